@@ -1,0 +1,174 @@
+"""Plain records that every layer of communique exchanges.
+
+No spaCy object ever appears here: the NLP layer turns its parses into these
+frozen dataclasses, and storage, comparison, export and the web read only them.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = ["OffsetMap", "Document", "Sentence", "Mention", "Act", "Extraction", "ReadFailure"]
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in a document's stored text back to offsets in its raw source.
+
+    ``segments`` holds ``(stored_start, raw_start, length, verbatim)`` runs in
+    stored order. A verbatim run copies raw characters one for one; a synthetic run
+    (a space joining two wrapped lines, a decoded entity) maps every one of its
+    characters to ``raw_start``.
+    """
+
+    segments: tuple[tuple[int, int, int, bool], ...] = ()
+
+    def raw(self, stored: int) -> int:
+        """Raw-file offset of the stored character at ``stored``."""
+        if not self.segments:
+            return stored
+        starts = [s[0] for s in self.segments]
+        i = max(0, bisect.bisect_right(starts, stored) - 1)
+        s_start, r_start, length, verbatim = self.segments[i]
+        delta = stored - s_start
+        if not verbatim:
+            return r_start
+        return r_start + min(delta, length)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span covering stored ``[start, end)``."""
+        if end <= start:
+            r = self.raw(start)
+            return r, r
+        return self.raw(start), self.raw(end - 1) + 1
+
+    def to_list(self) -> list[list[int]]:
+        return [[a, b, c, int(d)] for a, b, c, d in self.segments]
+
+    @classmethod
+    def from_list(cls, rows: list[list[int]]) -> "OffsetMap":
+        return cls(tuple((int(a), int(b), int(c), bool(d)) for a, b, c, d in rows))
+
+
+@dataclass(frozen=True)
+class Document:
+    """One statement as read: metadata and the stored plain text.
+
+    ``id`` is stable: derived from ``origin`` and the raw content, so re-reading an
+    unchanged file gives the same id. ``name`` is the file name without its
+    extension (or the record id of a JSON Lines line): the ``doc`` field of
+    predictions and of the gold files.
+    """
+
+    id: str
+    name: str
+    text: str
+    title: str = ""
+    date: str | None = None
+    source_url: str | None = None
+    kind: str | None = None
+    parties: tuple[str, ...] = ()
+    origin: str = ""
+    path: str | None = None
+    line: int | None = None
+    content_hash: str = ""
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    offsets: OffsetMap = field(default_factory=OffsetMap, compare=False, repr=False)
+    raw: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document's stored text: ``text == document.text[start:end]``.
+
+    ``paragraph`` numbers the block it sits in; ``list_item`` tells whether that
+    block is a list item; ``heading`` is the section heading it falls under (if
+    any); ``lead_in`` is the number of the sentence the list item hangs from
+    ("We will:"), or None.
+    """
+
+    n: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    list_item: bool = False
+    heading: str | None = None
+    lead_in: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved mention of an actor (state, organisation, person) or initiative."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: str  # state | org | person | initiative | group
+    rule: str
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class Act:
+    """One act of a statement, as the annotation guidelines define it.
+
+    ``start``/``end`` delimit the evidence in the stored text (the clause the act
+    was read from); ``rule`` names the lexicon entry and rule that produced it.
+    """
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+    type: str
+    modality: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    issues: tuple[str, ...]
+    commitment: bool
+    cameo: str
+    plover: str
+    goldstein: float
+    quad_class: int
+    rule: str
+    predicate: str = ""
+    negated: bool = False
+
+    def prediction(self) -> dict[str, Any]:
+        """The act in the guidelines' prediction format, plus its provenance."""
+        d = asdict(self)
+        for key in ("actors", "targets", "issues"):
+            d[key] = list(d[key])
+        return d
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    acts: tuple[Act, ...]
+    mentions: tuple[Mention, ...]
+    participants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A document that could not be read, kept so a batch can report it and go on."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"

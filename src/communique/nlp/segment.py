@@ -1,0 +1,119 @@
+"""Segmentation of a document's stored text into headings, paragraphs, list items
+and sentences, with character offsets. Rule-based and deterministic: it needs no
+model, so ``communique show`` works before spaCy is even loaded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Sentence
+from ..rules import Rules
+
+__all__ = ["segment", "split_sentences", "block_is_heading"]
+
+_CANDIDATE = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+?)[.!?]+[\"”’'\)\]]*$")
+_NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([A-Za-z0-9]+)")
+_INITIAL = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_TERMINAL = re.compile(r"[.!?:;][\"”’'\)\]]*$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Splitter:
+    titles: frozenset[str]
+    abbrevs: frozenset[str]
+    openers: frozenset[str]
+
+    def boundaries(self, text: str) -> list[int]:
+        """End offsets (exclusive) of all but the last sentence of ``text``."""
+        cuts = []
+        for m in _CANDIDATE.finditer(text):
+            end = m.end()
+            if text[m.start()] == ".":  # "?" and "!" always end a sentence
+                tok = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.end())
+                word = tok.group(1) if tok else ""
+                word = word.lstrip("(\"“‘'[")
+                nxt = _NEXT_WORD.match(text, end)
+                following = nxt.group(1) if nxt else ""
+                if not self._ends(word, following):
+                    continue
+            cuts.append(end)
+        return cuts
+
+    def _ends(self, word: str, following: str) -> bool:
+        if word in self.titles or word.lower() in self.titles:
+            return False
+        if _INITIAL.match(word):  # "Joseph R. Biden"
+            return False
+        if word in self.abbrevs or _INITIALISM.match(word):
+            return following in self.openers
+        return True
+
+
+def _splitter(rules: Rules) -> _Splitter:
+    data = rules.abbreviations
+    return _Splitter(frozenset(data["title"]) | frozenset(w.lower() for w in data["title"]),
+                     frozenset(data["abbrev"]), frozenset(data["opener"]))
+
+
+def split_sentences(text: str, rules: Rules) -> list[tuple[int, int]]:
+    """Sentence spans of one block of text, whitespace trimmed."""
+    spans = []
+    start = 0
+    for cut in _splitter(rules).boundaries(text) + [len(text)]:
+        seg = text[start:cut]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        if trail > lead:
+            spans.append((start + lead, start + trail))
+        start = cut
+    return spans
+
+
+def block_is_heading(text: str, kind: str, marked: bool) -> bool:
+    """Headings: Markdown headings, wholly bold or italic lines, short lines with no
+    sentence-final punctuation (subtitles, datelines, bylines)."""
+    if kind == "heading":
+        return True
+    if kind == "item":
+        return False
+    if marked:
+        return True
+    words = _WORD.findall(text)
+    return len(words) <= 14 and not _TERMINAL.search(text.rstrip())
+
+
+def segment(doc: Document, rules: Rules) -> list[Sentence]:
+    """Split a document into sentences; headings set the ``heading`` of what follows."""
+    blocks = doc.meta.get("blocks") or [[0, len(doc.text), "paragraph", 0, 0]]
+    sentences: list[Sentence] = []
+    heading: str | None = None
+    # (level, number of the block's last sentence): what a list item hangs from
+    stack: list[tuple[int, int | None]] = []
+    for para, (b_start, b_end, kind, level, marked) in enumerate(blocks):
+        block = doc.text[b_start:b_end]
+        if block_is_heading(block, kind, bool(marked)):
+            heading = block.strip().rstrip(":").strip() or heading
+            stack.clear()
+            continue
+        lead_in = None
+        if kind == "item":
+            while stack and stack[-1][0] >= level:  # siblings and their children
+                stack.pop()
+            parent = stack[-1][1] if stack else None
+            if parent is not None and sentences[parent].text.rstrip().endswith(":"):
+                lead_in = parent
+        else:
+            stack.clear()
+        first = len(sentences)
+        for s, e in split_sentences(block, rules):
+            sentences.append(Sentence(
+                n=len(sentences), start=b_start + s, end=b_start + e, text=block[s:e],
+                paragraph=para, list_item=kind == "item", heading=heading, lead_in=lead_in,
+            ))
+        if len(sentences) > first:
+            stack.append((-1 if kind != "item" else level, len(sentences) - 1))
+    return sentences

@@ -1,0 +1,132 @@
+"""The rules registry: versioned data files (lexicons, gazetteers, codebooks).
+
+Rules are data, not code. A :class:`Rules` object reads the files of one rules
+directory (the packaged ``rules/data`` by default, or a folder of your own that
+overrides some of them), checks each file's ``version``, and caches what it read
+on itself, never at module level, so two configurations live side by side in one
+process and every Dask worker builds its own.
+"""
+from __future__ import annotations
+
+import csv
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import RulesError
+
+__all__ = ["Rules", "DATA_DIR", "SUPPORTED_VERSIONS"]
+
+DATA_DIR = Path(__file__).parent / "data"
+SUPPORTED_VERSIONS = {1}
+
+
+class Rules:
+    """One configuration of rules and lexicons.
+
+    ``directory`` may hold any subset of the data files; those it lacks come from
+    the packaged defaults.
+    """
+
+    def __init__(self, directory: str | Path | None = None) -> None:
+        self.directory = Path(directory) if directory else None
+        if self.directory is not None and not self.directory.is_dir():
+            raise RulesError("rules directory does not exist", path=str(self.directory))
+
+    def path(self, name: str) -> Path:
+        if self.directory is not None and (self.directory / name).exists():
+            return self.directory / name
+        p = DATA_DIR / name
+        if not p.exists():
+            raise RulesError("rules file is missing", path=str(p))
+        return p
+
+    def _yaml(self, name: str) -> dict[str, Any]:
+        p = self.path(name)
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            raise RulesError(f"not valid YAML: {e}", path=str(p)) from None
+        if not isinstance(data, dict) or data.get("version") not in SUPPORTED_VERSIONS:
+            raise RulesError(f"unknown or missing version (supported: {sorted(SUPPORTED_VERSIONS)})", path=str(p))
+        return data
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of every rules file in use: stored with each extraction."""
+        import hashlib
+
+        h = hashlib.sha1()
+        for name in sorted(p.name for p in DATA_DIR.iterdir() if p.is_file()):
+            h.update(name.encode())
+            h.update(self.path(name).read_bytes())
+        return h.hexdigest()[:12]
+
+    @cached_property
+    def abbreviations(self) -> dict[str, list[str]]:
+        p = self.path("abbreviations.txt")
+        sections: dict[str, list[str]] = {}
+        current = None
+        for line in p.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1], [])
+            elif current is None:
+                raise RulesError("entry before any [section]", path=str(p))
+            else:
+                current.append(line)
+        for key in ("title", "abbrev", "opener"):
+            sections.setdefault(key, [])
+        return sections
+
+    @cached_property
+    def lexicon(self) -> dict[str, Any]:
+        """Predicates and phrases to act types and CAMEO codes (lexicon.yaml)."""
+        return self._yaml("lexicon.yaml")
+
+    @cached_property
+    def modality(self) -> dict[str, Any]:
+        return self._yaml("modality.yaml")
+
+    @cached_property
+    def issues(self) -> dict[str, list[str]]:
+        return self._yaml("issues.yaml")["issues"]
+
+    @cached_property
+    def actors(self) -> dict[str, Any]:
+        """States' extra names, organisations and groupings, referring expressions."""
+        return self._yaml("actors.yaml")
+
+    @cached_property
+    def leaders(self) -> list[dict[str, str]]:
+        p = self.path("leaders.csv")
+        with p.open(encoding="utf-8") as fh:
+            rows = [r for r in csv.DictReader(fh) if r.get("name") and not r["name"].startswith("#")]
+        if not rows or not {"name", "code", "title"} <= set(rows[0]):
+            raise RulesError("leaders.csv needs columns name, code, title", path=str(p))
+        return rows
+
+    @cached_property
+    def cameo(self) -> dict[str, dict[str, Any]]:
+        """CAMEO code -> name, Goldstein value, quad class, PLOVER event (cameo.csv)."""
+        p = self.path("cameo.csv")
+        out = {}
+        with p.open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                out[r["code"]] = {
+                    "name": r["name"], "goldstein": float(r["goldstein"]),
+                    "quad_class": int(r["quad_class"]), "plover": r["plover"],
+                }
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        return {"directory": str(self.directory or DATA_DIR), "fingerprint": self.fingerprint}
+
+    def __repr__(self) -> str:
+        return f"Rules({str(self.directory or DATA_DIR)!r})"
+
+
