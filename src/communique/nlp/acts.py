@@ -1,0 +1,635 @@
+"""The act rules: from a parsed sentence to acts, as the annotation guidelines define them.
+
+The engine first *matches* (``find_acts``: predicates, their subjects, modality,
+targets, evidence spans, as plain tuples), and the component then *annotates*.
+Decisions follow the guidelines' borderlines; each rule is named in the act's
+``rule`` field so every act can be traced to what produced it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import Hit
+from .lexicon import Lexicon
+
+__all__ = ["Context", "RawAct", "find_acts"]
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
+NESTING = ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "dative", "nmod", "appos", "compound", "amod", "npadvmod", "acl", "relcl", "poss")
+TARGET_PREPS = {"to", "for", "with", "on", "upon", "against", "toward", "towards", "about", "of", "including", "in", "from", "among", "between"}
+SHALLOW_PREPS = {"of", "including", "to", "for", "against", "toward", "towards", "about", "on", "upon", "with"}
+COAGENT_HEADS = {"coordination", "partnership", "cooperation", "together", "collaboration", "consultation", "concert", "conjunction", "lockstep", "close"}
+SHARE_OBJECTS = {"information", "data", "intelligence", "technology", "technologies", "expertise", "practices", "experience", "experiences", "knowledge", "lessons", "sharing", "assessments"}
+ABSTRACT_GOALS = {"importance", "need", "necessity", "priority", "significance", "value"}
+PEOPLE_NOUNS = {"experts", "officials", "ministers", "governments", "nations", "countries", "leaders", "teams", "militaries", "forces", "delegations", "envoys", "advisors", "secretaries", "agencies", "states", "economies", "partners", "presidents"}
+
+
+@dataclass
+class Context:
+    """What the rules know about the document while reading it in order."""
+
+    parties: tuple[str, ...]
+    participants: tuple[str, ...]
+    groups: dict[str, tuple[str, ...]]
+    plan_nouns: frozenset[str]
+    kind: str | None = None
+    last_person: tuple[str, ...] = ()
+    lead: dict[int, tuple[tuple[str, ...], str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RawAct:
+    type: str
+    modality: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    start: int  # character offsets within the sentence
+    end: int
+    cameo: str
+    rule: str
+    predicate: str
+    negated: bool = False
+
+
+def _order(codes: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for c in codes:
+        if c:
+            seen.setdefault(c, None)
+    return tuple(seen)
+
+
+class _Sentence:
+    """One parsed sentence with its mentions, for the rules below."""
+
+    def __init__(self, sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, list_item: bool, lead_in: int | None):
+        self.sent, self.hits, self.ctx, self.lex = sent, hits, ctx, lex
+        self.list_item, self.lead_in = list_item, lead_in
+        self.tok_hit: dict[int, Hit] = {}
+        base = sent.start_char
+        for t in sent:
+            for h in hits:
+                if h.start <= t.idx - base < h.end:
+                    self.tok_hit[t.i] = h
+                    break
+
+    # ---- actors -------------------------------------------------------------
+    def resolve(self, hit: Hit) -> tuple[str, ...] | None:
+        ctx = self.ctx
+        if hit.kind == "parties" or hit.kind == "speaker":
+            return ctx.parties
+        if hit.kind == "participants":
+            return ctx.participants
+        if hit.kind in ("third", "third_party", "place") or hit.code is None:
+            return None
+        members = ctx.groups.get(hit.code)
+        if members and set(members) & set(ctx.parties) and set(ctx.parties) <= set(members) | {hit.code}:
+            return ctx.parties  # "the Quad" in a Quad statement: its issuers
+        return (hit.code,)
+
+    def np_actors(self, tok: Token) -> tuple[tuple[str, ...], bool]:
+        """Actors named by the noun phrase headed by ``tok``; whether it names any at all."""
+        low = tok.lower_
+        if low in ("we", "us", "i"):
+            return self.ctx.parties, True
+        if low in ("they", "them"):
+            return self.ctx.participants, True
+        if low in ("he", "she"):
+            return self.ctx.last_person or self.ctx.parties, True
+        codes: list[str] = []
+        named = False
+        for t in tok.subtree:
+            if t.dep_ in ("prep", "relcl", "acl", "advcl") and t.head.i == tok.i and t.lower_ not in ("of",):
+                break
+            h = self.tok_hit.get(t.i)
+            if h is None or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ != "of"):
+                continue
+            r = self.resolve(h)
+            if h.kind in ("third", "third_party"):
+                return (), True
+            if r:
+                if h.kind == "parties" and t.dep_ == "poss" and tok.lower_ not in PEOPLE_NOUNS and not t.head.i == tok.i:
+                    continue
+                if h.kind == "parties" and t.dep_ == "poss" and tok.lower_ not in PEOPLE_NOUNS:
+                    continue
+                codes.extend(r)
+                named = True
+        return _order(codes), named
+
+    def subject_of(self, tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ in SUBJ:
+                return c
+        return None
+
+    # ---- modality -----------------------------------------------------------
+    def modality(self, chain: list[Token], upper: list[Token]) -> str:
+        lx = self.lex
+        lemmas = {t.lemma_.lower() for t in chain + upper}
+        aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+        adverbs = {c.lower_ for t in chain + upper for c in t.children if c.dep_ == "advmod"}
+        adjs = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("acomp", "oprd")} | {
+            t.lower_ for t in chain + upper if t.dep_ in ("acomp", "amod")}
+        nouns = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("dobj", "pobj")}
+        will = bool(aux & lx.commit_aux)
+        if lemmas & {"reaffirm", "reiterate", "recommit", "reconfirm", "restate"}:
+            return "REAFFIRM"
+        if "remain" in lemmas and not will:
+            return "REAFFIRM"
+        if adjs & lx.reaffirm_adjectives:
+            return "REAFFIRM"
+        if lemmas & lx.standing_verbs and nouns & {"commitment", "commitments", "resolve"} and not will:
+            return "REAFFIRM"
+        if "again" in adverbs and lemmas & lx.standing_verbs:
+            return "REAFFIRM"
+        if will:
+            return "COMMIT"
+        if "continue" in lemmas:
+            cont = [t for t in chain + upper if t.lemma_.lower() == "continue"]
+            if any(t.tag_ in ("VBP", "VBZ") for t in cont):
+                return "REAFFIRM"
+            return "COMMIT" if any(t.tag_ in ("VB", "VBG") for t in cont) else "ASSERT"
+        if lemmas & lx.commit_verbs - {"look", "work", "hope", "expect", "offer"}:
+            return "COMMIT"
+        if "look" in lemmas and any(c.lower_ == "forward" for t in chain + upper for c in t.children):
+            return "COMMIT"
+        if adjs & lx.commit_adjectives or lemmas & lx.commit_adjectives:
+            return "COMMIT"
+        if nouns & {"commitment", "commitments", "pledge"}:
+            return "COMMIT"
+        return "ASSERT"
+
+
+def _has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str] | None = None) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps and (lemmas is None or c.lemma_.lower() in lemmas or c.lower_ in lemmas):
+            return c
+    return None
+
+
+def _purpose_child(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+            return c
+    return None
+
+
+def _object_head(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            return c
+    for c in tok.children:  # "strive for X", "commit to X"
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
+    return None
+
+
+class _Trigger:
+    """A token proposed as the predicate of an act, with the type it carries."""
+
+    __slots__ = ("tok", "type", "cameo", "rule", "strong", "targets_from")
+
+    def __init__(self, tok: Token, type_: str, cameo: str, rule: str, strong: bool = True, targets_from: Token | None = None):
+        self.tok, self.type, self.cameo, self.rule, self.strong = tok, type_, cameo, rule, strong
+        self.targets_from = targets_from or tok
+
+
+def _noun_type(s: _Sentence, noun: Token) -> tuple[str, str, str] | None:
+    lx = s.lex
+    lem = noun.lemma_.lower()
+    for key in (noun.lower_, lem):
+        if key in lx.nouns:
+            t, c = lx.nouns[key]
+            return t, c, f"noun:{key}"
+    return None
+
+
+def _content_of_noun(s: _Sentence, noun: Token, depth: int = 0) -> tuple[str, str, str, Token] | None:
+    """The act a governed noun phrase names: "commitment to X", "importance of X", "support for Y"."""
+    if depth > 3:
+        return None
+    lem = noun.lemma_.lower()
+    if lem in ("commitment", "pledge", "dedication") or lem in ABSTRACT_GOALS:
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ in ("to", "of", "for"):
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        inner = _content_of_noun(s, g, depth + 1)
+                        if inner:
+                            return inner
+                        return "PURSUE", "030", f"noun:{lem}-to", g
+                    if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                        vt = _verb_type(s, g)
+                        if vt:
+                            return vt[0], vt[1], vt[2], g
+                        return "PURSUE", "030", f"noun:{lem}-to", g
+        return None
+    nt = _noun_type(s, noun)
+    if nt:
+        return nt[0], nt[1], nt[2], noun
+    return None
+
+
+def _verb_type(s: _Sentence, v: Token) -> tuple[str, str, str] | None:
+    """Type of a verb predicate by the lexicon, with the object-dependent rules."""
+    lx = s.lex
+    lem = v.lemma_.lower()
+    obj = _object_head(v)
+    obj_lem = obj.lemma_.lower() if obj is not None else ""
+    if lem == "share":
+        if obj is not None and (obj_lem in SHARE_OBJECTS or obj.lower_ in SHARE_OBJECTS):
+            return "COOPERATE", "064", "verb:share-information"
+        return None
+    if lem == "stand":
+        if _has_child(v, ("advmod",), {"together"}):
+            return "COOPERATE", "060", "verb:stand-together"
+        for p in v.children:
+            if p.dep_ == "prep" and p.lower_ == "with":
+                return "SUPPORT", "051", "verb:stand-with"
+        return None
+    if lem == "call":
+        for p in v.children:
+            if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon", "for"):
+                return "REQUEST", "020", f"verb:call-{p.lower_}"
+        return None
+    if lem == "encourage":
+        if obj is not None and _has_child(v, ("xcomp", "ccomp")):
+            return "REQUEST", "020", "verb:encourage-to"
+        return "SUPPORT", "051", "verb:encourage"
+    if lem in lx.support_aid_verbs and obj is not None:
+        h = s.tok_hit.get(obj.i)
+        if h is not None and h.kind in ("state", "person") and obj.dep_ == "dobj":
+            return "AID", "070", f"verb:{lem}-state"
+    if lem == "raise" and obj is None:
+        return None
+    if lem == "hold" and obj is not None and obj_lem in ("accountable", "responsible"):
+        return "THREATEN", "130", "verb:hold-accountable"
+    if lem in lx.verbs:
+        t, c = lx.verbs[lem]
+        return t, c, f"verb:{lem}"
+    return None
+
+
+def _triggers(s: _Sentence) -> list[_Trigger]:
+    lx = s.lex
+    out: list[_Trigger] = []
+    for tok in s.sent:
+        lem = tok.lemma_.lower()
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lem not in ("be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must")):
+            if tok.dep_ in ("amod", "compound", "aux", "auxpass") or tok.tag_ == "VBN" and tok.dep_ in ("acl",):
+                continue
+            if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and s.subject_of(tok) is None and tok.i < tok.head.i:
+                continue  # "Building on the progress, we will ...": framing participle
+            if tok.dep_ in ("relcl", "acl") and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in ABSTRACT_GOALS):
+                continue  # "which undermine peace": a description, not an act
+            trig = _verb_trigger(s, tok)
+            if trig:
+                out.append(trig)
+        elif tok.pos_ in ("NOUN", "PROPN") and _governed_noun(s, tok):
+            c = _content_of_noun(s, tok)
+            if c is not None:
+                out.append(_Trigger(c[3], c[0], c[1], c[2], strong=True, targets_from=tok))
+        elif tok.pos_ == "ADJ" and lem in lx.commit_adjectives | {"concerned"} and tok.dep_ in ("acomp", "ROOT"):
+            if lem == "concerned":
+                out.append(_Trigger(tok, "ACCUSE", "110", "adj:concerned"))
+            else:
+                for p in tok.children:  # "are committed to X"
+                    if p.dep_ == "prep" and p.lower_ == "to":
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                c = _content_of_noun(s, g) or ("PURSUE", "030", f"adj:{lem}-to", g)
+                                out.append(_Trigger(c[3], c[0], c[1], c[2] if c[2].startswith("adj") else f"adj:{lem}+{c[2]}", targets_from=g))
+    # one act per token; an act nested in another act's object is not a second act
+    uniq: dict[int, _Trigger] = {}
+    for t in out:
+        uniq.setdefault(t.tok.i, t)
+    return [t for t in uniq.values() if not _nested(t, uniq)]
+
+
+def _governed_noun(s: _Sentence, tok: Token) -> bool:
+    """A noun names an act only as the object of a cue or light verb (or of "commitment")."""
+    head, dep = tok.head, tok.dep_
+    if dep == "conj":
+        return _governed_noun(s, head) if head.pos_ in ("NOUN", "PROPN") else False
+    if dep in ("dobj",) and head.pos_ in ("VERB", "AUX"):
+        hl = head.lemma_.lower()
+        return hl in s.lex.cue_verbs or hl in s.lex.light_verbs or hl in ("reaffirm", "reiterate")
+    if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        hl = head.head.lemma_.lower()
+        return (hl in ("look", "recommit", "commit", "committed", "strive") and head.lower_ in ("to", "for")) or (
+            hl in s.lex.commit_adjectives and head.lower_ == "to")
+    return False
+
+
+def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
+    lx = s.lex
+    lem = tok.lemma_.lower()
+    # work/collaborate to <goal>: the goal is the act, unless outside co-agents make it COOPERATE
+    if lem in lx.purpose_verbs and _purpose_child(tok) is not None:
+        if _coagents(s, tok):
+            return _Trigger(tok, "COOPERATE", "060", f"verb:{lem}-with-coagents")
+        return None
+    obj = _object_head(tok)
+    if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
+        c = _content_of_noun(s, obj) if obj.pos_ in ("NOUN", "PROPN") else None
+        if c is not None:
+            if lem in lx.verbs and lx.verbs[lem][0] == "AGREE" and c[0] != "AGREE" and obj.lemma_.lower() not in lx.agree_objects:
+                pass
+            elif not (lem in lx.verbs and lem not in lx.light_verbs):
+                return _Trigger(tok, c[0], c[1], f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
+        if lem in lx.light_verbs and obj.lemma_.lower() in lx.object_types:
+            t = lx.object_types[obj.lemma_.lower()]
+            return _Trigger(tok, t, lx.nouns.get(obj.lemma_.lower(), (t, "060"))[1], f"verb:{lem}+obj:{obj.lemma_.lower()}")
+        if lem in ("establish", "launch", "create", "announce", "form", "unveil", "inaugurate") and (
+                obj.lemma_.lower() in lx.agree_objects or obj.lower_ in lx.agree_objects):
+            return _Trigger(tok, "AGREE", "030", f"verb:{lem}+{obj.lemma_.lower()}")
+    if lem in lx.cue_verbs and lem not in lx.verbs:
+        if lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm") and not _has_child(tok, ("xcomp", "ccomp")):
+            if obj is not None or _has_child(tok, ("prep",)):
+                return _Trigger(tok, "PURSUE", "030", f"cue:{lem}-goal")
+        if lem == "look" and _has_child(tok, ("prt", "advmod"), {"forward"}):
+            return _look_forward(s, tok)
+        return None
+    vt = _verb_type(s, tok)
+    if vt is None:
+        return None
+    return _Trigger(tok, vt[0], vt[1], vt[2], strong=vt[0] != "PURSUE")
+
+
+def _look_forward(s: _Sentence, tok: Token) -> _Trigger | None:
+    """"look forward to <own act>" is that act (COMMIT); "to <others' event>" is SUPPORT."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "to":
+            for g in p.children:
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    return None  # the gerund is its own trigger
+                if g.dep_ == "pobj":
+                    c = _content_of_noun(s, g)
+                    if c is not None and g.pos_ == "NOUN" and c[0] != "SUPPORT":
+                        return None  # the governed noun is its own trigger
+                    if g.pos_ == "VERB":
+                        return None
+                    return _Trigger(tok, "SUPPORT", "051", "verb:look-forward-event")
+    return None
+
+
+def _nested(t: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+    """Is ``t`` inside the object of another (typed) act?"""
+    cur = t.tok
+    steps = 0
+    while cur.head.i != cur.i and steps < 12:
+        dep = cur.dep_
+        head = cur.head
+        steps += 1
+        if dep in ("conj", "ccomp", "parataxis"):
+            return False
+        other = triggers.get(head.i)
+        if other is not None and other.strong and dep in NESTING + ("xcomp",):
+            if other.type in ("PURSUE",) and t.type != "PURSUE":
+                return False
+            return True
+        cur = head
+    return False
+
+
+def _coagents(s: _Sentence, tok: Token) -> list[str]:
+    """Codes of co-agents named with "with X" / "together with X" / "in coordination with X"."""
+    codes: list[str] = []
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ == "with" and (t.head.i == tok.i or t.head.lemma_.lower() in COAGENT_HEADS):
+            if t.head.dep_ == "conj" and t.head.i != tok.i and t.head.head.i != tok.i:
+                continue
+            for g in t.subtree:
+                h = s.tok_hit.get(g.i)
+                if h is not None and h.kind in ("state", "org", "person"):
+                    r = s.resolve(h)
+                    if r and not set(r) <= set(s.ctx.parties):
+                        codes.extend(r)
+    return list(_order(codes))
+
+
+def _targets(s: _Sentence, trig: _Trigger, actors: tuple[str, ...]) -> tuple[str, ...]:
+    codes: list[str] = []
+
+    def collect(np: Token, depth: int) -> None:
+        h = s.tok_hit.get(np.i)
+        if h is not None and h.kind in ("state", "org", "person"):
+            r = s.resolve(h)
+            if r and r != s.ctx.parties:
+                codes.extend(r)
+        for c in np.children:
+            if c.dep_ in ("poss", "compound", "nmod", "appos", "conj", "amod", "npadvmod"):
+                collect(c, depth)
+            elif c.dep_ == "prep" and c.lower_ in SHALLOW_PREPS and depth < 2:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        collect(g, depth + 1)
+
+    roots = {trig.tok, trig.targets_from}
+    for root in roots:
+        for c in root.children:
+            if c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass") or (c.dep_ == "pobj"):
+                collect(c, 0)
+            elif c.dep_ in ("prep", "prt", "agent") and c.lower_ in TARGET_PREPS - {"in", "from", "between", "among"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        collect(g, 0)
+                    elif g.dep_ == "pcomp":
+                        for gg in g.children:
+                            if gg.dep_ in ("dobj", "pobj"):
+                                collect(gg, 1)
+            elif c.dep_ == "ccomp":  # "welcomed that X ...": the clause's subject
+                subj = s.subject_of(c)
+                if subj is not None:
+                    collect(subj, 1)
+    codes.extend(_coagents(s, trig.tok))
+    return _order(codes)
+
+
+def _clause_span(s: _Sentence, trig: _Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:
+    toks = []
+    stack = [trig.tok]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        for c in t.children:
+            if c.i in conj_acts and c.i != trig.tok.i:
+                continue
+            stack.append(c)
+    if trig.targets_from is not trig.tok:
+        toks.extend(trig.targets_from.subtree)
+    if subj is not None and abs(subj.i - trig.tok.i) < 40:
+        toks.extend(subj.subtree)
+    base = s.sent.start_char
+    start = min(t.idx for t in toks) - base
+    end = max(t.idx + len(t.text) for t in toks) - base
+    return start, end
+
+
+def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_item: bool = False,
+              lead_in: int | None = None, n: int = 0) -> list[RawAct]:
+    """All acts of one parsed sentence (match step: no annotation, no side effects
+    beyond the context's memory of the last person and list lead-ins)."""
+    s = _Sentence(sent, hits, ctx, lex, list_item, lead_in)
+    triggers = _triggers(s)
+    trig_ids = {t.tok.i for t in triggers}
+    acts: list[RawAct] = []
+    root_actors: tuple[str, ...] = ()
+    root_modality = "ASSERT"
+    for trig in triggers:
+        chain, upper, subj = _climb(s, trig.tok)
+        actors, named = (s.np_actors(subj) if subj is not None else ((), False))
+        third = subj is not None and not actors and named
+        if subj is not None and not named:
+            actors = _plan_subject(s, subj)
+        if subj is None:
+            if list_item and lead_in is not None and lead_in in ctx.lead:
+                actors = ctx.lead[lead_in][0]
+            elif subj is None:
+                actors = ctx.parties
+        if not actors or third:
+            rep = _reporter(s, chain + upper)
+            if rep is None:
+                continue
+            actors = rep
+        modality = s.modality(chain, upper)
+        if subj is None and list_item and lead_in is not None and lead_in in ctx.lead and modality == "ASSERT":
+            modality = ctx.lead[lead_in][1]
+        if any(a not in ctx.participants for a in actors):
+            req = _request_of_others(s, chain, upper, actors)
+            if req is None:
+                continue
+            acts.append(req)
+            continue
+        type_, cameo, rule = trig.type, trig.cameo, trig.rule
+        negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+        if negated and type_ in ("AGREE", "SUPPORT", "COOPERATE", "AID", "CONSULT"):
+            type_, cameo, rule = "REJECT", "120", rule + "+negated"
+        if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
+            req = _request_of_others(s, chain, upper, actors)
+            if req is not None:
+                acts.append(req)
+                continue
+        targets = _targets(s, trig, actors)
+        start, end = _clause_span(s, trig, subj if subj is not None and subj.i < trig.tok.i else None, trig_ids)
+        acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated))
+        if trig.tok.dep_ == "ROOT" or not root_actors:
+            root_actors, root_modality = actors, modality
+    acts.extend(_pattern_acts(s, acts, root_actors or ctx.parties))
+    if sent.text.rstrip().endswith(":"):
+        lead_actors = root_actors
+        lead_mod = root_modality
+        root = next((t for t in sent if t.dep_ == "ROOT"), None)
+        if root is not None:
+            chain, upper, subj = _climb(s, root)
+            if subj is not None:
+                a, named = s.np_actors(subj)
+                lead_actors = a or _plan_subject(s, subj) or ctx.parties
+            lead_mod = s.modality(chain, upper)
+        ctx.lead[n] = (lead_actors or ctx.parties, lead_mod)
+    for h in hits:
+        if h.kind == "person" and h.code:
+            ctx.last_person = (h.code,)
+            break
+    return acts
+
+
+def _climb(s: _Sentence, tok: Token) -> tuple[list[Token], list[Token], Token | None]:
+    """Walk up from a predicate to the first subject. ``chain`` holds the tokens up to
+    the clause with the subject; ``upper`` the reporting verbs above it (for modality)."""
+    chain = [tok]
+    cur = tok
+    subj = s.subject_of(cur)
+    while subj is None and cur.dep_ in CLIMB and cur.head.i != cur.i:
+        cur = cur.head
+        chain.append(cur)
+        if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("dobj", "pobj", "attr"):
+            break
+        subj = s.subject_of(cur)
+    upper: list[Token] = []
+    up = cur
+    while up.dep_ in ("ccomp", "xcomp", "conj") and up.head.i != up.i and len(upper) < 3:
+        up = up.head
+        upper.append(up)
+    if subj is None:
+        return chain, upper, None
+    if subj.lower_ in ("it", "this", "that", "there") and upper:
+        rep_subj = s.subject_of(upper[0])
+        if rep_subj is not None:
+            return chain, upper, rep_subj
+    return chain, upper, subj
+
+
+def _plan_subject(s: _Sentence, subj: Token) -> tuple[str, ...]:
+    """A subject naming the participants' own plan ("These initial efforts will ...")."""
+    text = " ".join(t.lower_ for t in subj.subtree)
+    head = subj.lemma_.lower()
+    if subj.lower_ in s.ctx.plan_nouns or head in s.ctx.plan_nouns or any(p in text for p in s.ctx.plan_nouns if " " in p):
+        if any(t.lower_ in ("these", "this", "our", "the", "such") for t in subj.children):
+            return s.ctx.parties
+    return ()
+
+
+def _reporter(s: _Sentence, chain: list[Token]) -> tuple[str, ...] | None:
+    """Actors of the verb that reports a clause ("He reiterated that this competition ...")."""
+    for t in chain[1:]:
+        subj = s.subject_of(t)
+        if subj is not None:
+            a, named = s.np_actors(subj)
+            return a or None
+    return None
+
+
+def _request_of_others(s: _Sentence, chain: list[Token], upper: list[Token], clause_actors: tuple[str, ...]) -> RawAct | None:
+    """"X underscored that Y must ...": a REQUEST by X toward Y (Y beyond X)."""
+    if not any(c.lower_ in s.lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
+        return None
+    for t in upper:
+        subj = s.subject_of(t)
+        if subj is None:
+            continue
+        reporters, _ = s.np_actors(subj)
+        if not reporters:
+            return None
+        others = tuple(a for a in clause_actors if a not in reporters)
+        if not others:
+            return None
+        base = s.sent.start_char
+        start = t.idx - base
+        end = max(x.idx + len(x.text) for x in chain[0].subtree) - base
+        start = min(start, subj.idx - base)
+        return RawAct("REQUEST", "ASSERT", reporters, others, start, max(end, start + 1), "020",
+                      "clause:reported-must", chain[0].lemma_.lower())
+    return None
+
+
+def _pattern_acts(s: _Sentence, acts: list[RawAct], actors: tuple[str, ...]) -> list[RawAct]:
+    out = []
+    text = s.sent.text
+    for p in s.lex.patterns:
+        m = p.regex.search(text)
+        if not m or any(a.type == p.type for a in acts):
+            continue
+        targets: tuple[str, ...] = ()
+        if "target" in p.regex.groupindex and m.group("target"):
+            ts, te = m.span("target")
+            targets = _order(c for h in s.hits if ts <= h.start < te for c in (s.resolve(h) or ()))
+        elif p.type == "AID" and s.ctx.kind in ("joint-statement",):
+            targets = tuple(c for c in s.ctx.parties if c not in actors)
+        modality = p.modality or _sentence_modality(s)
+        out.append(RawAct(p.type, modality, actors, targets, 0, len(text.rstrip()), p.cameo, f"pattern:{p.name}", p.name))
+    return out
+
+
+def _sentence_modality(s: _Sentence) -> str:
+    root = next((t for t in s.sent if t.dep_ == "ROOT"), None)
+    if root is None:
+        return "ASSERT"
+    chain, upper, _ = _climb(s, root)
+    return s.modality(chain, upper)

@@ -1,0 +1,52 @@
+"""From a raw act to a coded :class:`~communique.model.Act`: issues, the most
+specific CAMEO code the evidence supports, PLOVER event, Goldstein value, quad class."""
+from __future__ import annotations
+
+from ..model import Act, Document, Sentence
+from ..rules import Rules
+from .acts import RawAct
+from .lexicon import Lexicon
+
+__all__ = ["Coder", "PLOVER_TYPES"]
+
+PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+# Refinements by issue: (type, base code, issue) -> more specific code
+_REFINE = {
+    ("AID", "070", "defense"): "074", ("AID", "070", "development"): "071", ("AID", "070", "economy"): "071",
+    ("AID", "070", "health"): "073", ("AID", "070", "food"): "073",
+    ("COOPERATE", "060", "economy"): "061", ("COOPERATE", "060", "defense"): "062",
+    ("COOPERATE", "060", "technology"): "064",
+    ("REQUEST", "020", "conflict"): "027", ("REQUEST", "020", "health"): "021",
+}
+_ISSUE_ORDER = ("defense", "conflict", "economy", "development", "health", "food", "technology")
+
+
+class Coder:
+    def __init__(self, rules: Rules) -> None:
+        self.table = rules.cameo
+        self.lexicon = Lexicon.from_rules(rules)
+
+    def code(self, type_: str, cameo: str, issues: tuple[str, ...]) -> str:
+        for issue in _ISSUE_ORDER:
+            if issue in issues and (type_, cameo, issue) in _REFINE:
+                return _REFINE[(type_, cameo, issue)]
+        return cameo
+
+    def act(self, doc: Document, s: Sentence, raw: RawAct) -> Act:
+        start, end = s.start + raw.start, s.start + min(raw.end, len(s.text))
+        evidence = doc.text[start:end]
+        issues = self.lexicon.issues_of(evidence)
+        cameo = self.code(raw.type, raw.cameo, issues)
+        row = self.table.get(cameo) or self.table.get(cameo[:3]) or self.table.get(cameo[:2])
+        goldstein = row["goldstein"] if row else 0.0
+        quad = row["quad_class"] if row else 0
+        plover = raw.type if raw.type in PLOVER_TYPES else ""
+        commitment = raw.modality in ("COMMIT", "REAFFIRM") and raw.type != "REQUEST"
+        return Act(
+            doc=doc.name, sentence=s.n, start=start, end=end, evidence=evidence, type=raw.type,
+            modality=raw.modality, actors=raw.actors, targets=raw.targets, issues=issues,
+            commitment=commitment, cameo=cameo, plover=plover, goldstein=goldstein, quad_class=quad,
+            rule=raw.rule, predicate=raw.predicate, negated=raw.negated,
+        )

@@ -1,0 +1,106 @@
+"""The Extractor: documents in, :class:`~communique.model.Extraction` records out.
+
+One Extractor holds one spaCy pipeline and one rules configuration; build it once
+per process (or per Dask worker) and feed it documents: it batches their sentences
+through ``nlp.pipe`` and never lets a spaCy object out.
+"""
+from __future__ import annotations
+
+import re
+from itertools import islice
+from typing import Iterable, Iterator
+
+from ..model import Act, Document, Extraction, Mention, Sentence
+from ..rules import Rules
+from .acts import Context, RawAct
+from .codes import Coder
+from .component import CTX_KEY, ActsComponent
+from .gazetteer import Hit
+from .participants import infer_participants
+from .pipeline import DEFAULT_MODEL, load_pipeline
+from .segment import segment
+
+__all__ = ["Extractor"]
+
+_INITIATIVE = re.compile(
+    r"\b((?:[A-Z][\w’'.-]*\s+){0,6}?(?:Partnership|Initiative|Framework|Working Group|Consultative Group|Group|Dialogue|Fund|"
+    r"Agreement|Declaration|Strategy|Program|Programme|Council|Committee|Mechanism|Compact|Forum|Facility|Network|Plan|Principles)"
+    r"(?:\s+(?:for|on|of|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})?)(?:\s+\((?P<abbr>[A-Z][\w&+-]{1,12})\))?"
+)
+
+
+class Extractor:
+    """Reads acts out of documents with one pipeline and one rules configuration."""
+
+    def __init__(self, rules: Rules | str | None = None, model: str = DEFAULT_MODEL, batch_size: int = 128) -> None:
+        self.rules = rules if isinstance(rules, Rules) else Rules(rules)
+        self.model = model
+        self.batch_size = batch_size
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            nlp = load_pipeline(self.model)
+            rules_dir = str(self.rules.directory) if self.rules.directory else None
+            nlp.add_pipe("communique_acts", config={"rules_dir": rules_dir})
+            self._nlp = nlp
+        return self._nlp
+
+    @property
+    def component(self) -> ActsComponent:
+        return self.nlp.get_pipe("communique_acts")
+
+    @property
+    def coder(self) -> Coder:
+        return Coder(self.rules)
+
+    def extract(self, doc: Document) -> Extraction:
+        return next(self.extract_many([doc]))
+
+    def extract_many(self, docs: Iterable[Document], chunk: int = 16) -> Iterator[Extraction]:
+        """Stream extractions, in order, parsing ``chunk`` documents' sentences per ``nlp.pipe``."""
+        it = iter(docs)
+        coder = self.coder
+        comp = self.component
+        while True:
+            batch = list(islice(it, chunk))
+            if not batch:
+                return
+            prepared = [self._prepare(d, comp) for d in batch]
+            sent_docs = [sd for _, _, _, sds in prepared for sd in sds]
+            parsed = iter(self.nlp.pipe(sent_docs, batch_size=self.batch_size))
+            for doc, sentences, participants, sds in prepared:
+                outs = [next(parsed) for _ in sds]
+                yield self._collect(doc, sentences, participants, outs, coder)
+
+    def _prepare(self, doc: Document, comp: ActsComponent):
+        sentences = segment(doc, self.rules)
+        parties, participants = infer_participants(doc, comp.gazetteer)
+        ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind)
+        people: dict[str, str] = {}
+        sds = []
+        for s in sentences:
+            sd = self.nlp.make_doc(s.text)
+            sd.user_data[CTX_KEY] = {"ctx": ctx, "people": people, "n": s.n, "list_item": s.list_item, "lead_in": s.lead_in}
+            sds.append(sd)
+        return doc, sentences, participants, sds
+
+    def _collect(self, doc: Document, sentences: list[Sentence], participants, outs, coder: Coder) -> Extraction:
+        acts: list[Act] = []
+        mentions: list[Mention] = []
+        for s, sd in zip(sentences, outs):
+            for span in sd.spans.get("acts", []):
+                acts.append(coder.act(doc, s, span._.act))
+            hits: list[Hit] = sd._.communique_hits or []
+            for h in hits:
+                if h.code and h.kind in ("state", "org", "person"):
+                    mentions.append(Mention(s.start + h.start, s.start + h.end, h.text, h.code, h.kind, f"gazetteer:{h.kind}", s.n))
+            for m in _INITIATIVE.finditer(s.text):
+                name = m.group(1).strip()
+                if len(name.split()) >= 2:
+                    mentions.append(Mention(s.start + m.start(1), s.start + m.start(1) + len(name), name,
+                                            m.group("abbr") or name, "initiative", "pattern:initiative", s.n))
+        return Extraction(doc, tuple(sentences), tuple(acts), tuple(mentions), tuple(participants))
+
+

@@ -1,0 +1,194 @@
+"""Actor mentions by gazetteer: states, organisations, people and referring
+expressions, found with one compiled regular expression per rules configuration.
+
+Matching works on the sentence text and returns character spans, independent of
+the parser's tokens. A person resolves to the state they act for: from the
+leaders table, or from the text itself ("Prime Minister Kishida Fumio of Japan",
+"Japanese Foreign Minister ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+from ..rules import Rules
+
+__all__ = ["Gazetteer", "Hit"]
+
+TITLES = (
+    "President", "Vice President", "Prime Minister", "Premier", "Vice Premier", "Chancellor", "King", "Queen",
+    "Crown Prince", "Emir", "Amir", "Sheikh", "Sultan", "Taoiseach", "Chairman", "General Secretary",
+    "Secretary of State", "Secretary of Defense", "Secretary of the Treasury", "Secretary of Commerce",
+    "Secretary", "Foreign Minister", "Defense Minister", "Defence Minister", "Minister", "Ambassador",
+    "Secretary-General", "Secretary General", "Supreme Leader", "Senior General", "High Representative",
+    "Foreign Secretary", "National Security Advisor", "Trade Representative", "External Affairs Minister",
+)
+_TITLE_RE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+_TITLE_BEFORE = re.compile(rf"(?:{_TITLE_RE})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}$")
+# "Prime Minister Kishida Fumio of Japan", "President Xi Jinping of the People's Republic of China"
+_PERSON = re.compile(
+    rf"\b(?P<title>{_TITLE_RE})\s+(?P<name>(?:[A-Z][\w.’'-]*|[a-z]{{2,3}}(?=\s+[A-Z]))(?:,?\s+(?:Jr\.|[A-Z][\w.’'-]*|d[ae]|von|der|bin|al|el)){{0,4}})"
+)
+_POSS = r"(?:[’']s|[’'])?"
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    code: str | None  # None for places that are not actors
+    kind: str  # state | org | person | parties | participants | speaker | third | place
+
+
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names[value] = c.alpha_3
+    return names
+
+
+class Gazetteer:
+    """Compiled actor patterns for one :class:`Rules` configuration."""
+
+    def __init__(self, rules: Rules) -> None:
+        data = rules.actors
+        self.aliases: dict[str, tuple[str | None, str]] = {}
+        for name, code in _country_names().items():
+            self.aliases.setdefault(name, (code, "state"))
+        for code, forms in data["states"].items():
+            for f in forms:
+                self.aliases[str(f)] = (code, "state")
+        for place in data.get("not_actors", []):
+            self.aliases[place] = (None, "place")
+        for code, forms in data["organisations"].items():
+            for f in [code, *forms]:
+                self.aliases.setdefault(str(f), (str(code), "org"))
+        for kind, forms in data["references"].items():
+            for f in forms:
+                self.aliases[str(f)] = (None, kind)
+        self.single_word_people: dict[str, str] = {}
+        for row in rules.leaders:
+            names = [row["name"], *[a for a in (row.get("aliases") or "").split("|") if a]]
+            for n in names:
+                n = n.strip()
+                if " " in n or "-" in n:
+                    self.aliases[n] = (row["code"], "person")
+                else:
+                    self.single_word_people[n] = row["code"]
+        self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
+        self.plan_nouns = frozenset(data.get("plan_nouns", []))
+        alts = sorted(self.aliases, key=len, reverse=True)
+        body = "|".join(re.escape(a) for a in alts)
+        self._re = re.compile(rf"(?<![\w.])(?:{body}){_POSS}(?![\w])")
+        singles = "|".join(re.escape(a) for a in sorted(self.single_word_people, key=len, reverse=True))
+        self._single_re = re.compile(rf"(?<![\w])(?:{singles}){_POSS}(?![\w])") if singles else None
+
+    def _alias_of(self, surface: str) -> str:
+        for suffix in ("’s", "'s", "’", "'"):
+            if surface.endswith(suffix) and surface[: -len(suffix)] in self.aliases:
+                return surface[: -len(suffix)]
+        return surface
+
+    def find(self, text: str, people: dict[str, str] | None = None) -> list[Hit]:
+        """All mentions in ``text``. ``people`` (name -> code) is the document's memory
+        of persons resolved so far; it is updated in place."""
+        hits: list[Hit] = []
+        taken = [False] * (len(text) + 1)
+        people = people if people is not None else {}
+        for m in _PERSON.finditer(text):
+            hit = self._person(text, m, people)
+            if hit:
+                hits.append(hit)
+                for i in range(hit.start, hit.end):
+                    taken[i] = True
+        for m in self._re.finditer(text):
+            if taken[m.start()]:
+                continue
+            alias = self._alias_of(m.group())
+            code, kind = self.aliases.get(alias, (None, "place"))
+            hits.append(Hit(m.start(), m.end(), m.group(), code, kind))
+        if self._single_re is not None:
+            for m in self._single_re.finditer(text):
+                if taken[m.start()] or any(h.start <= m.start() < h.end for h in hits):
+                    continue
+                if _TITLE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+                    name = self._alias_of_single(m.group())
+                    hits.append(Hit(m.start(), m.end(), m.group(), self.single_word_people[name], "person"))
+        for name, code in people.items():  # names learned earlier in the document
+            for m in re.finditer(rf"(?<![\w]){re.escape(name)}{_POSS}(?![\w])", text):
+                if not any(h.start <= m.start() < h.end for h in hits):
+                    hits.append(Hit(m.start(), m.end(), m.group(), code, "person"))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        out: list[Hit] = []
+        for h in hits:  # drop overlaps, keeping the earliest and longest
+            if out and h.start < out[-1].end:
+                continue
+            out.append(h)
+        return out
+
+    def _state_after(self, tail: str) -> str | None:
+        """The state in "... of (the) <state>" right after a person's name."""
+        of = re.match(r"\s*(?:\([^)]*\)\s*)?of\s+(?:the\s+)?", tail)
+        if not of:
+            return None
+        mm = self._re.match(tail, of.end())
+        if mm:
+            code, kind = self.aliases.get(self._alias_of(mm.group()), (None, ""))
+            if kind in ("state", "org"):
+                return code
+        return None
+
+    def _state_before(self, before: str) -> str | None:
+        """The state named just before a title ("Japanese Prime Minister", "Japan's")."""
+        mm = re.search(r"(\S+(?:\s+\S+)?)\s*$", before)
+        if not mm:
+            return None
+        for cand in (mm.group(1), mm.group(1).split()[-1]):
+            code, kind = self.aliases.get(self._alias_of(cand), (None, ""))
+            if kind == "state":
+                return code
+        return None
+
+    def _alias_of_single(self, surface: str) -> str:
+        for suffix in ("’s", "'s", "’", "'"):
+            if surface.endswith(suffix):
+                return surface[: -len(suffix)]
+        return surface
+
+    def _person(self, text: str, m: re.Match, people: dict[str, str]) -> Hit | None:
+        """A titled person: resolve by table, by "of <state>", by a state before the title."""
+        name = m.group("name").rstrip(",")
+        # Trim a trailing state name caught by the greedy name pattern ("Prime Minister Modi of India")
+        words = name.split()
+        code = None
+        for i in range(len(words), 0, -1):
+            cand = " ".join(words[:i]).rstrip(",")
+            if cand in self.aliases and self.aliases[cand][1] == "person":
+                code = self.aliases[cand][0]
+                break
+            if cand in self.single_word_people:
+                code = self.single_word_people[cand]
+                break
+            if cand in people:
+                code = people[cand]
+                break
+        if code is None:
+            code = self._state_after(text[m.end() : m.end() + 80])
+        if code is None:
+            code = self._state_before(text[max(0, m.start() - 40) : m.start()])
+        if code is None:
+            return None
+        end = m.end()
+        # Remember the full name, first and last word, for later sentences ("President Xi")
+        names = [w.rstrip(",") for w in words if w not in ("Jr.", "Sr.")]
+        for w in {name, names[0], names[-1]} if names else ():
+            w = w.rstrip(",")
+            if w and w[0].isupper() and w not in ("The", "Jr.", "R."):
+                people.setdefault(w, code)
+        return Hit(m.start(), end, text[m.start():end], code, "person")

