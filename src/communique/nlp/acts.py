@@ -20,11 +20,14 @@ __all__ = ["Context", "RawAct", "find_acts"]
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
 NESTING = ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "dative", "nmod", "appos", "compound", "amod", "npadvmod", "acl", "relcl", "poss")
-TARGET_PREPS = {"to", "for", "with", "on", "upon", "against", "toward", "towards", "about", "of", "including", "in", "from", "among", "between"}
+TARGET_PREPS = {"to", "for", "with", "on", "upon", "against", "toward", "towards", "about", "of", "including", "at"}
 SHALLOW_PREPS = {"of", "including", "to", "for", "against", "toward", "towards", "about", "on", "upon", "with"}
 COAGENT_HEADS = {"coordination", "partnership", "cooperation", "together", "collaboration", "consultation", "concert", "conjunction", "lockstep", "close"}
 SHARE_OBJECTS = {"information", "data", "intelligence", "technology", "technologies", "expertise", "practices", "experience", "experiences", "knowledge", "lessons", "sharing", "assessments"}
+GOAL_NOUNS = {"ambition", "goal", "aim", "effort", "efforts", "intention", "plan", "plans", "commitment", "determination"}
 ABSTRACT_GOALS = {"importance", "need", "necessity", "priority", "significance", "value"}
+MATERIAL_VERBS = {"provide", "offer", "give", "extend", "deliver"}
+GOAL_PREP_VERBS = {"commit", "recommit", "strive", "pledge", "aim", "look", "dedicate", "contribute", "embark"}
 PEOPLE_NOUNS = {"experts", "officials", "ministers", "governments", "nations", "countries", "leaders", "teams", "militaries", "forces", "delegations", "envoys", "advisors", "secretaries", "agencies", "states", "economies", "partners", "presidents"}
 
 
@@ -126,6 +129,17 @@ class _Sentence:
                 return c
         return None
 
+    def subject_actors(self, subj: Token) -> tuple[tuple[str, ...], bool]:
+        """Actors of every subject of the clause ("Biden ... and Kishida ... meet")."""
+        codes: list[str] = []
+        named = False
+        for c in subj.head.children:
+            if c.dep_ in SUBJ:
+                a, n = self.np_actors(c)
+                codes.extend(a)
+                named = named or n
+        return _order(codes), named
+
     # ---- modality -----------------------------------------------------------
     def modality(self, chain: list[Token], upper: list[Token]) -> str:
         lx = self.lex
@@ -183,7 +197,7 @@ def _object_head(tok: Token) -> Token | None:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             return c
     for c in tok.children:  # "strive for X", "commit to X"
-        if c.dep_ == "prep":
+        if c.dep_ == "prep" and c.lower_ in ("to", "for") and tok.lemma_.lower() in GOAL_PREP_VERBS:
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     return g
@@ -193,11 +207,15 @@ def _object_head(tok: Token) -> Token | None:
 class _Trigger:
     """A token proposed as the predicate of an act, with the type it carries."""
 
-    __slots__ = ("tok", "type", "cameo", "rule", "strong", "targets_from")
+    __slots__ = ("tok", "type", "cameo", "rule", "strong", "targets_from", "modality", "predicate_only_topic")
 
-    def __init__(self, tok: Token, type_: str, cameo: str, rule: str, strong: bool = True, targets_from: Token | None = None):
+    def __init__(self, tok: Token, type_: str, cameo: str, rule: str, strong: bool = True,
+                 targets_from: Token | None = None, modality: str | None = None):
         self.tok, self.type, self.cameo, self.rule, self.strong = tok, type_, cameo, rule, strong
         self.targets_from = targets_from or tok
+        self.modality = modality  # forced by the rule ("look forward to <others' event>": ASSERT)
+        # "raised Russia's war": a topic brought up, addressed to no one named in it
+        self.predicate_only_topic = rule == "verb:raise"
 
 
 def _noun_type(s: _Sentence, noun: Token) -> tuple[str, str, str] | None:
@@ -215,20 +233,31 @@ def _content_of_noun(s: _Sentence, noun: Token, depth: int = 0) -> tuple[str, st
     if depth > 3:
         return None
     lem = noun.lemma_.lower()
+    if lem in GOAL_NOUNS:  # "a shared ambition to support Australia"
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
+                vt = _verb_type(s, c)
+                if vt:
+                    return vt[0], vt[1], vt[2], c
+    if lem == "agreement" and any(c.dep_ in ("acl", "ccomp") for c in noun.children):
+        return "PURSUE", "030", "noun:agreement-that", noun  # a shared position, not a signed text
     if lem in ("commitment", "pledge", "dedication") or lem in ABSTRACT_GOALS:
-        for p in noun.children:
-            if p.dep_ == "prep" and p.lower_ in ("to", "of", "for"):
-                for g in p.children:
-                    if g.dep_ == "pobj":
-                        inner = _content_of_noun(s, g, depth + 1)
-                        if inner:
-                            return inner
-                        return "PURSUE", "030", f"noun:{lem}-to", g
-                    if g.dep_ == "pcomp" and g.pos_ == "VERB":
-                        vt = _verb_type(s, g)
-                        if vt:
-                            return vt[0], vt[1], vt[2], g
-                        return "PURSUE", "030", f"noun:{lem}-to", g
+        preps = sorted((p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "of", "for")),
+                       key=lambda p: p.lower_ != "to")
+        for p in preps:
+            if any(s.tok_hit.get(g.i) is not None and g.dep_ == "pobj" for g in p.children):
+                continue  # "commitment of the United States": whose, not what
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    inner = _content_of_noun(s, g, depth + 1)
+                    if inner:
+                        return inner
+                    return "PURSUE", "030", f"noun:{lem}-to", g
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    vt = _verb_type(s, g)
+                    if vt:
+                        return vt[0], vt[1], vt[2], g
+                    return "PURSUE", "030", f"noun:{lem}-to", g
         return None
     nt = _noun_type(s, noun)
     if nt:
@@ -247,6 +276,12 @@ def _verb_type(s: _Sentence, v: Token) -> tuple[str, str, str] | None:
             return "COOPERATE", "064", "verb:share-information"
         return None
     if lem == "stand":
+        for p in v.children:  # "stood together in firm opposition to X"
+            if p.dep_ == "prep" and p.lower_ == "in":
+                for g in p.children:
+                    nt = _noun_type(s, g) if g.dep_ == "pobj" else None
+                    if nt:
+                        return nt[0], nt[1], f"verb:stand-in+{nt[2]}"
         if _has_child(v, ("advmod",), {"together"}):
             return "COOPERATE", "060", "verb:stand-together"
         for p in v.children:
@@ -309,22 +344,17 @@ def _triggers(s: _Sentence) -> list[_Trigger]:
     uniq: dict[int, _Trigger] = {}
     for t in out:
         uniq.setdefault(t.tok.i, t)
-    return [t for t in uniq.values() if not _nested(t, uniq)]
+    return _resolve_nesting(list(uniq.values()))
 
 
 def _governed_noun(s: _Sentence, tok: Token) -> bool:
-    """A noun names an act only as the object of a cue or light verb (or of "commitment")."""
-    head, dep = tok.head, tok.dep_
-    if dep == "conj":
-        return _governed_noun(s, head) if head.pos_ in ("NOUN", "PROPN") else False
-    if dep in ("dobj",) and head.pos_ in ("VERB", "AUX"):
-        hl = head.lemma_.lower()
-        return hl in s.lex.cue_verbs or hl in s.lex.light_verbs or hl in ("reaffirm", "reiterate")
-    if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
-        hl = head.head.lemma_.lower()
-        return (hl in ("look", "recommit", "commit", "committed", "strive") and head.lower_ in ("to", "for")) or (
-            hl in s.lex.commit_adjectives and head.lower_ == "to")
-    return False
+    """A noun names an act of its own only after "look forward to" ("the next meeting");
+    every other governed noun is read at its verb (see ``_verb_trigger``)."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return _governed_noun(s, head)
+    return (tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "look"
+            and any(c.lower_ == "forward" for c in head.head.children))
 
 
 def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
@@ -335,14 +365,21 @@ def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
         if _coagents(s, tok):
             return _Trigger(tok, "COOPERATE", "060", f"verb:{lem}-with-coagents")
         return None
+    if lem in lx.cue_verbs and lem not in lx.light_verbs and _has_child(tok, ("xcomp", "ccomp")):
+        return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = _object_head(tok)
+    if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
+        return None  # "meet the challenges": not a meeting
     if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
         c = _content_of_noun(s, obj) if obj.pos_ in ("NOUN", "PROPN") else None
         if c is not None:
             if lem in lx.verbs and lx.verbs[lem][0] == "AGREE" and c[0] != "AGREE" and obj.lemma_.lower() not in lx.agree_objects:
                 pass
             elif not (lem in lx.verbs and lem not in lx.light_verbs):
-                return _Trigger(tok, c[0], c[1], f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
+                type_, cameo = c[0], c[1]
+                if type_ == "SUPPORT" and lem in MATERIAL_VERBS:  # "provide support for Ukraine"
+                    type_, cameo = "AID", "070"
+                return _Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
         if lem in lx.light_verbs and obj.lemma_.lower() in lx.object_types:
             t = lx.object_types[obj.lemma_.lower()]
             return _Trigger(tok, t, lx.nouns.get(obj.lemma_.lower(), (t, "060"))[1], f"verb:{lem}+obj:{obj.lemma_.lower()}")
@@ -375,27 +412,48 @@ def _look_forward(s: _Sentence, tok: Token) -> _Trigger | None:
                         return None  # the governed noun is its own trigger
                     if g.pos_ == "VERB":
                         return None
-                    return _Trigger(tok, "SUPPORT", "051", "verb:look-forward-event")
+                    if g.lemma_.lower() in ("future", "year", "years", "day", "days"):
+                        return None
+                    return _Trigger(tok, "SUPPORT", "051", "verb:look-forward-event", modality="ASSERT")
     return None
 
 
-def _nested(t: _Trigger, triggers: dict[int, _Trigger]) -> bool:
-    """Is ``t`` inside the object of another (typed) act?"""
+def _purpose_link(tok: Token) -> bool:
+    """Is ``tok`` a purpose clause ("... to <goal>") of its head?"""
+    return tok.dep_ in ("xcomp", "advcl", "acl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children)
+
+
+def _nesting_parent(t: _Trigger, triggers: dict[int, _Trigger]) -> tuple[_Trigger | None, bool]:
+    """The act whose object (or purpose) holds ``t``, and whether the link is a purpose."""
     cur = t.tok
-    steps = 0
-    while cur.head.i != cur.i and steps < 12:
-        dep = cur.dep_
+    purpose = False
+    for _ in range(12):
+        if cur.head.i == cur.i or cur.dep_ in ("conj", "ccomp", "parataxis"):
+            return None, False
+        purpose = purpose or _purpose_link(cur)
         head = cur.head
-        steps += 1
-        if dep in ("conj", "ccomp", "parataxis"):
-            return False
         other = triggers.get(head.i)
-        if other is not None and other.strong and dep in NESTING + ("xcomp",):
-            if other.type in ("PURSUE",) and t.type != "PURSUE":
-                return False
-            return True
+        if other is not None and other is not t and cur.dep_ in NESTING + ("xcomp", "advcl"):
+            return other, purpose
         cur = head
-    return False
+    return None, False
+
+
+def _resolve_nesting(trigs: list[_Trigger]) -> list[_Trigger]:
+    """An act inside another act's object is not a second act; but a typed goal
+    ("work together to <typed act>", "embark on X to enhance capabilities") wins over
+    a generic PURSUE parent."""
+    by_tok = {t.tok.i: t for t in trigs}
+    drop: set[int] = set()
+    for t in trigs:
+        parent, purpose = _nesting_parent(t, by_tok)
+        if parent is None:
+            continue
+        if purpose and parent.type == "PURSUE" and t.type != "PURSUE" and not parent.rule.startswith("verb:look"):
+            drop.add(parent.tok.i)
+        else:
+            drop.add(t.tok.i)
+    return [t for t in trigs if t.tok.i not in drop]
 
 
 def _coagents(s: _Sentence, tok: Token) -> list[str]:
@@ -415,41 +473,49 @@ def _coagents(s: _Sentence, tok: Token) -> list[str]:
 
 
 def _targets(s: _Sentence, trig: _Trigger, actors: tuple[str, ...]) -> tuple[str, ...]:
+    """Whom the act addresses: its objects and their possessors, "of"-complements and
+    apposed lists; co-agents named with "with X". Deeper phrases ("war against
+    Ukraine" under "opposition to") describe, and do not address."""
     codes: list[str] = []
+    direct: set[str] = set()
 
-    def collect(np: Token, depth: int) -> None:
+    def collect(np: Token, is_direct: bool) -> None:
         h = s.tok_hit.get(np.i)
         if h is not None and h.kind in ("state", "org", "person"):
             r = s.resolve(h)
             if r and r != s.ctx.parties:
                 codes.extend(r)
+                if is_direct:
+                    direct.update(r)
         for c in np.children:
-            if c.dep_ in ("poss", "compound", "nmod", "appos", "conj", "amod", "npadvmod"):
-                collect(c, depth)
-            elif c.dep_ == "prep" and c.lower_ in SHALLOW_PREPS and depth < 2:
+            if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
+                collect(c, is_direct and c.dep_ in ("conj", "appos"))
+            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at"):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        collect(g, depth + 1)
+                        collect(g, False)
 
-    roots = {trig.tok, trig.targets_from}
-    for root in roots:
+    if trig.predicate_only_topic:
+        return ()
+    for root in {trig.tok, trig.targets_from}:
         for c in root.children:
-            if c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass") or (c.dep_ == "pobj"):
-                collect(c, 0)
-            elif c.dep_ in ("prep", "prt", "agent") and c.lower_ in TARGET_PREPS - {"in", "from", "between", "among"}:
+            if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+                collect(c, True)
+            elif c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        collect(g, 0)
+                        collect(g, c.lower_ in ("to", "for", "on", "upon", "with"))
                     elif g.dep_ == "pcomp":
                         for gg in g.children:
                             if gg.dep_ in ("dobj", "pobj"):
-                                collect(gg, 1)
+                                collect(gg, False)
             elif c.dep_ == "ccomp":  # "welcomed that X ...": the clause's subject
                 subj = s.subject_of(c)
                 if subj is not None:
-                    collect(subj, 1)
+                    collect(subj, False)
     codes.extend(_coagents(s, trig.tok))
-    return _order(codes)
+    # an actor is its own target only when addressed directly ("support Australia")
+    return _order(c for c in codes if c not in actors or c in direct)
 
 
 def _clause_span(s: _Sentence, trig: _Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:
@@ -484,7 +550,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
     root_modality = "ASSERT"
     for trig in triggers:
         chain, upper, subj = _climb(s, trig.tok)
-        actors, named = (s.np_actors(subj) if subj is not None else ((), False))
+        actors, named = (s.subject_actors(subj) if subj is not None else ((), False))
         third = subj is not None and not actors and named
         if subj is not None and not named:
             actors = _plan_subject(s, subj)
@@ -498,7 +564,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
             if rep is None:
                 continue
             actors = rep
-        modality = s.modality(chain, upper)
+        modality = trig.modality or s.modality(chain, upper)
         if subj is None and list_item and lead_in is not None and lead_in in ctx.lead and modality == "ASSERT":
             modality = ctx.lead[lead_in][1]
         if any(a not in ctx.participants for a in actors):
