@@ -26,7 +26,9 @@ COAGENT_HEADS = {"coordination", "partnership", "cooperation", "together", "coll
 SHARE_OBJECTS = {"information", "data", "intelligence", "technology", "technologies", "expertise", "practices", "experience", "experiences", "knowledge", "lessons", "sharing", "assessments"}
 GOAL_NOUNS = {"ambition", "goal", "aim", "effort", "efforts", "intention", "plan", "plans", "commitment", "determination"}
 ABSTRACT_GOALS = {"importance", "need", "necessity", "priority", "significance", "value"}
+NEEDY = {"country", "countries", "partner", "partners", "nation", "nations", "people", "region", "communities", "community", "victims", "refugees", "ally", "allies"}
 MATERIAL_VERBS = {"provide", "offer", "give", "extend", "deliver"}
+SPEECH_CUES = {"reaffirm", "reiterate", "recommit", "commit", "pledge", "vow", "promise", "affirm", "confirm", "underscore", "emphasize", "stress", "highlight"}
 GOAL_PREP_VERBS = {"commit", "recommit", "strive", "pledge", "aim", "look", "dedicate", "contribute", "embark"}
 PEOPLE_NOUNS = {"experts", "officials", "ministers", "governments", "nations", "countries", "leaders", "teams", "militaries", "forces", "delegations", "envoys", "advisors", "secretaries", "agencies", "states", "economies", "partners", "presidents"}
 
@@ -90,7 +92,7 @@ class _Sentence:
         if hit.kind in ("third", "third_party", "place") or hit.code is None:
             return None
         members = ctx.groups.get(hit.code)
-        if members and set(members) & set(ctx.parties) and set(ctx.parties) <= set(members) | {hit.code}:
+        if members and set(members) <= set(ctx.parties):
             return ctx.parties  # "the Quad" in a Quad statement: its issuers
         return (hit.code,)
 
@@ -301,6 +303,8 @@ def _verb_type(s: _Sentence, v: Token) -> tuple[str, str, str] | None:
         h = s.tok_hit.get(obj.i)
         if h is not None and h.kind in ("state", "person") and obj.dep_ == "dobj":
             return "AID", "070", f"verb:{lem}-state"
+    if lem in ("help", "assist") and (obj is None or (s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in NEEDY)):
+        return None  # "will help sustain peace": an effect, not aid
     if lem == "raise" and obj is None:
         return None
     if lem == "hold" and obj is not None and obj_lem in ("accountable", "responsible"):
@@ -321,7 +325,8 @@ def _triggers(s: _Sentence) -> list[_Trigger]:
                 continue
             if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and s.subject_of(tok) is None and tok.i < tok.head.i:
                 continue  # "Building on the progress, we will ...": framing participle
-            if tok.dep_ in ("relcl", "acl") and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in ABSTRACT_GOALS):
+            if tok.dep_ in ("relcl", "acl") and not (
+                    tok.dep_ == "acl" and tok.head.lemma_.lower() in ABSTRACT_GOALS | GOAL_NOUNS) and not _own_relcl(s, tok):
                 continue  # "which undermine peace": a description, not an act
             trig = _verb_trigger(s, tok)
             if trig:
@@ -337,6 +342,8 @@ def _triggers(s: _Sentence) -> list[_Trigger]:
                 for p in tok.children:  # "are committed to X"
                     if p.dep_ == "prep" and p.lower_ == "to":
                         for g in p.children:
+                            if g.dep_ == "pcomp" and g.pos_ == "VERB" and _verb_type(s, g) is None and lem != "ready":
+                                out.append(_Trigger(tok, "PURSUE", "030", f"adj:{lem}-to-goal", targets_from=g))
                             if g.dep_ == "pobj":
                                 c = _content_of_noun(s, g) or ("PURSUE", "030", f"adj:{lem}-to", g)
                                 out.append(_Trigger(c[3], c[0], c[1], c[2] if c[2].startswith("adj") else f"adj:{lem}+{c[2]}", targets_from=g))
@@ -344,7 +351,13 @@ def _triggers(s: _Sentence) -> list[_Trigger]:
     uniq: dict[int, _Trigger] = {}
     for t in out:
         uniq.setdefault(t.tok.i, t)
-    return _resolve_nesting(list(uniq.values()))
+    return _resolve_nesting(s, list(uniq.values()))
+
+
+def _own_relcl(s: _Sentence, tok: Token) -> bool:
+    """"where we have deepened our cooperation": a relative clause whose subject is us."""
+    subj = s.subject_of(tok)
+    return subj is not None and subj.lower_ in ("we", "i") and tok.dep_ == "relcl"
 
 
 def _governed_noun(s: _Sentence, tok: Token) -> bool:
@@ -388,6 +401,8 @@ def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
             return _Trigger(tok, "AGREE", "030", f"verb:{lem}+{obj.lemma_.lower()}")
     if lem in lx.cue_verbs and lem not in lx.verbs:
         if lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm") and not _has_child(tok, ("xcomp", "ccomp")):
+            if obj is not None and obj.dep_ == "pcomp" and obj.pos_ == "VERB":
+                return None  # "commit to strengthening X": the gerund carries the act
             if obj is not None or _has_child(tok, ("prep",)):
                 return _Trigger(tok, "PURSUE", "030", f"cue:{lem}-goal")
         if lem == "look" and _has_child(tok, ("prt", "advmod"), {"forward"}):
@@ -423,33 +438,43 @@ def _purpose_link(tok: Token) -> bool:
     return tok.dep_ in ("xcomp", "advcl", "acl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children)
 
 
-def _nesting_parent(t: _Trigger, triggers: dict[int, _Trigger]) -> tuple[_Trigger | None, bool]:
-    """The act whose object (or purpose) holds ``t``, and whether the link is a purpose."""
+def _nesting_parent(s: _Sentence, t: _Trigger, triggers: dict[int, _Trigger]) -> tuple[_Trigger | None, bool]:
+    """The act whose object (or purpose) holds ``t``, and whether ``t`` is that act's
+    own purpose clause ("work together to <goal>")."""
     cur = t.tok
-    purpose = False
-    for _ in range(12):
-        if cur.head.i == cur.i or cur.dep_ in ("conj", "ccomp", "parataxis"):
+    for _ in range(14):
+        if cur.head.i == cur.i or cur.dep_ == "parataxis":
             return None, False
-        purpose = purpose or _purpose_link(cur)
+        if cur.dep_ == "conj":  # conjuncts share their head's attachment
+            cur = cur.head
+            continue
+        if cur.dep_ == "ccomp":
+            subj = s.subject_of(cur)
+            if subj is not None and s.subject_actors(subj)[0]:
+                return None, False  # an independent clause of an actor
+        if cur is not t.tok and cur.lemma_.lower() in SPEECH_CUES:
+            return None, False  # "convened to reaffirm our commitment to X": X is its own act
         head = cur.head
         other = triggers.get(head.i)
-        if other is not None and other is not t and cur.dep_ in NESTING + ("xcomp", "advcl"):
-            return other, purpose
+        if other is not None and other is not t and cur.dep_ in NESTING + ("xcomp", "advcl", "ccomp"):
+            direct_purpose = cur is t.tok and _purpose_link(cur)
+            return other, direct_purpose
         cur = head
     return None, False
 
 
-def _resolve_nesting(trigs: list[_Trigger]) -> list[_Trigger]:
+def _resolve_nesting(s: _Sentence, trigs: list[_Trigger]) -> list[_Trigger]:
     """An act inside another act's object is not a second act; but a typed goal
     ("work together to <typed act>", "embark on X to enhance capabilities") wins over
     a generic PURSUE parent."""
     by_tok = {t.tok.i: t for t in trigs}
     drop: set[int] = set()
     for t in trigs:
-        parent, purpose = _nesting_parent(t, by_tok)
+        parent, purpose = _nesting_parent(s, t, by_tok)
         if parent is None:
             continue
-        if purpose and parent.type == "PURSUE" and t.type != "PURSUE" and not parent.rule.startswith("verb:look"):
+        if (purpose and parent.type in ("PURSUE", "COOPERATE") and t.type not in ("PURSUE", "COOPERATE")
+                and "coagents" not in parent.rule):
             drop.add(parent.tok.i)
         else:
             drop.add(t.tok.i)
@@ -490,7 +515,7 @@ def _targets(s: _Sentence, trig: _Trigger, actors: tuple[str, ...]) -> tuple[str
         for c in np.children:
             if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
                 collect(c, is_direct and c.dep_ in ("conj", "appos"))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at"):
+            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at", "among", "between"):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         collect(g, False)
@@ -560,7 +585,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
             elif subj is None:
                 actors = ctx.parties
         if not actors or third:
-            rep = _reporter(s, chain + upper)
+            rep = _reporter(s, trig.tok)
             if rep is None:
                 continue
             actors = rep
@@ -582,12 +607,14 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
             if req is not None:
                 acts.append(req)
                 continue
+        if type_ == "PURSUE" and _coagents(s, trig.tok):
+            type_, cameo, rule = "COOPERATE", "060", rule + "+coagents"
         targets = _targets(s, trig, actors)
         start, end = _clause_span(s, trig, subj if subj is not None and subj.i < trig.tok.i else None, trig_ids)
         acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated))
         if trig.tok.dep_ == "ROOT" or not root_actors:
             root_actors, root_modality = actors, modality
-    acts.extend(_pattern_acts(s, acts, root_actors or ctx.parties))
+    acts.extend(_pattern_acts(s, acts, _sentence_actors(s) or root_actors or ctx.parties))
     if sent.text.rstrip().endswith(":"):
         lead_actors = root_actors
         lead_mod = root_modality
@@ -642,13 +669,21 @@ def _plan_subject(s: _Sentence, subj: Token) -> tuple[str, ...]:
     return ()
 
 
-def _reporter(s: _Sentence, chain: list[Token]) -> tuple[str, ...] | None:
-    """Actors of the verb that reports a clause ("He reiterated that this competition ...")."""
-    for t in chain[1:]:
-        subj = s.subject_of(t)
+def _reporter(s: _Sentence, tok: Token) -> tuple[str, ...] | None:
+    """Actors of the nearest clause above ``tok`` whose subject is an actor
+    ("He reiterated that this competition ...": He)."""
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        subj = s.subject_of(cur)
         if subj is not None:
-            a, named = s.np_actors(subj)
-            return a or None
+            a, named = s.subject_actors(subj)
+            if a:
+                return a
+            if named:  # a third party reports it
+                return None
     return None
 
 
@@ -691,6 +726,16 @@ def _pattern_acts(s: _Sentence, acts: list[RawAct], actors: tuple[str, ...]) -> 
         modality = p.modality or _sentence_modality(s)
         out.append(RawAct(p.type, modality, actors, targets, 0, len(text.rstrip()), p.cameo, f"pattern:{p.name}", p.name))
     return out
+
+
+def _sentence_actors(s: _Sentence) -> tuple[str, ...]:
+    root = next((t for t in s.sent if t.dep_ == "ROOT"), None)
+    if root is None:
+        return ()
+    subj = s.subject_of(root)
+    if subj is None:
+        return ()
+    return s.subject_actors(subj)[0]
 
 
 def _sentence_modality(s: _Sentence) -> str:

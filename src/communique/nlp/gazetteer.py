@@ -71,7 +71,9 @@ class Gazetteer:
                 self.aliases.setdefault(str(f), (str(code), "org"))
         for kind, forms in data["references"].items():
             for f in forms:
-                self.aliases[str(f)] = (None, kind)
+                f = str(f)
+                self.aliases[f] = (None, kind)
+                self.aliases.setdefault(f[0].upper() + f[1:], (None, kind))
         self.single_word_people: dict[str, str] = {}
         for row in rules.leaders:
             names = [row["name"], *[a for a in (row.get("aliases") or "").split("|") if a]]
