@@ -25,6 +25,8 @@ SHALLOW_PREPS = {"of", "including", "to", "for", "against", "toward", "towards",
 COAGENT_HEADS = {"coordination", "partnership", "cooperation", "together", "collaboration", "consultation", "concert", "conjunction", "lockstep", "close"}
 SHARE_OBJECTS = {"information", "data", "intelligence", "technology", "technologies", "expertise", "practices", "experience", "experiences", "knowledge", "lessons", "sharing", "assessments"}
 GOAL_NOUNS = {"ambition", "goal", "aim", "effort", "efforts", "intention", "plan", "plans", "commitment", "determination"}
+STANCE_ADJECTIVES = {"steadfast", "resolute", "firm", "unwavering", "united"}
+CONTAINERS = {"range", "suite", "array", "set", "package", "series", "variety", "pursuit", "spectrum"}
 ABSTRACT_GOALS = {"importance", "need", "necessity", "priority", "significance", "value"}
 NEEDY = {"country", "countries", "partner", "partners", "nation", "nations", "people", "region", "communities", "community", "victims", "refugees", "ally", "allies"}
 MATERIAL_VERBS = {"provide", "offer", "give", "extend", "deliver"}
@@ -43,6 +45,7 @@ class Context:
     plan_nouns: frozenset[str]
     kind: str | None = None
     last_person: tuple[str, ...] = ()
+    last_group: tuple[str, ...] = ()
     lead: dict[int, tuple[tuple[str, ...], str]] = field(default_factory=dict)
 
 
@@ -105,6 +108,8 @@ class _Sentence:
             return self.ctx.participants, True
         if low in ("he", "she"):
             return self.ctx.last_person or self.ctx.parties, True
+        if low == "it" and self.ctx.last_group:
+            return self.ctx.last_group, True
         codes: list[str] = []
         named = False
         for t in tok.subtree:
@@ -117,10 +122,10 @@ class _Sentence:
             if h.kind in ("third", "third_party"):
                 return (), True
             if r:
-                if h.kind == "parties" and t.dep_ == "poss" and tok.lower_ not in PEOPLE_NOUNS and not t.head.i == tok.i:
-                    continue
                 if h.kind == "parties" and t.dep_ == "poss" and tok.lower_ not in PEOPLE_NOUNS:
-                    continue
+                    continue  # "our cooperation" is no actor; "our ministers" are
+                if h.kind == "org" and r == self.ctx.parties:
+                    self.ctx.last_group = r  # "the Quad ...; it seeks to"
                 codes.extend(r)
                 named = True
         return _order(codes), named
@@ -150,7 +155,8 @@ class _Sentence:
         adverbs = {c.lower_ for t in chain + upper for c in t.children if c.dep_ == "advmod"}
         adjs = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("acomp", "oprd")} | {
             t.lower_ for t in chain + upper if t.dep_ in ("acomp", "amod")}
-        nouns = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("dobj", "pobj")}
+        nouns = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("dobj", "pobj")} | {
+            t.lemma_.lower() for t in chain + upper if t.pos_ == "NOUN"}
         will = bool(aux & lx.commit_aux)
         if lemmas & {"reaffirm", "reiterate", "recommit", "reconfirm", "restate"}:
             return "REAFFIRM"
@@ -241,6 +247,13 @@ def _content_of_noun(s: _Sentence, noun: Token, depth: int = 0) -> tuple[str, st
                 vt = _verb_type(s, c)
                 if vt:
                     return vt[0], vt[1], vt[2], c
+    if lem in CONTAINERS:  # "the full range of its capabilities", "pursuit of dialogue"
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        return _content_of_noun(s, g, depth + 1)
+        return None
     if lem == "agreement" and any(c.dep_ in ("acl", "ccomp") for c in noun.children):
         return "PURSUE", "030", "noun:agreement-that", noun  # a shared position, not a signed text
     if lem in ("commitment", "pledge", "dedication") or lem in ABSTRACT_GOALS:
@@ -335,6 +348,13 @@ def _triggers(s: _Sentence) -> list[_Trigger]:
             c = _content_of_noun(s, tok)
             if c is not None:
                 out.append(_Trigger(c[3], c[0], c[1], c[2], strong=True, targets_from=tok))
+        elif tok.pos_ == "ADJ" and lem in STANCE_ADJECTIVES and tok.dep_ in ("acomp", "ROOT"):
+            for p in tok.children:  # "remain steadfast in their pursuit of dialogue"
+                if p.dep_ == "prep" and p.lower_ == "in":
+                    for g in p.children:
+                        c = _content_of_noun(s, g) if g.dep_ == "pobj" else None
+                        if c is not None:
+                            out.append(_Trigger(tok, c[0], c[1], f"adj:{lem}-in+{c[2]}", targets_from=c[3]))
         elif tok.pos_ == "ADJ" and lem in lx.commit_adjectives | {"concerned"} and tok.dep_ in ("acomp", "ROOT"):
             if lem == "concerned":
                 out.append(_Trigger(tok, "ACCUSE", "110", "adj:concerned"))
@@ -452,7 +472,7 @@ def _nesting_parent(s: _Sentence, t: _Trigger, triggers: dict[int, _Trigger]) ->
             subj = s.subject_of(cur)
             if subj is not None and s.subject_actors(subj)[0]:
                 return None, False  # an independent clause of an actor
-        if cur is not t.tok and cur.lemma_.lower() in SPEECH_CUES:
+        if cur.lemma_.lower() in SPEECH_CUES:
             return None, False  # "convened to reaffirm our commitment to X": X is its own act
         head = cur.head
         other = triggers.get(head.i)
@@ -575,11 +595,16 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
     root_modality = "ASSERT"
     for trig in triggers:
         chain, upper, subj = _climb(s, trig.tok)
+        owner = _goal_owner(s, trig.tok)
+        if owner:
+            chain, upper, subj = [trig.tok, trig.tok.head], list(trig.tok.head.ancestors), None
         actors, named = (s.subject_actors(subj) if subj is not None else ((), False))
         third = subj is not None and not actors and named
         if subj is not None and not named:
             actors = _plan_subject(s, subj)
-        if subj is None:
+        if owner:
+            actors = owner
+        elif subj is None:
             if list_item and lead_in is not None and lead_in in ctx.lead:
                 actors = ctx.lead[lead_in][0]
             elif subj is None:
@@ -631,6 +656,20 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
             ctx.last_person = (h.code,)
             break
     return acts
+
+
+def _goal_owner(s: _Sentence, tok: Token) -> tuple[str, ...]:
+    """Whose commitment: "the U.S. commitment to extend deterrence" (USA)."""
+    if tok.dep_ != "acl" or tok.head.lemma_.lower() not in GOAL_NOUNS:
+        return ()
+    codes: list[str] = []
+    for c in tok.head.children:
+        if c.dep_ in ("poss", "compound"):
+            h = s.tok_hit.get(c.i)
+            r = s.resolve(h) if h is not None else None
+            if r:
+                codes.extend(r)
+    return _order(codes)
 
 
 def _climb(s: _Sentence, tok: Token) -> tuple[list[Token], list[Token], Token | None]:
