@@ -32,3 +32,181 @@ def _show(a: argparse.Namespace) -> int:
         else:
             print_document(item, sentences)
     return print_failures(failures)
+
+
+def _open_corpus(a: argparse.Namespace, readonly: bool = True):
+    from .corpus import Corpus
+
+    return Corpus(a.db, readonly=readonly)
+
+
+@command("ingest")
+def _ingest(a: argparse.Namespace) -> int:
+    from .corpus import Corpus
+    from .progress import ingest_progress
+
+    if not a.paths and not a.from_parquet:
+        from .errors import ConfigError
+
+        raise ConfigError("give PATHs to ingest, or --from-parquet DIR")
+    with Corpus(a.db) as corpus:
+        if a.from_parquet:
+            from .export.parquet import ingest_parquet
+
+            report = ingest_parquet(corpus, a.from_parquet)
+        else:
+            with ingest_progress(a.paths, enabled=not a.quiet) as on_event:
+                report = corpus.ingest(a.paths, on_event=on_event)
+    from .render import print_ingest_report
+
+    print_ingest_report(report, a.db)
+    return 0 if report.ok else 1
+
+
+@command("search")
+def _search(a: argparse.Namespace) -> int:
+    from .render import print_search
+
+    with _open_corpus(a) as corpus:
+        rows = corpus.search(a.query, _filters_of(a))
+    if a.format == "jsonl":
+        for r in rows:
+            emit_json({k: r[k] for k in ("doc", "date", "title", "sentence", "start", "end", "snippet", "text")} | {
+                "acts": [_act_json(x) for x in r["acts"]]})
+    else:
+        print_search(rows, a.query)
+    return 0
+
+
+@command("acts")
+def _acts(a: argparse.Namespace) -> int:
+    from .render import print_acts_table, write_acts_csv
+
+    with _open_corpus(a) as corpus:
+        rows = corpus.store.acts(_filters_of(a))
+        if a.format == "jsonl":
+            for r in rows:
+                emit_json(_act_json(r))
+        elif a.format == "csv":
+            write_acts_csv(rows, sys.stdout)
+        else:
+            print_acts_table(list(rows))
+    return 0
+
+
+@command("stats")
+def _stats(a: argparse.Namespace) -> int:
+    from .render import print_stats
+
+    with _open_corpus(a) as corpus:
+        stats = corpus.stats()
+    if a.format == "json":
+        emit_json(stats)
+    else:
+        print_stats(stats, a.db)
+    return 0
+
+
+def _filters_of(a: argparse.Namespace):
+    from .cli import _filters
+
+    return _filters(a)
+
+
+def _act_json(r: dict) -> dict:
+    """An act row in the prediction format plus its provenance and document."""
+    keys = ("doc", "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "date", "title",
+            "sentence", "start", "end", "cameo", "plover", "goldstein", "quad_class", "rule")
+    return {k: r.get(k) for k in keys}
+
+
+@command("extract")
+def _extract(a: argparse.Namespace) -> int:
+    from .nlp.extractor import Extractor
+    from .render import print_extraction_table, write_acts_csv
+
+    extractor = Extractor(a.rules)
+    failures: list[ReadFailure] = []
+    docs = _documents_only(iter_documents(a.paths), failures)
+    collected = []
+    for ex in extractor.extract_many(docs, errors=True):
+        if isinstance(ex, ReadFailure):
+            failures.append(ex)
+            continue
+        rows = [act.prediction() for act in ex.acts]
+        if a.format == "jsonl":
+            for r in rows:
+                emit_json(r)
+        elif a.format == "table":
+            print_extraction_table(ex)
+        else:
+            collected.append((ex, rows))
+    if a.format == "json":
+        emit_json([{"doc": ex.document.name, "title": ex.document.title, "date": ex.document.date,
+                    "participants": list(ex.participants), "acts": rows,
+                    "mentions": [m.__dict__ for m in ex.mentions]} for ex, rows in collected])
+    elif a.format == "csv":
+        write_acts_csv([r | {"date": ex.document.date, "title": ex.document.title} for ex, rows in collected for r in rows], sys.stdout)
+    return print_failures(failures)
+
+
+def _documents_only(items, failures: list):
+    for item in items:
+        if isinstance(item, ReadFailure):
+            failures.append(item)
+        else:
+            yield item
+
+
+@command("evaluate")
+def _evaluate(a: argparse.Namespace) -> int:
+    from .evaluate import check_bounds, format_report, load_gold, score
+    from .ingest import read_document
+    from .nlp.extractor import Extractor
+    from pathlib import Path
+
+    gold = load_gold([a.gold])
+    if not gold:
+        from .errors import InputError
+
+        raise InputError("no gold sentences found", path=a.gold)
+    found = _statements_for(gold, a.paths, a.statements, Path(a.gold))
+    missing = sorted(set(gold) - set(found))
+    if missing:
+        from .errors import InputError
+
+        raise InputError(f"no statement file for gold document(s): {', '.join(missing)}; give their paths or --statements DIR")
+    extractor = Extractor()
+    preds = [act.prediction() for ex in extractor.extract_many(read_document(found[n]) for n in sorted(gold)) for act in ex.acts]
+    result = score(gold, preds)
+    if a.json:
+        emit_json(result)
+    else:
+        print(format_report(result))
+    failed = check_bounds(result, a.min)
+    if failed:
+        print("below bound: " + "; ".join(failed))
+        return 1
+    return 0
+
+
+def _statements_for(gold: dict, paths, statements_dir, gold_path):
+    """Map each gold document name to its statement file."""
+    from pathlib import Path
+
+    from .ingest import expand_paths
+
+    candidates = list(paths or [])
+    if statements_dir:
+        candidates.append(statements_dir)
+    if not candidates:  # beside the gold, then the bundled samples
+        base = gold_path if gold_path.is_dir() else gold_path.parent
+        candidates = [p for p in (base.parent.parent / "corpus" / "statements", base / "statements", Path("samples"))
+                      if p.exists()]
+    found = {}
+    for p in expand_paths(candidates):
+        if isinstance(p, ReadFailure):
+            continue
+        if p.stem in gold and p.suffix in (".md", ".markdown", ".txt"):
+            found.setdefault(p.stem, p)
+    return found

@@ -6,7 +6,11 @@ from typing import Iterable, Sequence
 
 from .model import Act, Document, ReadFailure, Sentence
 
-__all__ = ["document_json", "print_document", "print_failures", "act_row"]
+__all__ = ["document_json", "print_document", "print_failures", "act_row", "print_ingest_report", "print_search",
+           "print_acts_table", "write_acts_csv", "print_stats", "ACT_COLUMNS"]
+
+ACT_COLUMNS = ("doc", "date", "title", "sentence", "start", "end", "type", "modality", "actors", "targets", "issues",
+               "commitment", "cameo", "plover", "goldstein", "quad_class", "evidence", "rule")
 
 
 def document_json(doc: Document, sentences: Sequence[Sentence]) -> dict:
@@ -52,3 +56,96 @@ def print_failures(failures: Iterable[ReadFailure], out=sys.stderr) -> int:
 def act_row(act: Act) -> list[str]:
     return [act.type, act.modality, ",".join(act.actors), ",".join(act.targets),
             ",".join(act.issues), "yes" if act.commitment else "", act.cameo, act.evidence]
+
+
+def _console():
+    from rich.console import Console
+
+    import shutil
+
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:  # piped: do not squeeze tables into 80 columns
+        console = Console(soft_wrap=False, width=max(shutil.get_terminal_size((160, 24)).columns, 160))
+    return console
+
+
+def print_ingest_report(report, db: str, out=sys.stderr) -> None:
+    print(f"{db}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+          f"{len(report.failed)} failed ({report.words:,} words in {report.seconds:.1f}s)", file=out)
+    print_failures(report.failed, out)
+
+
+def print_search(rows, query: str) -> None:
+    import re
+
+    from rich.markup import escape
+    from rich.text import Text
+
+    con = _console()
+    if not rows:
+        con.print(f"no sentence matches {escape(query)!r}")
+        return
+    for r in rows:
+        snippet = Text("   ")
+        for i, part in enumerate(re.split(r"[«»]", r["snippet"])):
+            snippet.append(part, style="bold yellow" if i % 2 else "")
+        con.print(f"[cyan]{r['date']}[/] [bold]{escape(r['doc'])}[/] #{r['sentence']}")
+        con.print(snippet)
+        for a in r["acts"]:
+            con.print(f"   [green]{a['type']}[/] {a['modality']} {','.join(a['actors'])} -> {','.join(a['targets']) or '-'}")
+
+
+def print_acts_table(rows) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("date", "doc", "type", "modality", "actors", "targets", "issues", "evidence"):
+        table.add_column(col, overflow="fold", ratio=4 if col == "evidence" else 1,
+                         min_width={"date": 10, "type": 9, "modality": 8}.get(col, 6))
+    for r in rows:
+        mark = "*" if r.get("commitment") else ""
+        table.add_row(r.get("date") or "", escape(r["doc"]), r["type"] + mark, r["modality"], ",".join(r["actors"]),
+                      ",".join(r["targets"]), ",".join(r["issues"]), escape(r["evidence"]))
+    con = _console()
+    con.print(table)
+    con.print(f"{len(rows)} acts (* = commitment)")
+
+
+def write_acts_csv(rows, out) -> None:
+    import csv
+
+    w = csv.writer(out)
+    w.writerow(ACT_COLUMNS)
+    for r in rows:
+        w.writerow([";".join(v) if isinstance(v, (list, tuple)) else v for v in (r.get(c) for c in ACT_COLUMNS)])
+
+
+def print_stats(stats: dict, db: str) -> None:
+    con = _console()
+    con.print(f"[bold]{db}[/]: {stats['documents']} documents, {stats['sentences']} sentences, "
+              f"{stats['acts']} acts ({stats['commitments']} commitments)")
+    for key in ("documents_by_year", "documents_by_kind", "documents_by_party", "acts_by_type", "acts_by_modality",
+                "acts_by_issue", "top_actors", "top_targets"):
+        items = stats.get(key) or {}
+        con.print(f"[bold]{key.replace('_', ' ')}[/]: " + ", ".join(f"{k} {v}" for k, v in items.items()))
+
+
+def print_extraction_table(ex) -> None:
+    """A statement's acts for people: commitments first, then the rest in text order."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    con = _console()
+    d = ex.document
+    con.print(f"\n[bold]{escape(d.title or d.name)}[/] ({d.date or 'undated'}, {d.kind or 'statement'}; "
+              f"participants {', '.join(ex.participants) or '?'}): {len(ex.acts)} acts, "
+              f"{sum(a.commitment for a in ex.acts)} commitments")
+    table = Table(header_style="bold")
+    for col in ("#", "type", "modality", "actors", "targets", "issues", "cameo", "evidence"):
+        table.add_column(col, overflow="fold", ratio=5 if col == "evidence" else 1)
+    acts = sorted(ex.acts, key=lambda a: (not a.commitment, a.sentence, a.start))
+    for a in acts:
+        table.add_row(str(a.sentence), a.type + ("*" if a.commitment else ""), a.modality, ",".join(a.actors),
+                      ",".join(a.targets), ",".join(a.issues), a.cameo, escape(a.evidence))
+    con.print(table)

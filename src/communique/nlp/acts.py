@@ -28,6 +28,7 @@ GOAL_NOUNS = {"ambition", "goal", "aim", "effort", "efforts", "intention", "plan
 STANCE_ADJECTIVES = {"steadfast", "resolute", "firm", "unwavering", "united"}
 CONTAINERS = {"range", "suite", "array", "set", "package", "series", "variety", "pursuit", "spectrum"}
 ABSTRACT_GOALS = {"importance", "need", "necessity", "priority", "significance", "value"}
+RIVALRY = {"compete", "contend", "fight", "struggle", "confront", "counter"}
 NEEDY = {"country", "countries", "partner", "partners", "nation", "nations", "people", "region", "communities", "community", "victims", "refugees", "ally", "allies"}
 MATERIAL_VERBS = {"provide", "offer", "give", "extend", "deliver"}
 SPEECH_CUES = {"reaffirm", "reiterate", "recommit", "commit", "pledge", "vow", "promise", "affirm", "confirm", "underscore", "emphasize", "stress", "highlight"}
@@ -504,6 +505,8 @@ def _resolve_nesting(s: _Sentence, trigs: list[_Trigger]) -> list[_Trigger]:
 def _coagents(s: _Sentence, tok: Token) -> list[str]:
     """Codes of co-agents named with "with X" / "together with X" / "in coordination with X"."""
     codes: list[str] = []
+    if tok.lemma_.lower() in RIVALRY:
+        return codes  # "compete with the PRC": a rival, not a co-agent
     for t in tok.subtree:
         if t.dep_ == "prep" and t.lower_ == "with" and (t.head.i == tok.i or t.head.lemma_.lower() in COAGENT_HEADS):
             if t.head.dep_ == "conj" and t.head.i != tok.i and t.head.head.i != tok.i:

@@ -20,12 +20,11 @@ CTX_KEY = "communique"
 
 
 def _register_extensions() -> None:
-    if not Span.has_extension("act"):
-        Span.set_extension("act", default=None)
-    if not Span.has_extension("hit"):
-        Span.set_extension("hit", default=None)
-    if not Doc.has_extension("communique_hits"):
-        Doc.set_extension("communique_hits", default=None)
+    # Doc-level values: span extension values are keyed by character offsets in
+    # spaCy, so two acts over the same clause would overwrite each other.
+    for name in ("communique_acts", "communique_hits"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 class ActsComponent:
@@ -52,22 +51,17 @@ class ActsComponent:
     def set_annotations(self, doc: Doc, matches: tuple[list[Hit], list[RawAct]]) -> None:
         hits, acts = matches
         act_spans, hit_spans = [], []
-        for a in acts:
+        for i, a in enumerate(acts):  # span_id indexes doc._.communique_acts
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span = Span(doc, span.start, span.end, label=a.type)
-            span._.act = a
-            act_spans.append(span)
-        for h in hits:
+            if span is not None:
+                act_spans.append(Span(doc, span.start, span.end, label=a.type, span_id=str(i)))
+        for i, h in enumerate(hits):
             span = doc.char_span(h.start, h.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span = Span(doc, span.start, span.end, label=h.kind)
-            span._.hit = h
-            hit_spans.append(span)
+            if span is not None:
+                hit_spans.append(Span(doc, span.start, span.end, label=h.kind, span_id=str(i)))
         doc.spans["acts"] = act_spans
         doc.spans["actors"] = hit_spans
+        doc._.communique_acts = acts
         doc._.communique_hits = hits
 
     def __call__(self, doc: Doc) -> Doc:

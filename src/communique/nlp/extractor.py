@@ -10,7 +10,8 @@ import re
 from itertools import islice
 from typing import Iterable, Iterator
 
-from ..model import Act, Document, Extraction, Mention, Sentence
+from ..errors import CommuniqueError, InputError
+from ..model import Act, Document, Extraction, Mention, ReadFailure, Sentence
 from ..rules import Rules
 from .acts import Context, RawAct
 from .codes import Coder
@@ -37,6 +38,7 @@ class Extractor:
         self.model = model
         self.batch_size = batch_size
         self._nlp = None
+        self._coder: Coder | None = None
 
     @property
     def nlp(self):
@@ -53,26 +55,47 @@ class Extractor:
 
     @property
     def coder(self) -> Coder:
-        return Coder(self.rules)
+        if self._coder is None:
+            self._coder = Coder(self.rules)
+        return self._coder
 
     def extract(self, doc: Document) -> Extraction:
         return next(self.extract_many([doc]))
 
-    def extract_many(self, docs: Iterable[Document], chunk: int = 16) -> Iterator[Extraction]:
-        """Stream extractions, in order, parsing ``chunk`` documents' sentences per ``nlp.pipe``."""
+    def extract_many(self, docs: Iterable[Document], chunk: int = 16, errors: bool = False) -> Iterator[Extraction | ReadFailure]:
+        """Stream extractions, in order, parsing ``chunk`` documents' sentences per ``nlp.pipe``.
+
+        With ``errors=True`` a document the rules fail on is yielded as a
+        :class:`ReadFailure` and the stream goes on; otherwise the error is raised.
+        """
         it = iter(docs)
-        coder = self.coder
-        comp = self.component
         while True:
             batch = list(islice(it, chunk))
             if not batch:
                 return
-            prepared = [self._prepare(d, comp) for d in batch]
-            sent_docs = [sd for _, _, _, sds in prepared for sd in sds]
-            parsed = iter(self.nlp.pipe(sent_docs, batch_size=self.batch_size))
-            for doc, sentences, participants, sds in prepared:
-                outs = [next(parsed) for _ in sds]
-                yield self._collect(doc, sentences, participants, outs, coder)
+            try:
+                yield from self._extract_batch(batch)
+            except Exception as e:  # noqa: BLE001 - isolate the document at fault
+                if not errors or isinstance(e, CommuniqueError) and not isinstance(e, InputError):
+                    raise
+                for doc in batch:  # one at a time, to name the document at fault
+                    try:
+                        yield from self._extract_batch([doc])
+                    except Exception as inner:  # noqa: BLE001
+                        yield ReadFailure(doc.path or doc.name, f"extraction failed: {type(inner).__name__}: {inner}", doc.line)
+
+    def _extract_batch(self, batch: list[Document]) -> Iterator[Extraction]:
+        coder, comp = self.coder, self.component
+        prepared = [self._prepare(d, comp) for d in batch]
+        sent_docs = [sd for _, _, _, sds in prepared for sd in sds]
+        parsed = list(self.nlp.pipe(sent_docs, batch_size=self.batch_size))
+        pos = 0
+        results = []
+        for doc, sentences, participants, sds in prepared:
+            outs = parsed[pos : pos + len(sds)]
+            pos += len(sds)
+            results.append(self._collect(doc, sentences, participants, outs, coder))
+        yield from results
 
     def _prepare(self, doc: Document, comp: ActsComponent):
         sentences = segment(doc, self.rules)
@@ -90,8 +113,8 @@ class Extractor:
         acts: list[Act] = []
         mentions: list[Mention] = []
         for s, sd in zip(sentences, outs):
-            for span in sd.spans.get("acts", []):
-                acts.append(coder.act(doc, s, span._.act))
+            for raw in sd._.communique_acts or []:
+                acts.append(coder.act(doc, s, raw))
             hits: list[Hit] = sd._.communique_hits or []
             for h in hits:
                 if h.code and h.kind in ("state", "org", "person"):

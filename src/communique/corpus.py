@@ -1,0 +1,124 @@
+"""The Python API over a store: ``Corpus("communique.db").ingest([...])``.
+
+    >>> from communique import Corpus
+    >>> corpus = Corpus("communique.db")
+    >>> report = corpus.ingest(["samples/"])
+    >>> corpus.acts(ActFilter(type="REQUEST", target="CHN", since="2021"))
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .ingest import iter_documents
+from .model import Document, Extraction, ReadFailure
+from .rules import Rules
+from .storage import ActFilter, Store
+
+__all__ = ["Corpus", "IngestReport"]
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[ReadFailure] = field(default_factory=list)
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": [str(f) for f in self.failed], "words": self.words, "seconds": round(self.seconds, 2)}
+
+
+class Corpus:
+    """A store of statements and their acts. The extractor is built on first ingest."""
+
+    def __init__(self, path: str | Path = "communique.db", *, rules: Rules | str | None = None,
+                 readonly: bool = False, extractor=None) -> None:
+        self.store = Store(path, readonly=readonly)
+        self.rules = rules if isinstance(rules, Rules) else Rules(rules)
+        self._extractor = extractor
+
+    @property
+    def extractor(self):
+        if self._extractor is None:
+            from .nlp.extractor import Extractor
+
+            self._extractor = Extractor(self.rules)
+        return self._extractor
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- writing ------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | Path], *, on_event: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Read, extract and store; unchanged documents are skipped without extraction.
+        ``on_event(status, name)`` is called once per document (for progress bars)."""
+        report = IngestReport()
+        fingerprint = self.rules.fingerprint
+        statuses: dict[str, str] = {}
+        emit = on_event or (lambda status, name: None)
+        started = time.perf_counter()
+
+        def pending() -> Iterator[Document]:
+            for item in iter_documents(paths):
+                if isinstance(item, ReadFailure):
+                    report.failed.append(item)
+                    emit("failed", item.path)
+                    continue
+                status = self.store.status(item, fingerprint)
+                if status == "unchanged":
+                    report.unchanged += 1
+                    emit("unchanged", item.name)
+                    continue
+                statuses[item.id] = status
+                yield item
+
+        for result in self.extractor.extract_many(pending(), errors=True):
+            if isinstance(result, ReadFailure):
+                report.failed.append(result)
+                emit("failed", result.path)
+                continue
+            self.store.write(result, fingerprint)
+            if statuses.get(result.document.id) == "changed":
+                report.updated += 1
+            else:
+                report.added += 1
+            report.words += len(result.document.text.split())
+            emit("added", result.document.name)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def add(self, extraction: Extraction) -> None:
+        """Store an extraction made elsewhere (a batch run's Parquet, a notebook)."""
+        self.store.write(extraction, self.rules.fingerprint)
+
+    # ---- reading ------------------------------------------------------------
+    def documents(self, f: ActFilter | None = None, **kw) -> list[dict[str, Any]]:
+        return self.store.documents(f or ActFilter(**kw))
+
+    def document(self, ref: str) -> Document | None:
+        return self.store.document(ref)
+
+    def acts(self, f: ActFilter | None = None, **kw) -> list[dict[str, Any]]:
+        return list(self.store.acts(f or ActFilter(**kw)))
+
+    def search(self, query: str, f: ActFilter | None = None, **kw) -> list[dict[str, Any]]:
+        return self.store.search(query, f or ActFilter(**kw))
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()

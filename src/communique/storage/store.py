@@ -1,0 +1,279 @@
+"""The SQLite store: documents, sentences, acts, mentions; full-text search in FTS5.
+
+WAL mode lets readers query while an ingest writes. Each document is written in
+one transaction (old rows deleted, new ones inserted), so the database never holds
+half a document, even if the process is killed mid-write.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..errors import QueryError, StoreError
+from ..model import Act, Document, Extraction, OffsetMap, Sentence
+from .query import ActFilter, where_acts, where_documents
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["Store"]
+
+MAX_QUERY = 1000
+
+
+class Store:
+    """One SQLite database. ``readonly=True`` opens it without any write access."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError("database does not exist", path=self.path)
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open database: {e}", path=self.path) from None
+
+    # ---- schema -------------------------------------------------------------
+    def _version(self) -> int:
+        has_meta = self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
+        if not has_meta:
+            return 0
+        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"database schema {version} is newer than this communique ({SCHEMA_VERSION}); upgrade communique", path=self.path)
+        if version == SCHEMA_VERSION:
+            return
+        if self.readonly:
+            raise StoreError(f"database schema {version} needs migrating to {SCHEMA_VERSION}: open it once for writing", path=self.path)
+        for v in range(version + 1, SCHEMA_VERSION + 1):
+            with self.conn:
+                for stmt in _split_sql(MIGRATIONS[v]):
+                    self.conn.execute(stmt)
+                self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(v),))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- writing ------------------------------------------------------------
+    def status(self, doc: Document, rules: str) -> str:
+        """``new``, ``unchanged`` or ``changed`` for a document about to be ingested."""
+        row = self.conn.execute("SELECT content_hash, rules FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if row is None:
+            return "new"
+        return "unchanged" if row["content_hash"] == doc.content_hash and row["rules"] == rules else "changed"
+
+    def write(self, ex: Extraction, rules: str) -> None:
+        """Replace everything stored for this document, in one transaction."""
+        d = ex.document
+        now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute("DELETE FROM documents WHERE id = ?", (d.id,))
+                self.conn.execute(
+                    "INSERT INTO documents (id, name, title, date, year, kind, source_url, origin, path, parties, participants,"
+                    " content_hash, rules, meta, text, offsets, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (d.id, d.name, d.title, d.date, d.year, d.kind, d.source_url, d.origin, d.path,
+                     json.dumps(list(d.parties)), json.dumps(list(ex.participants)), d.content_hash, rules,
+                     json.dumps(d.meta, default=str), d.text, json.dumps(d.offsets.to_list()), now),
+                )
+                self.conn.executemany("INSERT OR IGNORE INTO document_parties(doc_id, code) VALUES (?, ?)",
+                                      [(d.id, c) for c in d.parties])
+                self.conn.executemany(
+                    'INSERT INTO sentences (doc_id, n, start, "end", text, paragraph, list_item, heading, lead_in) VALUES (?,?,?,?,?,?,?,?,?)',
+                    [(d.id, s.n, s.start, s.end, s.text, s.paragraph, int(s.list_item), s.heading, s.lead_in) for s in ex.sentences],
+                )
+                for a in ex.acts:
+                    cur = self.conn.execute(
+                        'INSERT INTO acts (doc_id, sentence, start, "end", evidence, type, modality, actors, targets, issues,'
+                        " commitment, cameo, plover, goldstein, quad_class, rule, predicate, negated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (d.id, a.sentence, a.start, a.end, a.evidence, a.type, a.modality, json.dumps(list(a.actors)),
+                         json.dumps(list(a.targets)), json.dumps(list(a.issues)), int(a.commitment), a.cameo, a.plover,
+                         a.goldstein, a.quad_class, a.rule, a.predicate, int(a.negated)),
+                    )
+                    rows = [(cur.lastrowid, "actor", c) for c in a.actors] + [(cur.lastrowid, "target", c) for c in a.targets] + [
+                        (cur.lastrowid, "issue", i) for i in a.issues]
+                    self.conn.executemany("INSERT INTO act_codes(act_id, role, code) VALUES (?,?,?)", rows)
+                self.conn.executemany(
+                    'INSERT INTO mentions (doc_id, sentence, start, "end", text, code, kind, rule) VALUES (?,?,?,?,?,?,?,?)',
+                    [(d.id, m.sentence, m.start, m.end, m.text, m.code, m.kind, m.rule) for m in ex.mentions],
+                )
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"could not store {d.name}: {e}", path=self.path) from None
+
+    # ---- reading ------------------------------------------------------------
+    def document_row(self, ref: str) -> sqlite3.Row | None:
+        """A document by id, by name (file name without extension), or by file path."""
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (ref,)).fetchone()
+        if row is None:
+            name = Path(ref).name
+            for suffix in (".md", ".markdown", ".txt", ".html", ".htm"):
+                if name.endswith(suffix):
+                    name = name[: -len(suffix)]
+            row = self.conn.execute("SELECT * FROM documents WHERE name = ? ORDER BY date DESC LIMIT 1", (name,)).fetchone()
+        return row
+
+    def document(self, ref: str) -> Document | None:
+        row = self.document_row(ref)
+        return _document(row) if row is not None else None
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        rows = self.conn.execute('SELECT * FROM sentences WHERE doc_id = ? ORDER BY n', (doc_id,)).fetchall()
+        return [Sentence(r["n"], r["start"], r["end"], r["text"], r["paragraph"], bool(r["list_item"]), r["heading"], r["lead_in"]) for r in rows]
+
+    def acts_of(self, doc_id: str) -> list[tuple[int, Act]]:
+        rows = self.conn.execute(
+            'SELECT a.*, d.name FROM acts a JOIN documents d ON d.id = a.doc_id WHERE a.doc_id = ? ORDER BY a.sentence, a.start',
+            (doc_id,)).fetchall()
+        return [(r["id"], _act(r)) for r in rows]
+
+    def documents(self, f: ActFilter | None = None, text: str | None = None, order: str = "date DESC") -> list[dict[str, Any]]:
+        f = (f or ActFilter()).validated()
+        clauses, params = where_documents(f)
+        if text:
+            clauses.append("(d.title LIKE ? OR d.name LIKE ?)")
+            params.extend([f"%{text}%", f"%{text}%"])
+        order_sql = {"date DESC": "d.date DESC, d.name", "date ASC": "d.date ASC, d.name", "title": "d.title"}.get(order, "d.date DESC, d.name")
+        sql = ("SELECT d.id, d.name, d.title, d.date, d.kind, d.parties, d.source_url,"
+               " (SELECT COUNT(*) FROM acts a WHERE a.doc_id = d.id) AS acts,"
+               " (SELECT COUNT(*) FROM acts a WHERE a.doc_id = d.id AND a.commitment = 1) AS commitments"
+               " FROM documents d" + (" WHERE " + " AND ".join(clauses) if clauses else "") + f" ORDER BY {order_sql}")
+        if f.limit is not None:
+            sql += " LIMIT ?"
+            params.append(f.limit)
+        return [dict(r) | {"parties": json.loads(r["parties"])} for r in self.conn.execute(sql, params)]
+
+    def acts(self, f: ActFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Acts with their document's metadata, oldest first."""
+        f = (f or ActFilter()).validated()
+        c1, p1 = where_documents(f)
+        c2, p2 = where_acts(f)
+        where = " AND ".join(c1 + c2)
+        sql = ("SELECT a.*, d.name AS doc, d.date, d.title, d.kind, d.source_url, d.parties FROM acts a JOIN documents d ON d.id = a.doc_id"
+               + (f" WHERE {where}" if where else "") + " ORDER BY d.date, d.name, a.sentence, a.start")
+        params = p1 + p2
+        if f.limit is not None:
+            sql += " LIMIT ?"
+            params.append(f.limit)
+        for r in self.conn.execute(sql, params):
+            yield _act_row(r)
+
+    def search(self, query: str, f: ActFilter | None = None) -> list[dict[str, Any]]:
+        """Sentences matching an FTS5 query, best first (bm25), with snippets and acts."""
+        f = (f or ActFilter()).validated()
+        q = (query or "").strip()
+        if not q:
+            raise QueryError("empty query: give words to search for")
+        if len(q) > MAX_QUERY:
+            raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY}")
+        c1, p1 = where_documents(f)
+        c2, p2 = where_acts(f)
+        act_clause = ""
+        if c2:
+            act_clause = " AND EXISTS (SELECT 1 FROM acts a WHERE a.doc_id = s.doc_id AND a.sentence = s.n AND " + " AND ".join(c2) + ")"
+        sql = ("SELECT s.id, s.doc_id, s.n, s.start, s.\"end\", s.text, d.name, d.date, d.title, d.kind,"
+               " snippet(sentences_fts, 0, '«', '»', '…', 24) AS snippet, bm25(sentences_fts) AS score"
+               " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.doc_id"
+               " WHERE sentences_fts MATCH ?" + "".join(" AND " + c for c in c1) + act_clause +
+               " ORDER BY score LIMIT ?")
+        params = [q] + p1 + p2 + [f.limit if f.limit is not None else 20]
+        try:
+            rows = self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"malformed search query {q!r}: {e}. Quote phrases (\"status quo\"), "
+                             "use AND / OR / NOT in capitals, and * after a prefix (sanction*)") from None
+        out = []
+        for r in rows:
+            acts = [_act_row(a) for a in self.conn.execute(
+                "SELECT a.*, d.name AS doc, d.date, d.title, d.kind, d.source_url, d.parties FROM acts a JOIN documents d ON d.id = a.doc_id"
+                " WHERE a.doc_id = ? AND a.sentence = ? ORDER BY a.start", (r["doc_id"], r["n"]))]
+            out.append({"doc": r["name"], "doc_id": r["doc_id"], "date": r["date"], "title": r["title"], "sentence": r["n"],
+                        "start": r["start"], "end": r["end"], "text": r["text"], "snippet": r["snippet"],
+                        "score": round(-r["score"], 4), "acts": acts})
+        return out
+
+    def stats(self) -> dict[str, Any]:
+        q = self.conn.execute
+        return {
+            "documents": q("SELECT COUNT(*) FROM documents").fetchone()[0],
+            "sentences": q("SELECT COUNT(*) FROM sentences").fetchone()[0],
+            "acts": q("SELECT COUNT(*) FROM acts").fetchone()[0],
+            "commitments": q("SELECT COUNT(*) FROM acts WHERE commitment = 1").fetchone()[0],
+            "documents_by_year": dict(q("SELECT COALESCE(substr(date,1,4),'?'), COUNT(*) FROM documents GROUP BY 1 ORDER BY 1").fetchall()),
+            "documents_by_kind": dict(q("SELECT COALESCE(kind,'?'), COUNT(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "documents_by_party": dict(q("SELECT code, COUNT(*) FROM document_parties GROUP BY 1 ORDER BY 2 DESC LIMIT 25").fetchall()),
+            "acts_by_type": dict(q("SELECT type, COUNT(*) FROM acts GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "acts_by_modality": dict(q("SELECT modality, COUNT(*) FROM acts GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "acts_by_issue": dict(q("SELECT code, COUNT(*) FROM act_codes WHERE role='issue' GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "top_targets": dict(q("SELECT code, COUNT(*) FROM act_codes WHERE role='target' GROUP BY 1 ORDER BY 2 DESC LIMIT 15").fetchall()),
+            "top_actors": dict(q("SELECT code, COUNT(*) FROM act_codes WHERE role='actor' GROUP BY 1 ORDER BY 2 DESC LIMIT 15").fetchall()),
+        }
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script; trigger bodies keep their inner semicolons."""
+    out, buf, depth = [], [], 0
+    for line in script.strip().splitlines():
+        buf.append(line)
+        up = line.strip().upper()
+        if up.startswith("CREATE TRIGGER"):
+            depth = 1
+        if depth and up == "END;":
+            depth = 0
+        if not depth and line.rstrip().endswith(";"):
+            out.append("\n".join(buf))
+            buf = []
+    if "".join(buf).strip():
+        out.append("\n".join(buf))
+    return out
+
+
+def _document(r: sqlite3.Row) -> Document:
+    return Document(
+        id=r["id"], name=r["name"], text=r["text"], title=r["title"] or "", date=r["date"], source_url=r["source_url"],
+        kind=r["kind"], parties=tuple(json.loads(r["parties"])), origin=r["origin"] or "", path=r["path"],
+        content_hash=r["content_hash"], meta=json.loads(r["meta"]), offsets=OffsetMap.from_list(json.loads(r["offsets"])),
+    )
+
+
+def _act(r: sqlite3.Row) -> Act:
+    return Act(
+        doc=r["name"] if "name" in r.keys() else r["doc"], sentence=r["sentence"], start=r["start"], end=r["end"],
+        evidence=r["evidence"], type=r["type"], modality=r["modality"], actors=tuple(json.loads(r["actors"])),
+        targets=tuple(json.loads(r["targets"])), issues=tuple(json.loads(r["issues"])), commitment=bool(r["commitment"]),
+        cameo=r["cameo"], plover=r["plover"], goldstein=r["goldstein"], quad_class=r["quad_class"], rule=r["rule"],
+        predicate=r["predicate"] or "", negated=bool(r["negated"]),
+    )
+
+
+def _act_row(r: sqlite3.Row) -> dict[str, Any]:
+    d = dict(r)
+    for key in ("actors", "targets", "issues", "parties"):
+        if key in d and isinstance(d[key], str):
+            d[key] = json.loads(d[key])
+    d["commitment"] = bool(d["commitment"])
+    d["negated"] = bool(d["negated"])
+    d["act_id"] = d.pop("id")
+    return d
