@@ -58,7 +58,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise TooLargeError(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one document "
+            f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit for one document "
             "(split it, or give a bulk archive as JSON Lines)",
             path=str(path),
         )

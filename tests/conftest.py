@@ -1,0 +1,47 @@
+"""Shared fixtures: the bundled real statements, one extractor per session, one
+ingested store per session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DATA = Path(__file__).resolve().parent / "data"
+GOLD = DATA / "gold" / "dev"
+SHARED = ROOT.parent / "shared"
+
+
+def sample(name: str) -> Path:
+    matches = sorted(SAMPLES.glob(f"{name}*.md"))
+    assert matches, f"no bundled sample {name}"
+    return matches[0]
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from communique.nlp.extractor import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory, extractor) -> Path:
+    """The bundled samples ingested once into a fresh store."""
+    from communique import Corpus
+
+    db = tmp_path_factory.mktemp("store") / "samples.db"
+    with Corpus(db, extractor=extractor) as corpus:
+        report = corpus.ingest([SAMPLES])
+    assert report.ok and report.added == len(list(SAMPLES.glob("*.md")))
+    return db
+
+
+@pytest.fixture()
+def db_copy(sample_db, tmp_path) -> Path:
+    """A private copy of the sample store, for tests that write."""
+    target = tmp_path / "copy.db"
+    shutil.copy(sample_db, target)
+    return target
