@@ -6,17 +6,33 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .corpus import Corpus, IngestReport
 from .errors import CommuniqueError
 from .ingest import iter_documents, read_document
 from .model import Act, Document, Extraction, Mention, OffsetMap, ReadFailure, Sentence
 from .rules import Rules
+from .storage import ActFilter
+
+
+def __getattr__(name: str):
+    # The Extractor imports spaCy: load it only when asked for.
+    if name == "Extractor":
+        from .nlp.extractor import Extractor
+
+        return Extractor
+    raise AttributeError(f"module 'communique' has no attribute {name!r}")
+
 
 __all__ = [
     "__version__",
     "Act",
+    "ActFilter",
     "CommuniqueError",
+    "Corpus",
     "Document",
     "Extraction",
+    "Extractor",
+    "IngestReport",
     "Mention",
     "OffsetMap",
     "ReadFailure",

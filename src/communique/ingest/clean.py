@@ -38,7 +38,7 @@ _END_MARK = re.compile(r"^\s*(\\#|#){3}\s*$")  # the White House end-of-release 
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")  # a horizontal rule
 _SPACES = {0x00A0: " ", 0x202F: " ", 0x2007: " ", 0x2009: " ", 0x3000: " "}  # no-break and thin spaces
 _WS = re.compile(r"\s+")
-_WRAPPED = re.compile(r"^\s*(\*\*|__)(?P<in>.+?)(\*\*|__)\s*[.:]?\s*$|^\s*([*_])(?P<in2>[^*_].*?)\4\s*$", re.S)
+_WRAPPED = re.compile(r"^\s*(\*\*|__)(?P<in>(?:(?!\*\*|__).)+)(\*\*|__)\s*[.:]?\s*$|^\s*([*_])(?P<in2>[^*_][^*_]*)\4\s*$", re.S)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ RIVALRY = {"compete", "contend", "fight", "struggle", "confront", "counter"}
 NEEDY = {"country", "countries", "partner", "partners", "nation", "nations", "people", "region", "communities", "community", "victims", "refugees", "ally", "allies"}
 MATERIAL_VERBS = {"provide", "offer", "give", "extend", "deliver"}
 SPEECH_CUES = {"reaffirm", "reiterate", "recommit", "commit", "pledge", "vow", "promise", "affirm", "confirm", "underscore", "emphasize", "stress", "highlight"}
+FOCUS_VERBS = {"focus", "concentrate", "center", "centre"}
 GOAL_PREP_VERBS = {"commit", "recommit", "strive", "pledge", "aim", "look", "dedicate", "contribute", "embark"}
 PEOPLE_NOUNS = {"experts", "officials", "ministers", "governments", "nations", "countries", "leaders", "teams", "militaries", "forces", "delegations", "envoys", "advisors", "secretaries", "agencies", "states", "economies", "partners", "presidents"}
 
@@ -205,8 +206,9 @@ def _object_head(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             return c
-    for c in tok.children:  # "strive for X", "commit to X"
-        if c.dep_ == "prep" and c.lower_ in ("to", "for") and tok.lemma_.lower() in GOAL_PREP_VERBS:
+    for c in tok.children:  # "strive for X", "commit to X", "focus on X"
+        lem = tok.lemma_.lower()
+        if c.dep_ == "prep" and ((c.lower_ in ("to", "for") and lem in GOAL_PREP_VERBS) or (c.lower_ == "on" and lem in FOCUS_VERBS)):
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     return g
@@ -230,6 +232,8 @@ class _Trigger:
 def _noun_type(s: _Sentence, noun: Token) -> tuple[str, str, str] | None:
     lx = s.lex
     lem = noun.lemma_.lower()
+    if lem in ("call", "appeal") and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in noun.children):
+        return "REQUEST", "020", f"noun:{lem}-on"  # "our call on Belarus to release ..."
     for key in (noun.lower_, lem):
         if key in lx.nouns:
             t, c = lx.nouns[key]

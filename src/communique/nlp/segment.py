@@ -46,10 +46,10 @@ class _Splitter:
     def _ends(self, word: str, following: str) -> bool:
         if word in self.titles or word.lower() in self.titles:
             return False
+        if word in self.abbrevs or _INITIALISM.match(word):  # "U.S.", "D.C.": only before an opener
+            return following in self.openers
         if _INITIAL.match(word):  # "Joseph R. Biden"
             return False
-        if word in self.abbrevs or _INITIALISM.match(word):
-            return following in self.openers
         return True
 
 

@@ -1,0 +1,191 @@
+"""The extractor: the guidelines' decided borderlines, one short statement each,
+real statements end to end, and two configurations in one process."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from communique import Rules, read_document
+from communique.ingest import document_from_text
+from communique.nlp.extractor import Extractor
+
+from .conftest import sample
+
+JOINT = {"parties": ["USA", "JPN"], "kind": "joint-statement", "title": "Joint Statement of the United States and Japan"}
+READOUT = {"parties": ["USA"], "kind": "readout",
+           "title": "Readout of President Joe Biden’s Meeting with President Xi Jinping of the People’s Republic of China"}
+
+
+def acts(extractor, text, meta=JOINT):
+    doc = document_from_text(text, name="t", origin="t", meta=dict(meta))
+    return [(a.type, a.modality, a.actors, a.targets, a.commitment) for a in extractor.extract(doc).acts]
+
+
+def types(extractor, text, meta=JOINT):
+    return [a[0] for a in acts(extractor, text, meta)]
+
+
+def test_coordinated_predicates_are_separate_acts(extractor):
+    got = acts(extractor, "We will continue to impose sanctions on Russia, and provide unwavering support for Ukraine.")
+    assert ("SANCTION", "COMMIT", ("USA", "JPN"), ("RUS",), True) in got
+    assert ("AID", "COMMIT", ("USA", "JPN"), ("UKR",), True) in got
+    assert len(got) == 2
+
+
+def test_third_party_conduct_is_no_act(extractor):
+    assert acts(extractor, "In Europe, meanwhile, Russia continues to wage its unjust and brutal war of aggression against Ukraine.") == []
+    assert acts(extractor, "The Indo-Pacific faces growing challenges.") == []
+
+
+def test_an_act_inside_another_acts_object_is_not_counted_twice(extractor):
+    got = acts(extractor, "President Biden commended Japan’s bold leadership in fundamentally reinforcing its defense capabilities.")
+    assert got == [("SUPPORT", "ASSERT", ("USA",), ("JPN",), False)]
+
+
+def test_verbal_support_versus_material_support(extractor):
+    assert types(extractor, "We will continue supporting ASEAN centrality and unity.") == ["SUPPORT"]
+    assert types(extractor, "We will provide support for Ukraine.") == ["AID"]
+
+
+def test_defense_commitment_is_aid(extractor):
+    got = acts(extractor, "President Biden reiterated the unwavering commitment of the United States to the defense of Japan under Article V.")
+    assert got == [("AID", "REAFFIRM", ("USA",), ("JPN",), True)]
+
+
+def test_work_together_to_a_goal_is_pursue_and_cooperation_is_cooperate(extractor):
+    assert types(extractor, "We will work together to achieve net zero emissions.") == ["PURSUE"]
+    assert types(extractor, "We will deepen cooperation on critical minerals.") == ["COOPERATE"]
+    got = acts(extractor, "Together with Australia and India, we will work to strengthen maritime security.")
+    assert got and got[0][0] == "COOPERATE" and set(got[0][3]) == {"AUS", "IND"}
+
+
+def test_warning_about_another_actors_act_is_threaten(extractor):
+    got = acts(extractor, "We state unequivocally that any use of a nuclear weapon by Russia would be an act of hostility against humanity.")
+    assert got == [("THREATEN", "ASSERT", ("USA", "JPN"), ("RUS",), False)]
+
+
+def test_encourage_and_call_on(extractor):
+    assert types(extractor, "We encourage the peaceful resolution of cross-Strait issues.") == ["SUPPORT"]
+    got = acts(extractor, "We call on China to report adequate epidemiological data.")
+    assert got == [("REQUEST", "ASSERT", ("USA", "JPN"), ("CHN",), False)]
+
+
+def test_concern_is_accuse(extractor):
+    got = acts(extractor, "President Biden raised concerns about the DPRK’s provocative behavior.")
+    assert got == [("ACCUSE", "ASSERT", ("USA",), ("PRK",), False)]
+
+
+def test_agree_to_do_is_the_act_with_commit(extractor):
+    got = acts(extractor, "The two leaders agreed to hold regular talks.", READOUT)
+    assert got == [("CONSULT", "COMMIT", ("USA", "CHN"), (), True)]
+    assert types(extractor, "The two leaders signed a new Space Framework Agreement.") == ["AGREE"]
+
+
+def test_condolences_and_solidarity_are_support(extractor):
+    assert types(extractor, "We stand with Ukraine.") == ["SUPPORT"]
+    assert acts(extractor, "We stand with Ukraine.")[0][3] == ("UKR",)
+
+
+def test_hold_accountable_is_threaten(extractor):
+    got = acts(extractor, "We will hold Russia accountable for its atrocities.")
+    assert got and got[0][0] == "THREATEN" and got[0][3] == ("RUS",)
+
+
+def test_meet_with_and_discussed(extractor):
+    assert acts(extractor, "President Biden met with President Xi Jinping in Bali.", READOUT) == [
+        ("CONSULT", "ASSERT", ("USA",), ("CHN",), False)]
+    assert acts(extractor, "The two leaders discussed regional challenges.", READOUT) == [
+        ("CONSULT", "ASSERT", ("USA", "CHN"), (), False)]
+
+
+def test_reaffirm_is_always_reaffirm(extractor):
+    got = acts(extractor, "We reaffirm our commitment to the complete denuclearization of North Korea.")
+    assert got == [("PURSUE", "REAFFIRM", ("USA", "JPN"), ("PRK",), True)]
+
+
+def test_a_plan_subject_carries_an_act_but_a_predicted_effect_does_not(extractor):
+    assert types(extractor, "These initial efforts will focus on cyber capabilities.") != []
+    assert types(extractor, "This investment will bolster security across the Indo-Pacific.") == []
+
+
+def test_a_party_can_be_actor_and_target(extractor):
+    meta = {"parties": ["AUS", "GBR", "USA"], "kind": "joint-statement", "title": "Joint Leaders Statement on AUKUS"}
+    got = acts(extractor, "We commit to a shared ambition to support Australia in acquiring nuclear-powered submarines.", meta)
+    assert got == [("AID", "COMMIT", ("AUS", "GBR", "USA"), ("AUS",), True)]
+
+
+def test_look_forward(extractor):
+    assert acts(extractor, "We look forward to a successful COP 26 in Glasgow.") == [
+        ("SUPPORT", "ASSERT", ("USA", "JPN"), (), False)]
+    got = acts(extractor, "We look forward to the next meeting of our ministers.")
+    assert got and got[0][:2] == ("CONSULT", "COMMIT")
+
+
+def test_negation_turns_acceptance_into_rejection(extractor):
+    assert types(extractor, "We will not accept any attempt to change the status quo by force.") == ["REJECT"]
+
+
+def test_restated_request_is_no_commitment(extractor):
+    got = acts(extractor, "We reiterate our call on Belarus to release all political prisoners.")
+    assert got and got[0][0] == "REQUEST" and got[0][4] is False
+
+
+def test_restated_stance_counts_as_commitment(extractor):
+    got = acts(extractor, "We remain deeply concerned about the situation in Myanmar.")
+    assert got and got[0][0] == "ACCUSE" and got[0][1] == "REAFFIRM" and got[0][4] is True
+
+
+def test_speech_first_person_is_the_speaking_state(extractor):
+    meta = {"parties": ["SWE"], "kind": "speech", "title": "Statement by the Prime Minister of Sweden"}
+    got = acts(extractor, "My Government will continue to support the United Nations.", meta)
+    assert got and got[0][2] == ("SWE",) and got[0][1] == "COMMIT"
+
+
+def test_real_statement_end_to_end(extractor):
+    ex = extractor.extract(read_document(sample("2023-01-13_us-japan_joint-statement")))
+    by_sentence = {}
+    for a in ex.acts:
+        by_sentence.setdefault(a.sentence, []).append(a)
+        assert ex.document.text[a.start:a.end] == a.evidence
+        assert a.rule and a.cameo and a.quad_class in (1, 2, 3, 4)
+    art5 = by_sentence[11][0]
+    assert (art5.type, art5.modality, art5.actors, art5.targets) == ("AID", "REAFFIRM", ("USA",), ("JPN",))
+    assert art5.cameo == "074" and art5.plover == "AID" and art5.goldstein == 8.5
+    assert {a.type for a in by_sentence[21]} == {"REJECT", "SANCTION", "AID"}
+    assert 3 not in by_sentence  # Russia's war: third-party conduct
+    assert {m.code for m in ex.mentions} >= {"USA", "JPN", "CHN", "PRK", "RUS", "UKR", "KOR", "AUS", "IND"}
+
+
+def test_readout_counterpart_is_a_participant(extractor):
+    ex = extractor.extract(read_document(sample("2022-11-14_us-china")))
+    assert ex.participants == ("USA", "CHN")
+    first = [a for a in ex.acts if a.sentence == 0]
+    assert [(a.type, a.actors, a.targets) for a in first] == [("CONSULT", ("USA",), ("CHN",))]
+
+
+def test_two_configurations_live_in_one_process(tmp_path, extractor):
+    """A rules folder that retypes one verb gives a second, independent extractor."""
+    from communique.rules import DATA_DIR
+
+    custom = tmp_path / "rules"
+    custom.mkdir()
+    text = (DATA_DIR / "lexicon.yaml").read_text(encoding="utf-8")
+    (custom / "lexicon.yaml").write_text(text.replace('  welcome: [SUPPORT, "051"]', '  welcome: [CONSULT, "040"]'), encoding="utf-8")
+    other = Extractor(Rules(custom))
+    sentence = "We welcome the new maritime dialogue."
+    assert types(other, sentence) == ["CONSULT"]
+    assert types(extractor, sentence) == ["SUPPORT"]
+    assert types(other, sentence) == ["CONSULT"]
+    assert other.rules.fingerprint != extractor.rules.fingerprint
+
+
+def test_a_broken_rules_file_is_a_clear_error(tmp_path):
+    from communique.errors import RulesError
+
+    bad = tmp_path / "rules"
+    bad.mkdir()
+    (bad / "lexicon.yaml").write_text("verbs: {}\n", encoding="utf-8")
+    with pytest.raises(RulesError) as e:
+        Extractor(Rules(bad)).extract(document_from_text("We meet.", name="t", origin="t"))
+    assert "lexicon.yaml" in str(e.value) and "version" in str(e.value)
