@@ -210,3 +210,52 @@ def _statements_for(gold: dict, paths, statements_dir, gold_path):
         if p.stem in gold and p.suffix in (".md", ".markdown", ".txt"):
             found.setdefault(p.stem, p)
     return found
+
+
+@command("track")
+def _track(a: argparse.Namespace) -> int:
+    from .render import print_lineages
+
+    with _open_corpus(a, readonly=False) as corpus:
+        corpus.update_lineages()  # link anything ingested without linking (e.g. from Parquet)
+        lineages = corpus.track(a.query, party=a.party, limit=a.limit)
+    if a.format == "json":
+        emit_json({"lineages": [_lineage_json(x) for x in lineages]})
+    else:
+        print_lineages(lineages, a.query)
+    return 0
+
+
+def _lineage_json(x: dict) -> dict:
+    keys = ("id", "canonical", "first", "last", "type", "actors", "targets")
+    docs = [{k: d.get(k) for k in ("doc", "date", "title", "status", "evidence", "start", "end")}
+            | ({"changes": d["changes"]} if d.get("changes") else {}) for d in x["documents"]]
+    return {k: x[k] for k in keys} | {"documents": docs}
+
+
+@command("diff")
+def _diff(a: argparse.Namespace) -> int:
+    from .render import print_diff
+
+    with _open_corpus(a) as corpus:
+        result = corpus.diff(a.a, a.b)
+    if a.format == "json":
+        emit_json(result)
+    else:
+        print_diff(result, a.limit)
+    return 0
+
+
+@command("trends")
+def _trends(a: argparse.Namespace) -> int:
+    from .render import print_trends, write_trends_csv
+
+    with _open_corpus(a) as corpus:
+        result = corpus.trends(a.actor, a.target, a.by)
+    if a.format == "json":
+        emit_json(result)
+    elif a.format == "csv":
+        write_trends_csv(result, sys.stdout)
+    else:
+        print_trends(result)
+    return 0

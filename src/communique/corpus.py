@@ -100,12 +100,37 @@ class Corpus:
                 report.added += 1
             report.words += len(result.document.text.split())
             emit("added", result.document.name)
+        if report.added or report.updated:
+            self.update_lineages()
         report.seconds = time.perf_counter() - started
         return report
 
-    def add(self, extraction: Extraction) -> None:
+    def update_lineages(self, rebuild: bool = False):
+        """Link new acts into lineages (all of them with ``rebuild``)."""
+        from .compare import update_lineages
+
+        return update_lineages(self.store, rebuild=rebuild)
+
+    def track(self, query: str, *, party: str | None = None, limit: int = 5) -> list[dict[str, Any]]:
+        from .compare import find_lineages
+
+        return find_lineages(self.store, query, party=party, limit=limit)
+
+    def diff(self, a: str, b: str) -> dict[str, Any]:
+        from .compare import diff_documents
+
+        return diff_documents(self.store, a, b)
+
+    def trends(self, actor: str, target: str | None = None, by: str = "year") -> dict[str, Any]:
+        from .compare import trends
+
+        return trends(self.store, actor, target, by)
+
+    def add(self, extraction: Extraction, *, link: bool = True) -> None:
         """Store an extraction made elsewhere (a batch run's Parquet, a notebook)."""
         self.store.write(extraction, self.rules.fingerprint)
+        if link:
+            self.update_lineages()
 
     # ---- reading ------------------------------------------------------------
     def documents(self, f: ActFilter | None = None, **kw) -> list[dict[str, Any]]:

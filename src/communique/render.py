@@ -149,3 +149,83 @@ def print_extraction_table(ex) -> None:
         table.add_row(str(a.sentence), a.type + ("*" if a.commitment else ""), a.modality, ",".join(a.actors),
                       ",".join(a.targets), ",".join(a.issues), a.cameo, escape(a.evidence))
     con.print(table)
+
+
+def _changes_text(changes):
+    from rich.text import Text
+
+    t = Text()
+    for op, words in changes:
+        style = {"-": "red strike", "+": "green bold", "=": ""}[op]
+        t.append(("[-" + words + "-]" if op == "-" else "{+" + words + "+}" if op == "+" else words) + " ", style=style)
+    return t
+
+
+def print_lineages(lineages, query: str) -> None:
+    from rich.markup import escape
+
+    con = _console()
+    if not lineages:
+        con.print(f"no lineage matches {escape(query)!r}")
+        return
+    for x in lineages:
+        con.print(f"\n[bold]{x['id']}[/] {x['type']} by {','.join(x['actors'])}"
+                  f"{' toward ' + ','.join(x['targets']) if x['targets'] else ''}: {x['first']} .. {x['last']}, "
+                  f"{sum(d['status'] != 'dropped' for d in x['documents'])} statements")
+        for d in x["documents"]:
+            status = {"new": "[cyan]new[/]", "repeated": "[green]repeated[/]", "reworded": "[yellow]reworded[/]",
+                      "dropped": "[red]dropped[/]"}[d["status"]]
+            con.print(f"  {d['date']}  {status:<22} {escape(d['doc'])}")
+            if d["status"] == "reworded" and d.get("changes"):
+                con.print("      ", _changes_text(d["changes"]))
+            elif d["evidence"]:
+                con.print(f"       {escape(d['evidence'])}")
+
+
+def print_diff(result, limit=None) -> None:
+    from rich.markup import escape
+
+    con = _console()
+    a, b = result["a"], result["b"]
+    t = result["totals"]
+    con.print(f"[bold]{escape(b['doc'])}[/] ({b['date']}) against [bold]{escape(a['doc'])}[/] ({a['date']}): "
+              f"{t['added']} added, {t['dropped']} dropped, {t['reworded']} reworded, {t['repeated']} repeated")
+    for issue, groups in result["issues"].items():
+        if not any(groups.values()):
+            continue
+        con.print(f"\n[bold underline]{issue}[/]")
+        for kind, style in (("added", "green"), ("dropped", "red"), ("reworded", "yellow"), ("repeated", "dim")):
+            for e in groups[kind][:limit]:
+                act = e.get("b") or e.get("a")
+                head = f"  [{style}]{kind:<9}[/] {act['type']:<9} "
+                if kind == "reworded":
+                    con.print(head, _changes_text(e["changes"]))
+                else:
+                    con.print(head + escape(act["evidence"]))
+
+
+def print_trends(result) -> None:
+    con = _console()
+    rows = result["rows"]
+    target = f" toward {result['target']}" if result["target"] else ""
+    con.print(f"[bold]{result['actor']}[/]{target}, by {result['by']}")
+    if not rows:
+        con.print("no acts")
+        return
+    peak = max(r["acts"] for r in rows)
+    for r in rows:
+        bar = "#" * max(1, round(30 * r["acts"] / peak))
+        types = " ".join(f"{k}:{v}" for k, v in sorted(r["types"].items(), key=lambda kv: -kv[1])[:4])
+        con.print(f"  {r['period']:<8} {r['direction']:<6} {r['acts']:>5} {bar:<30} commit {r['commitment_share']:.0%}"
+                  f"  goldstein {r['mean_goldstein']:+.1f}  {types}")
+
+
+def write_trends_csv(result, out) -> None:
+    import csv
+
+    w = csv.writer(out)
+    types = sorted({t for r in result["rows"] for t in r["types"]})
+    w.writerow(["period", "direction", "acts", "commitment_share", "mean_goldstein", *types])
+    for r in result["rows"]:
+        w.writerow([r["period"], r["direction"], r["acts"], r["commitment_share"], r["mean_goldstein"],
+                    *[r["types"].get(t, 0) for t in types]])

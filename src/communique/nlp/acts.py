@@ -7,6 +7,7 @@ Decisions follow the guidelines' borderlines; each rule is named in the act's
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -770,7 +771,10 @@ def _pattern_acts(s: _Sentence, acts: list[RawAct], actors: tuple[str, ...]) -> 
         elif p.type == "AID" and s.ctx.kind in ("joint-statement",):
             targets = tuple(c for c in s.ctx.parties if c not in actors)
         modality = p.modality or _sentence_modality(s)
-        out.append(RawAct(p.type, modality, actors, targets, 0, len(text.rstrip()), p.cameo, f"pattern:{p.name}", p.name))
+        # evidence: the sentence up to the end of the matched clause
+        stop = re.search(r"[,;]\s", text[m.end():])
+        end = m.end() + stop.start() if stop else len(text.rstrip())
+        out.append(RawAct(p.type, modality, actors, targets, 0, end, p.cameo, f"pattern:{p.name}", p.name))
     return out
 
 

@@ -12,7 +12,10 @@ from ..rules import Rules
 
 __all__ = ["segment", "split_sentences", "block_is_heading"]
 
-_CANDIDATE = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# A sentence end: punctuation, closing quotes, then space and a capital; or, where the
+# source lost the space ("under the Treaty.President Biden"), a lower-case word's
+# period glued to a capitalised word.
+_CANDIDATE = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+?)[.!?]+[\"”’'\)\]]*$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([A-Za-z0-9]+)")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
@@ -32,6 +35,9 @@ class _Splitter:
         cuts = []
         for m in _CANDIDATE.finditer(text):
             end = m.end()
+            if m.start() == m.end():  # the glued case: the lookbehind already checked the word
+                cuts.append(end)
+                continue
             if text[m.start()] == ".":  # "?" and "!" always end a sentence
                 tok = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.end())
                 word = tok.group(1) if tok else ""

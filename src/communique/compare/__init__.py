@@ -1,0 +1,6 @@
+"""Across statements: lineages of commitments, statement diffs, trends over time."""
+from .diff import diff_documents
+from .lineage import LineageReport, find_lineages, lineage, update_lineages
+from .trends import trends
+
+__all__ = ["update_lineages", "LineageReport", "find_lineages", "lineage", "diff_documents", "trends"]

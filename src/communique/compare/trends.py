@@ -1,0 +1,57 @@
+"""How an actor's acts toward a target (or received from others) move over time."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ..errors import ConfigError
+from ..storage import Store
+
+__all__ = ["trends", "PERIODS"]
+
+PERIODS = ("year", "quarter", "month")
+
+
+def _period(date: str | None, by: str) -> str:
+    if not date:
+        return "undated"
+    if by == "year" or len(date) < 7:
+        return date[:4]
+    if by == "month":
+        return date[:7]
+    return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
+
+
+def trends(store: Store, actor: str, target: str | None = None, by: str = "year") -> dict[str, Any]:
+    """Per period and direction (``by`` the actor, ``toward`` it): counts by type, share of
+    commitments, mean Goldstein value."""
+    if by not in PERIODS:
+        raise ConfigError(f"--by must be one of {', '.join(PERIODS)}")
+    actor = actor.upper()
+    target = target.upper() if target else None
+    directions = [("by", "actor", actor, "target", target)]
+    if target is None:
+        directions.append(("toward", "target", actor, None, None))
+    else:
+        directions.append(("toward", "actor", target, "target", actor))
+    rows: list[dict[str, Any]] = []
+    for label, role, code, other_role, other in directions:
+        sql = ("SELECT a.type, a.commitment, a.goldstein, d.date FROM acts a JOIN documents d ON d.id = a.doc_id"
+               " WHERE EXISTS (SELECT 1 FROM act_codes c WHERE c.act_id = a.id AND c.role = ? AND c.code = ?)")
+        params: list[Any] = [role, code]
+        if other_role and other:
+            sql += " AND EXISTS (SELECT 1 FROM act_codes c WHERE c.act_id = a.id AND c.role = ? AND c.code = ?)"
+            params += [other_role, other]
+        buckets: dict[str, dict[str, Any]] = defaultdict(lambda: {"acts": 0, "types": defaultdict(int), "commitments": 0, "goldstein": 0.0})
+        for type_, commitment, goldstein, date in store.conn.execute(sql, params):
+            b = buckets[_period(date, by)]
+            b["acts"] += 1
+            b["types"][type_] += 1
+            b["commitments"] += commitment
+            b["goldstein"] += goldstein or 0.0
+        for period in sorted(buckets):
+            b = buckets[period]
+            rows.append({"period": period, "direction": label, "acts": b["acts"], "types": dict(sorted(b["types"].items())),
+                         "commitment_share": round(b["commitments"] / b["acts"], 3),
+                         "mean_goldstein": round(b["goldstein"] / b["acts"], 2)})
+    return {"actor": actor, "target": target, "by": by, "rows": rows}
