@@ -259,3 +259,17 @@ def _trends(a: argparse.Namespace) -> int:
     else:
         print_trends(result)
     return 0
+
+
+@command("serve")
+def _serve(a: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .web import create_app
+
+    app = create_app(a.db)
+    if a.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"communique: warning: serving on {a.host}, reachable beyond this machine", file=sys.stderr)
+    print(f"communique: serving {a.db} read-only at http://{a.host}:{a.port}/", file=sys.stderr)
+    uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
+    return 0
