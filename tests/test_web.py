@@ -1,0 +1,215 @@
+"""The web explorer: read-only, escaped, no traversal, clean 404s; and in a real
+browser (Debian's Chromium driven by Playwright): open a statement, click an act,
+check the details, follow a lineage, save screenshots."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from communique import Corpus
+from communique.web import create_app
+
+from .conftest import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+HOSTILE_TITLE = 'Joint Statement <script>alert("title")</script> "onerror=alert(2)'
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory, extractor, sample_db):
+    folder = tmp_path_factory.mktemp("hostile")
+    db = folder / "h.db"
+    shutil.copy(sample_db, db)
+    md = folder / "2024-01-01_us-japan_joint-statement_hostile.md"
+    md.write_text(
+        "---\ntitle: '" + HOSTILE_TITLE.replace("'", "''") + "'\ndate: '2024-01-01'\nparties: [USA, JPN]\nkind: joint-statement\n---\n"
+        "We will support &lt;script&gt;alert(3)&lt;/script&gt; and \"onerror=alert(4) with Japan.\n\n"
+        "We call on China to stop <b>bold</b> &lt;img src=x onerror=alert(5)&gt; now.\n", encoding="utf-8")
+    txt = folder / "raw_html_in_text.txt"
+    txt.write_text('We welcome the <img src=x onerror=alert(6)> initiative and </textarea><svg onload=alert(7)>.\n', encoding="utf-8")
+    with Corpus(db, extractor=extractor) as c:
+        assert c.ingest([md, txt]).added == 2
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(hostile_db):
+    return TestClient(create_app(hostile_db))
+
+
+def test_pages_answer(client):
+    for url in ("/", "/search?q=%22status+quo%22", "/diff", "/actor/JPN", "/api/stats", "/api/acts?type=REQUEST&target=CHN",
+                "/doc/2023-01-13_us-japan_joint-statement", "/api/documents/2023-01-13_us-japan_joint-statement"):
+        r = client.get(url)
+        assert r.status_code == 200, url
+
+
+def test_everything_from_documents_is_escaped(client):
+    r = client.get("/doc/2024-01-01_us-japan_joint-statement_hostile")
+    assert r.status_code == 200
+    html = r.text
+    assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html  # shown as text
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in html or "&lt;script&gt;alert(&quot;title&quot;)" in html
+    assert _injected(html) == []
+    assert "\\u003cscript\\u003e" in html  # the act data in <script type=application/json> cannot close the tag
+    listing = client.get("/").text
+    assert "<script>alert" not in listing and "&lt;script&gt;" in listing
+    txt = client.get("/doc/raw_html_in_text").text
+    assert "<img src=x" not in txt and "&lt;img src=x onerror=alert(6)&gt;" in txt
+    assert _injected(txt) == [] and _injected(listing) == []
+    s = client.get("/search?q=onerror").text
+    assert "<img" not in s and "onerror" in s
+
+
+def _injected(html: str) -> list:
+    """Elements or event-handler attributes that only an injection could have put there."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class P(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in ("img", "svg", "iframe", "object"):
+                found.append(tag)
+            found.extend(name for name, _ in attrs if name.startswith("on"))
+            if tag == "script" and ("type", "application/json") not in attrs and not any(n == "src" for n, _ in attrs):
+                found.append("inline script")
+
+    P().feed(html)
+    return found
+
+
+def test_server_is_read_only(hostile_db):
+    before = hashlib.sha256(Path(hostile_db).read_bytes()).hexdigest()
+    app = create_app(hostile_db)
+    c = TestClient(app)
+    for url in ("/", "/doc/2023-01-13_us-japan_joint-statement", "/api/track?q=Article+V", "/search?q=Senkaku"):
+        c.get(url)
+    import sqlite3
+
+    with pytest.raises(sqlite3.OperationalError):
+        app.state.store.conn.execute("DELETE FROM acts")
+    assert hashlib.sha256(Path(hostile_db).read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("url", ["/doc/nope", "/lineage/Lffffffffff", "/actor/ZZZ", "/static/../../pyproject.toml",
+                                 "/static/%2e%2e/%2e%2e/pyproject.toml", "/doc/..%2F..%2Fetc%2Fpasswd", "/api/documents/nope",
+                                 "/diff?a=nope&b=nothere"])
+def test_unknown_ids_and_traversal_give_clean_404(client, url):
+    r = client.get(url)
+    assert r.status_code == 404
+    assert "Traceback" not in r.text and "[build-system]" not in r.text and "root:" not in r.text
+
+
+def test_bad_filters_and_queries_are_clean(client):
+    assert client.get("/api/acts?since=yesterday").status_code == 400
+    r = client.get("/search?q=%22unclosed")
+    assert r.status_code == 200 and "malformed search query" in r.text
+    assert client.get("/api/search?q=AND+OR").status_code == 400
+
+
+def test_json_api_shapes(client):
+    d = client.get("/api/documents/2023-01-13_us-japan_joint-statement").json()
+    assert {"id", "name", "title", "date", "parties", "text", "sentences", "acts"} <= set(d)
+    for a in d["acts"]:
+        assert d["text"][a["start"]:a["end"]] == a["evidence"]
+    lin = client.get("/api/track?q=Article+V+applies+to+the+Senkaku+Islands").json()["lineages"][0]
+    assert client.get(f"/api/lineages/{lin['id']}").json()["id"] == lin["id"]
+    t = client.get("/api/actors/JPN/trends?by=year").json()
+    assert t["actor"] == "JPN" and t["rows"]
+
+
+# ---- in a real browser ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def live_server(hostile_db):
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    server = uvicorn.Server(uvicorn.Config(create_app(hostile_db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.mark.browser
+def test_open_statement_click_act_follow_lineage(browser, live_server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{live_server}/")
+    assert page.locator("#statements tbody tr").count() >= 16
+    page.click("text=Joint Statement of the United States and Japan >> nth=0")
+    page.wait_for_selector("#text .ev")
+    page.screenshot(path=str(ARTIFACTS / "statement.png"), full_page=False)
+    # click the highlighted Article V passage and read the details panel
+    page.locator("#text .ev", has_text="Article V applies to the Senkaku Islands").first.click()
+    details = page.inner_text("#details")
+    assert "AID" in details and "REAFFIRM" in details and "074" in details and "JPN" in details
+    assert "pattern:article-applies" in details
+    page.screenshot(path=str(ARTIFACTS / "act-details.png"))
+    # the side list scrolls the text to an act's evidence
+    page.locator("#acts .jump").nth(3).click()
+    assert page.locator("#acts li.active").count() == 1
+    # follow the lineage
+    page.click("#details a.lineage-link")
+    page.wait_for_selector("#timeline li")
+    items = page.locator("#timeline li")
+    assert items.count() >= 5
+    assert "2021-04-16" in items.first.inner_text() and page.locator("#timeline ins").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "lineage.png"), full_page=True)
+    # and back to a statement, at the evidence
+    page.locator("#timeline li a").last.click()
+    page.wait_for_selector("#details h3")
+    assert "AID" in page.inner_text("#details")
+    assert not errors, errors
+    page.close()
+
+
+@pytest.mark.browser
+def test_hostile_statement_renders_as_text_in_the_browser(browser, live_server):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{live_server}/doc/2024-01-01_us-japan_joint-statement_hostile")
+    page.wait_for_selector("#text")
+    assert "<script>alert(3)</script>" in page.inner_text("#text")
+    assert page.locator("#text script, #text img, h1 script").count() == 0
+    page.locator("#text .ev").first.click()
+    page.screenshot(path=str(ARTIFACTS / "hostile.png"))
+    page.goto(f"{live_server}/doc/raw_html_in_text")
+    assert dialogs == []
+    page.close()
