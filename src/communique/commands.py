@@ -273,3 +273,31 @@ def _serve(a: argparse.Namespace) -> int:
     print(f"communique: serving {a.db} read-only at http://{a.host}:{a.port}/", file=sys.stderr)
     uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
     return 0
+
+
+@command("export")
+def _export(a: argparse.Namespace) -> int:
+    from .export import export_acts
+
+    with _open_corpus(a) as corpus:
+        n = export_acts(corpus.store, a.format, _filters_of(a), a.out)
+    if a.out:
+        print(f"communique: wrote {n} rows to {a.out}", file=sys.stderr)
+    return 0
+
+
+@command("batch")
+def _batch(a: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    done = {"docs": 0}
+
+    def on_part(year: str, k: int, n: int) -> None:
+        done["docs"] += n
+        print(f"communique: part year={year}/{k:05d} done ({done['docs']} documents so far)", file=sys.stderr)
+
+    report = run_batch(a.paths, a.out, workers=a.workers, scheduler=a.scheduler, chunk_size=a.chunk_size, on_part=on_part)
+    r = report.as_dict()
+    print(f"communique: {r['parts_written']} parts written, {r['parts_skipped']} already done, {r['documents']} documents, "
+          f"{r['acts']} acts, {len(report.failed)} failed in {r['seconds']}s on {r['workers']} workers -> {a.out}", file=sys.stderr)
+    return print_failures(report.failed)

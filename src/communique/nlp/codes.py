@@ -20,6 +20,8 @@ _REFINE = {
     ("COOPERATE", "060", "technology"): "064",
     ("REQUEST", "020", "conflict"): "027", ("REQUEST", "020", "health"): "021",
 }
+_LEADING = frozenset(" ,;:—–-")
+_TRAILING = frozenset(" ,;:—–-")
 _ISSUE_ORDER = ("defense", "conflict", "economy", "development", "health", "food", "technology")
 
 
@@ -36,6 +38,10 @@ class Coder:
 
     def act(self, doc: Document, s: Sentence, raw: RawAct) -> Act:
         start, end = s.start + raw.start, s.start + min(raw.end, len(s.text))
+        while start < end and doc.text[start] in _LEADING:  # ", the two leaders ..." starts at "the"
+            start += 1
+        while end > start and doc.text[end - 1] in _TRAILING:
+            end -= 1
         evidence = doc.text[start:end]
         issues = self.lexicon.issues_of(evidence)
         cameo = self.code(raw.type, raw.cameo, issues)

@@ -1,0 +1,222 @@
+"""Batch extraction of a whole archive on a Dask cluster, into Parquet partitioned by year.
+
+The driver streams documents (bulk JSON Lines included) and cuts each year's
+documents, in reading order, into parts of ``chunk_size``; each part is one task.
+Workers build their Extractor once (cached on the worker) and return the part's
+rows; the driver writes ``year=YYYY/part-NNNNN.{docs,acts}.parquet`` under temporary
+names and moves them into place, so a part is whole or absent. A rerun skips parts
+that exist: after a crash or a killed worker, only the missing ones are done.
+
+Run it from a script or the CLI; a script that starts a LocalCluster needs the
+``if __name__ == "__main__":`` guard.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .errors import ConfigError
+from .ingest import iter_documents
+from .model import Document, ReadFailure
+
+__all__ = ["BatchReport", "run_batch", "extract_part", "read_parts"]
+
+DOC_FIELDS = ("id", "name", "title", "date", "kind", "source_url", "origin", "path", "line", "parties", "participants",
+              "content_hash", "text", "meta", "offsets", "sentences", "mentions")
+
+
+@dataclass
+class BatchReport:
+    parts_written: int = 0
+    parts_skipped: int = 0
+    documents: int = 0
+    words: int = 0
+    acts: int = 0
+    failed: list[ReadFailure] = field(default_factory=list)
+    seconds: float = 0.0
+    workers: int = 0
+    peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> peak resident bytes
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"parts_written": self.parts_written, "parts_skipped": self.parts_skipped, "documents": self.documents,
+                "words": self.words, "acts": self.acts, "failed": [str(f) for f in self.failed],
+                "seconds": round(self.seconds, 2), "workers": self.workers,
+                "peak_rss_mib": {str(k): round(v / 2**20, 1) for k, v in self.peak_rss.items()}}
+
+
+def _year(doc: Document) -> str:
+    return doc.date[:4] if doc.date and doc.date[:4].isdigit() else "undated"
+
+
+def _worker_extractor(rules_dir: str | None):
+    """One Extractor per worker process and rules configuration."""
+    from .nlp.extractor import Extractor
+
+    try:
+        from distributed import get_worker
+
+        holder = get_worker()
+    except (ImportError, ValueError):
+        holder = _worker_extractor  # not on a Dask worker (tests, a local call)
+    cache = getattr(holder, "_communique_extractors", None)
+    if cache is None:
+        cache = {}
+        setattr(holder, "_communique_extractors", cache)
+    if rules_dir not in cache:
+        cache[rules_dir] = Extractor(rules_dir)
+    return cache[rules_dir]
+
+
+def extract_part(docs: list[Document], rules_dir: str | None = None) -> dict[str, Any]:
+    """The task: extract one part's documents; rows for the docs and acts tables, and failures."""
+    import os
+
+    extractor = _worker_extractor(rules_dir)
+    doc_rows, act_rows, failures = [], [], []
+    for ex in extractor.extract_many(docs, errors=True):
+        if isinstance(ex, ReadFailure):
+            failures.append(str(ex))
+            continue
+        d = ex.document
+        doc_rows.append({
+            "id": d.id, "name": d.name, "title": d.title, "date": d.date, "kind": d.kind, "source_url": d.source_url,
+            "origin": d.origin, "path": d.path, "line": d.line, "parties": list(d.parties),
+            "participants": list(ex.participants), "content_hash": d.content_hash, "text": d.text,
+            "meta": json.dumps(d.meta, default=str), "offsets": json.dumps(d.offsets.to_list()),
+            "sentences": json.dumps([s.__dict__ for s in ex.sentences]),
+            "mentions": json.dumps([m.__dict__ for m in ex.mentions]),
+        })
+        for i, a in enumerate(ex.acts):
+            row = a.prediction()
+            row.update({"act_id": i, "doc_id": d.id, "date": d.date, "title": d.title, "kind": d.kind,
+                        "source_url": d.source_url, "parties": list(d.parties)})
+            act_rows.append(row)
+    rss = 0
+    try:  # peak resident memory of this worker, for the benchmarks
+        import resource
+
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    except (ImportError, OSError):
+        pass
+    return {"docs": doc_rows, "acts": act_rows, "failures": failures, "pid": os.getpid(), "peak_rss": rss}
+
+
+def _part_paths(out: Path, year: str, k: int) -> tuple[Path, Path]:
+    base = out / f"year={year}"
+    return base / f"part-{k:05d}.docs.parquet", base / f"part-{k:05d}.acts.parquet"
+
+
+def _write_part(out: Path, year: str, k: int, result: dict[str, Any]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .export.formats import ACT_FIELDS, act_schema
+
+    docs_path, acts_path = _part_paths(out, year, k)
+    docs_path.parent.mkdir(parents=True, exist_ok=True)
+    acts = [{f: r.get(f) for f in ACT_FIELDS} | {"doc_id": r["doc_id"]} for r in result["acts"]]
+    tmp_a = acts_path.with_name(acts_path.name + ".tmp")
+    tmp_d = docs_path.with_name(docs_path.name + ".tmp")
+    pq.write_table(pa.Table.from_pylist(acts, schema=act_schema()), tmp_a)
+    pq.write_table(pa.Table.from_pylist(result["docs"]) if result["docs"] else pa.table({f: pa.array([], pa.string()) for f in DOC_FIELDS}), tmp_d)
+    tmp_a.replace(acts_path)
+    tmp_d.replace(docs_path)  # the docs file last: its presence marks the part done
+
+
+def _parts(paths: Iterable[str | Path], chunk_size: int, failures: list[ReadFailure]) -> Iterator[tuple[str, int, list[Document]]]:
+    """Deterministic parts: each year's documents in reading order, ``chunk_size`` at a time."""
+    buffers: dict[str, list[Document]] = defaultdict(list)
+    counters: dict[str, int] = defaultdict(int)
+    for item in iter_documents(paths):
+        if isinstance(item, ReadFailure):
+            failures.append(item)
+            continue
+        y = _year(item)
+        buffers[y].append(item)
+        if len(buffers[y]) >= chunk_size:
+            yield y, counters[y], buffers.pop(y)
+            counters[y] += 1
+    for y, docs in sorted(buffers.items()):
+        yield y, counters[y], docs
+
+
+def run_batch(paths: Iterable[str | Path], out: str | Path, *, workers: int = 2, scheduler: str | None = None,
+              chunk_size: int = 200, rules_dir: str | None = None, max_in_flight: int | None = None,
+              on_part: Callable[[str, int, int], None] | None = None) -> BatchReport:
+    """Extract everything under ``paths`` into ``out``; returns what was done."""
+    from distributed import Client, LocalCluster, as_completed
+
+    if chunk_size < 1:
+        raise ConfigError("--chunk-size must be at least 1")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BatchReport()
+    started = time.perf_counter()
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    report.workers = len(client.scheduler_info().get("workers", {})) or workers
+    limit = max_in_flight or max(2, 2 * report.workers)
+    peaks: dict[int, int] = {}
+    try:
+        pending = as_completed()
+        in_flight: dict[Any, tuple[str, int, int]] = {}
+
+        def drain(until: int) -> None:
+            while len(in_flight) > until:
+                fut = next(pending)
+                year, k, n = in_flight.pop(fut)
+                result = fut.result()
+                _write_part(out, year, k, result)
+                report.parts_written += 1
+                report.documents += len(result["docs"])
+                report.words += sum(len(d["text"].split()) for d in result["docs"])
+                report.acts += len(result["acts"])
+                report.failed.extend(ReadFailure(f, "extraction failed") for f in result["failures"])
+                peaks[result["pid"]] = max(peaks.get(result["pid"], 0), result["peak_rss"])
+                if on_part:
+                    on_part(year, k, n)
+
+        for year, k, docs in _parts(paths, chunk_size, report.failed):
+            if _part_paths(out, year, k)[0].exists() and _part_paths(out, year, k)[1].exists():
+                report.parts_skipped += 1
+                if on_part:
+                    on_part(year, k, len(docs))
+                continue
+            fut = client.submit(extract_part, docs, rules_dir, pure=False, retries=2)
+            in_flight[fut] = (year, k, len(docs))
+            pending.add(fut)
+            drain(limit)  # bounded: never more than `limit` parts in memory
+        drain(0)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    if report.failed:
+        with open(out / "_failures.jsonl", "a", encoding="utf-8") as fh:
+            for f in report.failed:
+                fh.write(json.dumps({"path": f.path, "line": f.line, "message": f.message}) + "\n")
+    report.seconds = time.perf_counter() - started
+    report.peak_rss = peaks
+    return report
+
+
+def read_parts(out: str | Path) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Documents and their acts from a batch output folder."""
+    import pyarrow.parquet as pq
+
+    for docs_path in sorted(Path(out).glob("year=*/part-*.docs.parquet")):
+        acts_path = docs_path.with_name(docs_path.name.replace(".docs.", ".acts."))
+        acts_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        if acts_path.exists():
+            for r in pq.read_table(acts_path).to_pylist():
+                acts_by_doc[r["doc_id"]].append(r)
+        for d in pq.read_table(docs_path).to_pylist():
+            yield d, acts_by_doc.get(d["id"], [])

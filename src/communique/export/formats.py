@@ -1,0 +1,185 @@
+"""Act tables in the formats analysts' tools read. Every row keeps communique's
+provenance: the document, the evidence text and its character offsets, the rule."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+from ..errors import ConfigError
+from ..storage import ActFilter, Store
+
+__all__ = ["FORMATS", "ACT_FIELDS", "GDELT_FIELDS", "export_acts", "gdelt_rows", "plover_records", "act_rows"]
+
+FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
+ACT_FIELDS = ("act_id", "doc", "doc_id", "date", "title", "kind", "source_url", "parties", "sentence", "start", "end",
+              "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "negated", "cameo", "plover",
+              "goldstein", "quad_class", "rule", "predicate")
+GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
+                "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
+                "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
+                "NumArticles", "SOURCEURL", "CommuniqueActId", "CommuniqueDoc", "CommuniqueModality",
+                "CommuniqueCommitment", "CommuniqueEvidence", "CommuniqueEvidenceStart", "CommuniqueEvidenceEnd",
+                "CommuniqueRule")
+ISSUE_TO_PLOVER_CONTEXT = {
+    "defense": "military", "nonproliferation": "cbrn", "territory": "territory", "conflict": "military",
+    "economy": "economic", "technology": "technology", "space": "technology", "energy": "natural_resource",
+    "climate": "environment", "health": "health", "rights": "human_rights", "multilateral": "diplomatic",
+    "development": "economic", "people": "diplomatic", "food": "human_security",
+}
+
+
+def act_rows(store: Store, f: ActFilter) -> Iterator[dict[str, Any]]:
+    for r in store.acts(f):
+        yield {k: r.get(k) for k in ACT_FIELDS}
+
+
+def _is_state(code: str) -> bool:
+    return len(code) == 3 and code.isalpha() and code.isupper()
+
+
+def gdelt_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One GDELT 2.0-style event row per (actor, target) pair of each act; an act with no
+    target gives rows with an empty Actor2. Tone and geography are not derivable here."""
+    for r in rows:
+        date = (r.get("date") or "").replace("-", "")
+        year = int(date[:4]) if date[:4].isdigit() else None
+        month = int(date[4:6]) if len(date) >= 6 else 1
+        day = int(date[6:8]) if len(date) >= 8 else 1
+        code = r["cameo"] or ""
+        for i, a1 in enumerate(r["actors"] or [""]):
+            for j, a2 in enumerate(r["targets"] or [""]):
+                yield {
+                    "GLOBALEVENTID": f"{r['act_id']}-{i}-{j}", "SQLDATE": date.ljust(8, "0") if date else "",
+                    "MonthYear": date[:6] if len(date) >= 6 else "", "Year": year or "",
+                    "FractionDate": round(year + ((month - 1) * 30 + day) / 365, 4) if year else "",
+                    "Actor1Code": a1, "Actor1Name": a1, "Actor1CountryCode": a1 if _is_state(a1) else "",
+                    "Actor2Code": a2, "Actor2Name": a2, "Actor2CountryCode": a2 if _is_state(a2) else "",
+                    "IsRootEvent": 1 if r["sentence"] == 0 else 0, "EventCode": code,
+                    "EventBaseCode": code[:3], "EventRootCode": code[:2], "QuadClass": r["quad_class"],
+                    "GoldsteinScale": r["goldstein"], "NumMentions": 1, "NumSources": 1, "NumArticles": 1,
+                    "SOURCEURL": r.get("source_url") or "", "CommuniqueActId": r["act_id"], "CommuniqueDoc": r["doc"],
+                    "CommuniqueModality": r["modality"], "CommuniqueCommitment": int(bool(r["commitment"])),
+                    "CommuniqueEvidence": r["evidence"], "CommuniqueEvidenceStart": r["start"],
+                    "CommuniqueEvidenceEnd": r["end"], "CommuniqueRule": r["rule"],
+                }
+
+
+def plover_records(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """PLOVER-style event records. ``event`` is the PLOVER event type (empty for PURSUE,
+    which PLOVER lacks; communique's own type is kept in ``communique.type``)."""
+    for r in rows:
+        mode = "negation" if r.get("negated") else "future" if r["modality"] == "COMMIT" else ""
+        contexts = sorted({ISSUE_TO_PLOVER_CONTEXT[i] for i in r["issues"] if i in ISSUE_TO_PLOVER_CONTEXT})
+        yield {
+            "id": f"communique-{r['act_id']}", "date": r.get("date"), "event": r.get("plover") or "", "mode": mode,
+            "context": contexts, "actor": r["actors"], "recipient": r["targets"],
+            "source": {"doc": r["doc"], "title": r.get("title"), "url": r.get("source_url"), "kind": r.get("kind")},
+            "text_info": {"text": r["evidence"], "start": r["start"], "end": r["end"], "sentence": r["sentence"]},
+            "communique": {"type": r["type"], "modality": r["modality"], "commitment": r["commitment"],
+                           "cameo": r["cameo"], "goldstein": r["goldstein"], "quad_class": r["quad_class"], "rule": r["rule"]},
+        }
+
+
+def _cell(v: Any) -> Any:
+    return ";".join(v) if isinstance(v, (list, tuple)) else v
+
+
+def _write_csv(rows: Iterable[dict[str, Any]], fields: tuple[str, ...], out: IO[str]) -> int:
+    w = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+    w.writeheader()
+    n = 0
+    for r in rows:
+        w.writerow({k: _cell(r.get(k)) for k in fields})
+        n += 1
+    return n
+
+
+def _write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    n = 0
+    for r in rows:
+        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: Path, fields: tuple[str, ...] = ACT_FIELDS, batch: int = 5000) -> int:
+    """Stream rows into a Parquet file, written under a temporary name and moved into place."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = act_schema() if fields == ACT_FIELDS else None
+    tmp = path.with_name(path.name + ".tmp")
+    writer = None
+    n = 0
+    buf: list[dict[str, Any]] = []
+    try:
+        for r in rows:
+            buf.append({k: r.get(k) for k in fields})
+            if len(buf) >= batch:
+                writer = _flush(buf, writer, tmp, schema)
+                n += len(buf)
+                buf = []
+        if buf or writer is None:
+            writer = _flush(buf, writer, tmp, schema)
+            n += len(buf)
+    finally:
+        if writer is not None:
+            writer.close()
+    tmp.replace(path)
+    return n
+
+
+def _flush(buf, writer, tmp, schema):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(buf, schema=schema)
+    if writer is None:
+        writer = pq.ParquetWriter(tmp, table.schema)
+    writer.write_table(table)
+    return writer
+
+
+def act_schema():
+    import pyarrow as pa
+
+    lst = pa.list_(pa.string())
+    return pa.schema([
+        ("act_id", pa.int64()), ("doc", pa.string()), ("doc_id", pa.string()), ("date", pa.string()), ("title", pa.string()),
+        ("kind", pa.string()), ("source_url", pa.string()), ("parties", lst), ("sentence", pa.int32()), ("start", pa.int64()),
+        ("end", pa.int64()), ("evidence", pa.string()), ("type", pa.string()), ("modality", pa.string()), ("actors", lst),
+        ("targets", lst), ("issues", lst), ("commitment", pa.bool_()), ("negated", pa.bool_()), ("cameo", pa.string()),
+        ("plover", pa.string()), ("goldstein", pa.float64()), ("quad_class", pa.int8()), ("rule", pa.string()),
+        ("predicate", pa.string()),
+    ])
+
+
+def export_acts(store: Store, fmt: str, f: ActFilter, out: str | Path | None = None) -> int:
+    """Write the selected acts in ``fmt`` to ``out`` (a path) or standard output; the row count."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    rows = act_rows(store, f)
+    if fmt == "parquet":
+        if not out:
+            raise ConfigError("--out FILE is required for parquet (it is a binary format)")
+        return write_parquet(rows, Path(out))
+    target = Path(out) if out else None
+    fh = open(target.with_name(target.name + ".tmp"), "w", encoding="utf-8", newline="") if target else sys.stdout
+    try:
+        if fmt == "csv":
+            n = _write_csv(rows, ACT_FIELDS, fh)
+        elif fmt == "jsonl":
+            n = _write_jsonl(rows, fh)
+        elif fmt == "gdelt":
+            n = _write_csv(gdelt_rows(rows), GDELT_FIELDS, fh)
+        else:
+            n = _write_jsonl(plover_records(rows), fh)
+    finally:
+        if target:
+            fh.close()
+    if target:
+        target.with_name(target.name + ".tmp").replace(target)
+    return n
