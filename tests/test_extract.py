@@ -189,3 +189,23 @@ def test_a_broken_rules_file_is_a_clear_error(tmp_path):
     with pytest.raises(RulesError) as e:
         Extractor(Rules(bad)).extract(document_from_text("We meet.", name="t", origin="t"))
     assert "lexicon.yaml" in str(e.value) and "version" in str(e.value)
+
+
+def test_unknown_organisations_keep_their_surface_text(extractor):
+    got = acts(extractor, "We will provide funding to the European Bank for Reconstruction and Development.")
+    assert got and got[0][0] == "AID" and got[0][3] == ("European Bank for Reconstruction and Development",)
+    got = acts(extractor, "We call on the International Maritime Organization to act.")
+    assert got == [("REQUEST", "ASSERT", ("USA", "JPN"), ("IMO",), False)]
+
+
+def test_people_resolve_to_their_state(extractor):
+    from communique.nlp.gazetteer import Gazetteer
+
+    g = Gazetteer(extractor.rules)
+    people: dict[str, str] = {}
+    hits = g.find("Prime Minister Kishida Fumio of Japan and President Jane Doe of Kenya met Foreign Minister Wang Yi.", people)
+    assert [(h.code, h.kind) for h in hits if h.kind == "person"] == [("JPN", "person"), ("KEN", "person"), ("CHN", "person")]
+    later = g.find("President Doe welcomed the talks.", people)
+    assert [(h.text, h.code) for h in later if h.kind == "person"] == [("President Doe", "KEN")]
+    codes = {h.code for h in g.find("the PRC, the DPRK, the ROK, Russia’s forces and Ukrainian cities", {})}
+    assert codes >= {"CHN", "PRK", "KOR", "RUS", "UKR"}

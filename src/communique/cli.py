@@ -160,6 +160,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug: say so plainly; COMMUNIQUE_DEBUG=1 shows the traceback
+        if os.environ.get("COMMUNIQUE_DEBUG"):
+            raise
+        print(f"communique: internal error: {type(e).__name__}: {e} (set COMMUNIQUE_DEBUG=1 for details, "
+              "and please report it)", file=sys.stderr)
+        return 70
 
 
 def emit_json(obj) -> None:

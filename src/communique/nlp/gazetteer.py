@@ -32,6 +32,12 @@ _PERSON = re.compile(
     rf"\b(?P<title>{_TITLE_RE})\s+(?P<name>(?:[A-Z][\w.’'-]*|[a-z]{{2,3}}(?=\s+[A-Z]))(?:,?\s+(?:Jr\.|[A-Z][\w.’'-]*|d[ae]|von|der|bin|al|el)){{0,4}})"
 )
 _POSS = r"(?:[’']s|[’'])?"
+# An organisation the registry does not know keeps its surface text as its code.
+_UNKNOWN_ORG = re.compile(
+    r"\b(?!(?:Our|The|This|These|That|We|Their|Its|In|On|At|As|And)\b)((?:[A-Z][\w’'.&-]*\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?){1,5}"
+    r"(?:Organization|Organisation|Agency|Council|Bank|Fund|Union|Forum|Commission|Court|Programme|Secretariat|Association|Corporation|Institute)"
+    r"(?:\s+(?:for|on|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3})?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,9 @@ class Gazetteer:
                 if _TITLE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
                     name = self._alias_of_single(m.group())
                     hits.append(Hit(m.start(), m.end(), m.group(), self.single_word_people[name], "person"))
+        for m in _UNKNOWN_ORG.finditer(text):
+            if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+                hits.append(Hit(m.start(1), m.end(1), m.group(1), m.group(1), "org"))
         for name, code in people.items():  # names learned earlier in the document
             for m in re.finditer(rf"(?<![\w]){re.escape(name)}{_POSS}(?![\w])", text):
                 if not any(h.start <= m.start() < h.end for h in hits):
