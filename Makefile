@@ -42,7 +42,7 @@ demo: install
 	@echo; echo "== A commitment followed across US-Japan summits =="
 	$(BIN)/communique track "Article V applies to the Senkaku Islands" --db $(DEMO_DB) --limit 1
 	@echo; echo "== What the 2023 US-Japan statement changed from 2022 =="
-	$(BIN)/communique diff 2022-05-23_us-japan_joint-statement_strengthening-free-open-international-order 2023-01-13_us-japan_joint-statement --db $(DEMO_DB) --limit 6
+	$(BIN)/communique diff 2022-05-23_us-japan_joint-statement_strengthening-free-open-international-order 2023-01-13_us-japan_joint-statement --db $(DEMO_DB) --limit 1
 	@echo; echo "Explore it in a browser:  $(BIN)/communique serve --db $(DEMO_DB)"
 
 test: install browser

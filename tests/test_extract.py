@@ -140,6 +140,8 @@ def test_speech_first_person_is_the_speaking_state(extractor):
     meta = {"parties": ["SWE"], "kind": "speech", "title": "Statement by the Prime Minister of Sweden"}
     got = acts(extractor, "My Government will continue to support the United Nations.", meta)
     assert got and got[0][2] == ("SWE",) and got[0][1] == "COMMIT"
+    assert acts(extractor, "We must keep the 1.5 degree goal alive.", meta) == []
+    assert acts(extractor, "They continue to violate international law.", meta) == []
 
 
 def test_real_statement_end_to_end(extractor):

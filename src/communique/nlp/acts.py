@@ -108,6 +108,8 @@ class _Sentence:
         if low in ("we", "us", "i"):
             return self.ctx.parties, True
         if low in ("they", "them"):
+            if self.ctx.kind == "speech":
+                return (), True  # in a speech "they" are others
             return self.ctx.participants, True
         if low in ("he", "she"):
             return self.ctx.last_person or self.ctx.parties, True
@@ -635,6 +637,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
         negated = any(c.dep_ == "neg" for t in chain for c in t.children)
         if negated and type_ in ("AGREE", "SUPPORT", "COOPERATE", "AID", "CONSULT"):
             type_, cameo, rule = "REJECT", "120", rule + "+negated"
+        if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and any(
+                c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
+            continue  # "We must keep the 1.5 degree goal alive": the membership exhorted, no act
         if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
             req = _request_of_others(s, chain, upper, actors)
             if req is not None:

@@ -42,6 +42,11 @@ class Coder:
             start += 1
         while end > start and doc.text[end - 1] in _TRAILING:
             end -= 1
+        for conj in (" and", " or", " as well as", " while"):  # a clause cut before its coordinated sibling
+            if doc.text[start:end].endswith(conj):
+                end -= len(conj)
+                while end > start and doc.text[end - 1] in _TRAILING:
+                    end -= 1
         evidence = doc.text[start:end]
         issues = self.lexicon.issues_of(evidence)
         cameo = self.code(raw.type, raw.cameo, issues)

@@ -33,7 +33,9 @@ def infer_participants(doc: Document, gz: Gazetteer) -> tuple[tuple[str, ...], t
         opening = doc.text[:400]
         parties = title_codes or _codes(gz, opening.split(".")[0])
     participants = list(parties)
-    if (doc.kind or "") in ("readout", "press-statement", "fact-sheet", "speech") or "readout" in (doc.title or "").lower():
+    # counterparts: those a readout reports meeting or calling (a speech's title names no counterpart)
+    title = (doc.title or "").lower()
+    if (doc.kind or "") == "readout" or any(w in title for w in ("readout", "meeting with", "call with", "visit of", "visit to")):
         for c in title_codes:
             if c not in participants:
                 participants.append(c)
