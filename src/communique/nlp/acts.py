@@ -405,7 +405,11 @@ def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
     if lem in lx.purpose_verbs and _purpose_child(tok) is not None:
         if _coagents(s, tok):
             return _Trigger(tok, "COOPERATE", "060", f"verb:{lem}-with-coagents")
-        return None
+        goal = _purpose_child(tok)
+        if any(_verb_type(s, g) is not None or (_object_head(g) is not None and _content_of_noun(s, _object_head(g)))
+               for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
+            return None  # the goal is the act
+        return _Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal", strong=False)
     if lem in lx.cue_verbs and lem not in lx.light_verbs and _has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = _object_head(tok)
