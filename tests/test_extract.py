@@ -2,7 +2,6 @@
 real statements end to end, and two configurations in one process."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 

@@ -1,7 +1,6 @@
 """Readers on real statements, and every kind of bad input."""
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import subprocess

@@ -65,7 +65,7 @@ def _worker_extractor(rules_dir: str | None):
     cache = getattr(holder, "_communique_extractors", None)
     if cache is None:
         cache = {}
-        setattr(holder, "_communique_extractors", cache)
+        holder._communique_extractors = cache
     if rules_dir not in cache:
         cache[rules_dir] = Extractor(rules_dir)
     return cache[rules_dir]

@@ -107,8 +107,6 @@ def _write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 def write_parquet(rows: Iterable[dict[str, Any]], path: Path, fields: tuple[str, ...] = ACT_FIELDS, batch: int = 5000) -> int:
     """Stream rows into a Parquet file, written under a temporary name and moved into place."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
     schema = act_schema() if fields == ACT_FIELDS else None
     tmp = path.with_name(path.name + ".tmp")

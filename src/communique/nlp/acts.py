@@ -221,11 +221,11 @@ def _object_head(tok: Token) -> Token | None:
 class _Trigger:
     """A token proposed as the predicate of an act, with the type it carries."""
 
-    __slots__ = ("tok", "type", "cameo", "rule", "strong", "targets_from", "modality", "predicate_only_topic")
+    __slots__ = ("tok", "type", "cameo", "rule", "targets_from", "modality", "predicate_only_topic")
 
-    def __init__(self, tok: Token, type_: str, cameo: str, rule: str, strong: bool = True,
+    def __init__(self, tok: Token, type_: str, cameo: str, rule: str,
                  targets_from: Token | None = None, modality: str | None = None):
-        self.tok, self.type, self.cameo, self.rule, self.strong = tok, type_, cameo, rule, strong
+        self.tok, self.type, self.cameo, self.rule = tok, type_, cameo, rule
         self.targets_from = targets_from or tok
         self.modality = modality  # forced by the rule ("look forward to <others' event>": ASSERT)
         # "raised Russia's war": a topic brought up, addressed to no one named in it
@@ -355,7 +355,7 @@ def _triggers(s: _Sentence) -> list[_Trigger]:
         elif tok.pos_ in ("NOUN", "PROPN") and _governed_noun(s, tok):
             c = _content_of_noun(s, tok)
             if c is not None:
-                out.append(_Trigger(c[3], c[0], c[1], c[2], strong=True, targets_from=tok))
+                out.append(_Trigger(c[3], c[0], c[1], c[2], targets_from=tok))
         elif tok.pos_ == "ADJ" and lem in STANCE_ADJECTIVES and tok.dep_ in ("acomp", "ROOT"):
             for p in tok.children:  # "remain steadfast in their pursuit of dialogue"
                 if p.dep_ == "prep" and p.lower_ == "in":
@@ -409,7 +409,7 @@ def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
         if any(_verb_type(s, g) is not None or (_object_head(g) is not None and _content_of_noun(s, _object_head(g)))
                for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
             return None  # the goal is the act
-        return _Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal", strong=False)
+        return _Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal")
     if lem in lx.cue_verbs and lem not in lx.light_verbs and _has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = _object_head(tok)
@@ -443,7 +443,7 @@ def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
     vt = _verb_type(s, tok)
     if vt is None:
         return None
-    return _Trigger(tok, vt[0], vt[1], vt[2], strong=vt[0] != "PURSUE")
+    return _Trigger(tok, vt[0], vt[1], vt[2])
 
 
 def _look_forward(s: _Sentence, tok: Token) -> _Trigger | None:

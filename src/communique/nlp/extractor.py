@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 from ..errors import CommuniqueError, InputError
 from ..model import Act, Document, Extraction, Mention, ReadFailure, Sentence
 from ..rules import Rules
-from .acts import Context, RawAct
+from .acts import Context
 from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit

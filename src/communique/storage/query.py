@@ -44,10 +44,6 @@ class ActFilter:
             raise ConfigError("--limit must not be negative")
         return self
 
-    @property
-    def on_acts(self) -> bool:
-        return any((self.actor, self.target, self.type, self.modality, self.issue, self.commitments))
-
 
 def _until_bound(v: str) -> str:
     return v + "\uffff"  # "2023" and "2023-05" include the whole year or month

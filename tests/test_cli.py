@@ -1,0 +1,81 @@
+"""The command line as a user meets it: output shapes, exit codes, clean errors."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from .conftest import SAMPLES, sample
+
+
+def run(*args, check=True):
+    r = subprocess.run([sys.executable, "-m", "communique", *map(str, args)], capture_output=True, text=True)
+    if check:
+        assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    return r
+
+
+def test_show_json_shape():
+    r = run("show", sample("2023-01-13_us-japan_joint-statement"), "--format", "json")
+    d = json.loads(r.stdout)
+    assert set(d) >= {"doc", "title", "date", "parties", "kind", "source_url", "text", "sentences"}
+    assert d["doc"] == "2023-01-13_us-japan_joint-statement" and d["parties"] == ["USA", "JPN"]
+    for s in d["sentences"]:
+        assert set(s) >= {"n", "start", "end", "text", "paragraph", "list_item", "heading"}
+        assert d["text"][s["start"]:s["end"]] == s["text"]
+
+
+def test_show_text_numbers_sentences():
+    r = run("show", sample("2022-11-14_us-china"))
+    assert "# Readout of President Joe Biden" in r.stdout and "   18    The two leaders agreed that Secretary" in r.stdout
+
+
+def test_extract_jsonl_is_the_prediction_format_plus_provenance():
+    r = run("extract", sample("2021-09-15_aukus"), "--format", "jsonl")
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert rows
+    need = {"doc", "evidence", "type", "modality", "actors", "targets", "issues", "commitment",
+            "start", "end", "sentence", "cameo", "plover", "goldstein", "quad_class", "rule"}
+    for row in rows:
+        assert need <= set(row) and row["doc"] == "2021-09-15_aukus_joint-statement"
+
+
+def test_extract_csv_json_and_table():
+    csv_rows = list(csv.DictReader(io.StringIO(run("extract", sample("2021-09-15_aukus"), "--format", "csv").stdout)))
+    as_json = json.loads(run("extract", sample("2021-09-15_aukus"), "--format", "json").stdout)
+    assert len(csv_rows) == len(as_json[0]["acts"]) > 0
+    assert as_json[0]["participants"] == ["AUS", "GBR", "USA"]
+    table = run("extract", sample("2021-09-15_aukus")).stdout
+    assert "commitments" in table and "AID*" in table
+
+
+def test_evaluate_uses_the_bundled_samples():
+    r = run("evaluate", "--gold", "tests/data/gold/dev", "--statements", SAMPLES, "--json")
+    result = json.loads(r.stdout)
+    assert result["documents"] == 5 and result["acts"]["f1"] >= 0.8
+
+
+def test_errors_are_one_line_messages(tmp_path):
+    from communique import Corpus
+
+    Corpus(tmp_path / "x.db").close()  # an empty store
+    r = run("acts", "--db", tmp_path / "never-made.db", check=False)
+    assert r.returncode == 1 and "never-made.db: database does not exist" in r.stderr
+    r = run("acts", "--db", tmp_path / "x.db", "--since", "soon", check=False)
+    assert r.returncode == 1 and r.stderr.startswith("communique: error: --since must be a date")
+    r = run("diff", "nope", "nada", "--db", tmp_path / "x.db", check=False)
+    assert r.returncode == 1 and "nope: no such statement" in r.stderr
+    r = run("serve", "--db", tmp_path / "missing.db", check=False)
+    assert r.returncode == 1 and "database does not exist" in r.stderr
+    r = run("export", "--db", tmp_path / "x.db", "--format", "parquet", check=False)
+    assert r.returncode == 1 and "--out" in r.stderr
+    r = run("extract", "--rules", tmp_path / "no-rules", sample("2021-09-15_aukus"), check=False)
+    assert r.returncode == 1 and "rules directory does not exist" in r.stderr
+
+
+def test_no_command_prints_help():
+    r = run(check=False)
+    assert r.returncode == 2 and "ingest" in r.stdout
