@@ -649,6 +649,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
             if req is not None:
                 acts.append(req)
                 continue
+            if subj is not None and subj.lower_ not in ("we", "i") and not upper:
+                continue  # "They should promote ...": a norm described, not an act
         if type_ == "PURSUE" and _coagents(s, trig.tok):
             type_, cameo, rule = "COOPERATE", "060", rule + "+coagents"
         targets = _targets(s, trig, actors)
