@@ -210,3 +210,47 @@ def test_people_resolve_to_their_state(extractor):
     assert [(h.text, h.code) for h in later if h.kind == "person"] == [("President Doe", "KEN")]
     codes = {h.code for h in g.find("the PRC, the DPRK, the ROK, Russia’s forces and Ukrainian cities", {})}
     assert codes >= {"CHN", "PRK", "KOR", "RUS", "UKR"}
+
+
+# ---- invariants over generated statements ------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SUBJECTS = ["We", "The two leaders", "President Biden", "Japan", "The United States and Japan", "Our ministers", "Russia"]
+PREDICATES = ["will deepen cooperation with", "reaffirm our support for", "call on", "strongly condemn", "oppose",
+              "will provide assistance to", "met with", "welcome", "will impose sanctions on", "are committed to working with",
+              "will not accept the claims of", "reiterated concern about"]
+OBJECTS = ["India", "ASEAN", "North Korea", "the Philippines", "the G7", "Ukraine", "the World Health Organization", "Brazil"]
+TAILS = ["", " on maritime security", " to address climate change", " in the Indo-Pacific", ", and will meet again next year"]
+
+
+@st.composite
+def statement(draw):
+    sentences = []
+    for _ in range(draw(st.integers(1, 6))):
+        s = f"{draw(st.sampled_from(SUBJECTS))} {draw(st.sampled_from(PREDICATES))} {draw(st.sampled_from(OBJECTS))}{draw(st.sampled_from(TAILS))}."
+        sentences.append(s)
+    width = draw(st.integers(30, 90))
+    import textwrap
+
+    return "\n".join(textwrap.wrap(" ".join(sentences), width, break_on_hyphens=False))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(statement())
+def test_every_act_keeps_the_contract(extractor, text):
+    doc = document_from_text(text + "\n", name="g", origin="g", meta=dict(JOINT))
+    ex = extractor.extract(doc)
+    cameo = extractor.rules.cameo
+    for a in ex.acts:
+        assert doc.text[a.start:a.end] == a.evidence and a.evidence.strip() == a.evidence
+        s = ex.sentences[a.sentence]
+        assert s.start <= a.start < a.end <= s.end
+        assert a.actors and set(a.actors) <= set(ex.participants) | {"USA", "JPN"}
+        assert "RUS" not in a.actors  # a third party's conduct is never an act of the statement
+        assert a.commitment == (a.modality in ("COMMIT", "REAFFIRM") and a.type != "REQUEST")
+        assert a.cameo in cameo and a.quad_class == cameo[a.cameo]["quad_class"] and a.goldstein == cameo[a.cameo]["goldstein"]
+        assert a.rule
+        rs, re_ = doc.offsets.raw_span(a.start, a.end)
+        assert " ".join(doc.raw[rs:re_].split()) == a.evidence
