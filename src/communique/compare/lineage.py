@@ -31,6 +31,7 @@ def compatible(a: set[str] | str, b: str) -> bool:
     mods = {a} if isinstance(a, str) else set(a)
     return not ({"COMMIT", "ASSERT"} <= mods | {b})
 MAX_POSTING = 5000  # a stem in more wordings than this is too common to find candidates with
+MAX_CANDIDATES = 50  # the lineages sharing most rare stems are compared in full
 
 
 @dataclass
@@ -135,7 +136,7 @@ def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf, line
             counts[lid] += 1
     need = 2 if len(rare) >= 3 else 1
     ranked = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: -c[1])
-    return [lid for lid, _ in ranked[:200]]
+    return [lid for lid, _ in ranked[:MAX_CANDIDATES]]
 
 
 def _load(conn, idf: Idf):
