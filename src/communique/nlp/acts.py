@@ -21,21 +21,6 @@ __all__ = ["Context", "RawAct", "find_acts"]
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
 NESTING = ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "dative", "nmod", "appos", "compound", "amod", "npadvmod", "acl", "relcl", "poss")
-TARGET_PREPS = {"to", "for", "with", "on", "upon", "against", "toward", "towards", "about", "of", "including", "at"}
-SHALLOW_PREPS = {"of", "including", "to", "for", "against", "toward", "towards", "about", "on", "upon", "with"}
-COAGENT_HEADS = {"coordination", "partnership", "cooperation", "together", "collaboration", "consultation", "concert", "conjunction", "lockstep", "close"}
-SHARE_OBJECTS = {"information", "data", "intelligence", "technology", "technologies", "expertise", "practices", "experience", "experiences", "knowledge", "lessons", "sharing", "assessments"}
-GOAL_NOUNS = {"ambition", "goal", "aim", "effort", "efforts", "intention", "plan", "plans", "commitment", "determination"}
-STANCE_ADJECTIVES = {"steadfast", "resolute", "firm", "unwavering", "united"}
-CONTAINERS = {"range", "suite", "array", "set", "package", "series", "variety", "pursuit", "spectrum"}
-ABSTRACT_GOALS = {"importance", "need", "necessity", "priority", "significance", "value"}
-RIVALRY = {"compete", "contend", "fight", "struggle", "confront", "counter"}
-NEEDY = {"country", "countries", "partner", "partners", "nation", "nations", "people", "region", "communities", "community", "victims", "refugees", "ally", "allies"}
-MATERIAL_VERBS = {"provide", "offer", "give", "extend", "deliver"}
-SPEECH_CUES = {"reaffirm", "reiterate", "recommit", "commit", "pledge", "vow", "promise", "affirm", "confirm", "underscore", "emphasize", "stress", "highlight"}
-FOCUS_VERBS = {"focus", "concentrate", "center", "centre"}
-GOAL_PREP_VERBS = {"commit", "recommit", "strive", "pledge", "aim", "look", "dedicate", "contribute", "embark"}
-PEOPLE_NOUNS = {"experts", "officials", "ministers", "governments", "nations", "countries", "leaders", "teams", "militaries", "forces", "delegations", "envoys", "advisors", "secretaries", "agencies", "states", "economies", "partners", "presidents"}
 
 
 @dataclass
@@ -127,7 +112,7 @@ class _Sentence:
             if h.kind in ("third", "third_party"):
                 return (), True
             if r:
-                if h.kind == "parties" and t.dep_ == "poss" and tok.lower_ not in PEOPLE_NOUNS:
+                if h.kind == "parties" and t.dep_ == "poss" and tok.lower_ not in self.lex.words.people_nouns:
                     continue  # "our cooperation" is no actor; "our ministers" are
                 if h.kind == "org" and r == self.ctx.parties:
                     self.ctx.last_group = r  # "the Quad ...; it seeks to"
@@ -205,13 +190,13 @@ def _purpose_child(tok: Token) -> Token | None:
     return None
 
 
-def _object_head(tok: Token) -> Token | None:
+def _object_head(s: _Sentence, tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             return c
     for c in tok.children:  # "strive for X", "commit to X", "focus on X"
         lem = tok.lemma_.lower()
-        if c.dep_ == "prep" and ((c.lower_ in ("to", "for") and lem in GOAL_PREP_VERBS) or (c.lower_ == "on" and lem in FOCUS_VERBS)):
+        if c.dep_ == "prep" and ((c.lower_ in ("to", "for") and lem in s.lex.words.goal_prep_verbs) or (c.lower_ == "on" and lem in s.lex.words.focus_verbs)):
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     return g
@@ -249,13 +234,13 @@ def _content_of_noun(s: _Sentence, noun: Token, depth: int = 0) -> tuple[str, st
     if depth > 3:
         return None
     lem = noun.lemma_.lower()
-    if lem in GOAL_NOUNS:  # "a shared ambition to support Australia"
+    if lem in s.lex.words.goal_nouns:  # "a shared ambition to support Australia"
         for c in noun.children:
             if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
                 vt = _verb_type(s, c)
                 if vt:
                     return vt[0], vt[1], vt[2], c
-    if lem in CONTAINERS:  # "the full range of its capabilities", "pursuit of dialogue"
+    if lem in s.lex.words.containers:  # "the full range of its capabilities", "pursuit of dialogue"
         for p in noun.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 for g in p.children:
@@ -264,7 +249,7 @@ def _content_of_noun(s: _Sentence, noun: Token, depth: int = 0) -> tuple[str, st
         return None
     if lem == "agreement" and any(c.dep_ in ("acl", "ccomp") for c in noun.children):
         return "PURSUE", "030", "noun:agreement-that", noun  # a shared position, not a signed text
-    if lem in ("commitment", "pledge", "dedication") or lem in ABSTRACT_GOALS:
+    if lem in ("commitment", "pledge", "dedication") or lem in s.lex.words.abstract_goals:
         preps = sorted((p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "of", "for")),
                        key=lambda p: p.lower_ != "to")
         for p in preps:
@@ -292,10 +277,10 @@ def _verb_type(s: _Sentence, v: Token) -> tuple[str, str, str] | None:
     """Type of a verb predicate by the lexicon, with the object-dependent rules."""
     lx = s.lex
     lem = v.lemma_.lower()
-    obj = _object_head(v)
+    obj = _object_head(s, v)
     obj_lem = obj.lemma_.lower() if obj is not None else ""
     if lem == "share":
-        if obj is not None and (obj_lem in SHARE_OBJECTS or obj.lower_ in SHARE_OBJECTS):
+        if obj is not None and (obj_lem in s.lex.words.share_objects or obj.lower_ in s.lex.words.share_objects):
             return "COOPERATE", "064", "verb:share-information"
         return None
     if lem == "stand":
@@ -324,7 +309,7 @@ def _verb_type(s: _Sentence, v: Token) -> tuple[str, str, str] | None:
         h = s.tok_hit.get(obj.i)
         if h is not None and h.kind in ("state", "person") and obj.dep_ == "dobj":
             return "AID", "070", f"verb:{lem}-state"
-    if lem in ("help", "assist") and (obj is None or (s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in NEEDY)):
+    if lem in ("help", "assist") and (obj is None or (s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in s.lex.words.needy)):
         return None  # "will help sustain peace": an effect, not aid
     if lem == "raise" and obj is None:
         return None
@@ -347,7 +332,7 @@ def _triggers(s: _Sentence) -> list[_Trigger]:
             if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and s.subject_of(tok) is None and tok.i < tok.head.i:
                 continue  # "Building on the progress, we will ...": framing participle
             if tok.dep_ in ("relcl", "acl") and not (
-                    tok.dep_ == "acl" and tok.head.lemma_.lower() in ABSTRACT_GOALS | GOAL_NOUNS) and not _own_relcl(s, tok):
+                    tok.dep_ == "acl" and tok.head.lemma_.lower() in s.lex.words.abstract_goals | s.lex.words.goal_nouns) and not _own_relcl(s, tok):
                 continue  # "which undermine peace": a description, not an act
             trig = _verb_trigger(s, tok)
             if trig:
@@ -356,7 +341,7 @@ def _triggers(s: _Sentence) -> list[_Trigger]:
             c = _content_of_noun(s, tok)
             if c is not None:
                 out.append(_Trigger(c[3], c[0], c[1], c[2], targets_from=tok))
-        elif tok.pos_ == "ADJ" and lem in STANCE_ADJECTIVES and tok.dep_ in ("acomp", "ROOT"):
+        elif tok.pos_ == "ADJ" and lem in s.lex.words.stance_adjectives and tok.dep_ in ("acomp", "ROOT"):
             for p in tok.children:  # "remain steadfast in their pursuit of dialogue"
                 if p.dep_ == "prep" and p.lower_ == "in":
                     for g in p.children:
@@ -406,13 +391,13 @@ def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
         if _coagents(s, tok):
             return _Trigger(tok, "COOPERATE", "060", f"verb:{lem}-with-coagents")
         goal = _purpose_child(tok)
-        if any(_verb_type(s, g) is not None or (_object_head(g) is not None and _content_of_noun(s, _object_head(g)))
+        if any(_verb_type(s, g) is not None or (_object_head(s, g) is not None and _content_of_noun(s, _object_head(s, g)))
                for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
             return None  # the goal is the act
         return _Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal")
     if lem in lx.cue_verbs and lem not in lx.light_verbs and _has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
-    obj = _object_head(tok)
+    obj = _object_head(s, tok)
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
         return None  # "meet the challenges": not a meeting
     if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
@@ -422,7 +407,7 @@ def _verb_trigger(s: _Sentence, tok: Token) -> _Trigger | None:
                 pass
             elif not (lem in lx.verbs and lem not in lx.light_verbs):
                 type_, cameo = c[0], c[1]
-                if type_ == "SUPPORT" and lem in MATERIAL_VERBS:  # "provide support for Ukraine"
+                if type_ == "SUPPORT" and lem in s.lex.words.material_verbs:  # "provide support for Ukraine"
                     type_, cameo = "AID", "070"
                 return _Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
         if lem in lx.light_verbs and obj.lemma_.lower() in lx.object_types:
@@ -484,7 +469,7 @@ def _nesting_parent(s: _Sentence, t: _Trigger, triggers: dict[int, _Trigger]) ->
             subj = s.subject_of(cur)
             if subj is not None and s.subject_actors(subj)[0]:
                 return None, False  # an independent clause of an actor
-        if cur.lemma_.lower() in SPEECH_CUES:
+        if cur.lemma_.lower() in s.lex.words.speech_cues:
             return None, False  # "convened to reaffirm our commitment to X": X is its own act
         head = cur.head
         other = triggers.get(head.i)
@@ -516,10 +501,10 @@ def _resolve_nesting(s: _Sentence, trigs: list[_Trigger]) -> list[_Trigger]:
 def _coagents(s: _Sentence, tok: Token) -> list[str]:
     """Codes of co-agents named with "with X" / "together with X" / "in coordination with X"."""
     codes: list[str] = []
-    if tok.lemma_.lower() in RIVALRY:
+    if tok.lemma_.lower() in s.lex.words.rivalry:
         return codes  # "compete with the PRC": a rival, not a co-agent
     for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ == "with" and (t.head.i == tok.i or t.head.lemma_.lower() in COAGENT_HEADS):
+        if t.dep_ == "prep" and t.lower_ == "with" and (t.head.i == tok.i or t.head.lemma_.lower() in s.lex.words.coagent_heads):
             if t.head.dep_ == "conj" and t.head.i != tok.i and t.head.head.i != tok.i:
                 continue
             for g in t.subtree:
@@ -560,7 +545,7 @@ def _targets(s: _Sentence, trig: _Trigger, actors: tuple[str, ...]) -> tuple[str
         for c in root.children:
             if c.dep_ in ("dobj", "dative", "attr", "oprd"):
                 collect(c, True)
-            elif c.dep_ in ("prep", "prt") and c.lower_ in TARGET_PREPS:
+            elif c.dep_ in ("prep", "prt") and c.lower_ in s.lex.words.target_preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         collect(g, c.lower_ in ("to", "for", "on", "upon", "with"))
@@ -679,7 +664,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
 
 def _goal_owner(s: _Sentence, tok: Token) -> tuple[str, ...]:
     """Whose commitment: "the U.S. commitment to extend deterrence" (USA)."""
-    if tok.dep_ != "acl" or tok.head.lemma_.lower() not in GOAL_NOUNS:
+    if tok.dep_ != "acl" or tok.head.lemma_.lower() not in s.lex.words.goal_nouns:
         return ()
     codes: list[str] = []
     for c in tok.head.children:

@@ -31,6 +31,25 @@ def _term_regex(terms: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
 
 
+class Words:
+    """The grammar word sets (grammar.yaml) as attributes: ``lex.words.goal_nouns``."""
+
+    def __init__(self, sets: dict[str, frozenset[str]]) -> None:
+        self.__dict__.update(sets)
+
+    def __getattr__(self, name: str):
+        raise RulesError(f"grammar.yaml has no word list {name!r}")
+
+
+def _word_sets(rules: Rules) -> dict[str, frozenset[str]]:
+    sets = {}
+    for name, words in rules.grammar["words"].items():
+        if not all(isinstance(w, str) for w in words):  # a bare on/no/yes in YAML is a boolean
+            raise RulesError(f"word list {name!r} holds a non-string (quote every word)", path=str(rules.path("grammar.yaml")))
+        sets[name] = frozenset(words)
+    return sets
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, tuple[str, str]]
@@ -50,6 +69,7 @@ class Lexicon:
     commit_adjectives: frozenset[str]
     request_modals: frozenset[str]
     patterns: tuple[Pattern, ...]
+    words: Words
     issue_patterns: dict[str, re.Pattern] = field(default_factory=dict)
 
     @classmethod
@@ -82,6 +102,7 @@ class Lexicon:
             commit_adjectives=frozenset(md["commit"]["adjectives"]),
             request_modals=frozenset(md["request_modals"]),
             patterns=patterns,
+            words=Words(_word_sets(rules)),
             issue_patterns={k: _term_regex(v) for k, v in rules.issues.items()},
         )
 

@@ -89,6 +89,11 @@ class Rules:
         return self._yaml("lexicon.yaml")
 
     @cached_property
+    def grammar(self) -> dict[str, Any]:
+        """Closed word classes the act rules consult (grammar.yaml)."""
+        return self._yaml("grammar.yaml")
+
+    @cached_property
     def modality(self) -> dict[str, Any]:
         return self._yaml("modality.yaml")
 
