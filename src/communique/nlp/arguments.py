@@ -1,0 +1,184 @@
+"""The arguments of an act: its subject (climbing the parse), the reporting clause,
+its targets and co-agents, and the character span of its evidence."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .clause import CLIMB, ParsedSentence, ordered
+
+if TYPE_CHECKING:
+    from .triggers import Trigger
+
+__all__ = ['coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
+
+
+def coagents(s: ParsedSentence, tok: Token) -> list[str]:
+    """Codes of co-agents named with "with X" / "together with X" / "in coordination with X"."""
+    codes: list[str] = []
+    if tok.lemma_.lower() in s.lex.words.rivalry:
+        return codes  # "compete with the PRC": a rival, not a co-agent
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ == "with" and (t.head.i == tok.i or t.head.lemma_.lower() in s.lex.words.coagent_heads):
+            if t.head.dep_ == "conj" and t.head.i != tok.i and t.head.head.i != tok.i:
+                continue
+            for g in t.subtree:
+                h = s.tok_hit.get(g.i)
+                if h is not None and h.kind in ("state", "org", "person"):
+                    r = s.resolve(h)
+                    if r and not set(r) <= set(s.ctx.parties):
+                        codes.extend(r)
+    return list(ordered(codes))
+
+
+def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tuple[str, ...]:
+    """Whom the act addresses: its objects and their possessors, "of"-complements and
+    apposed lists; co-agents named with "with X". Deeper phrases ("war against
+    Ukraine" under "opposition to") describe, and do not address."""
+    codes: list[str] = []
+    direct: set[str] = set()
+
+    def collect(np: Token, is_direct: bool) -> None:
+        h = s.tok_hit.get(np.i)
+        if h is not None and h.kind in ("state", "org", "person"):
+            r = s.resolve(h)
+            if r and r != s.ctx.parties:
+                codes.extend(r)
+                if is_direct:
+                    direct.update(r)
+        for c in np.children:
+            if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
+                collect(c, is_direct and c.dep_ in ("conj", "appos"))
+            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at", "among", "between"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        collect(g, False)
+
+    if trig.predicate_only_topic:
+        return ()
+    for root in {trig.tok, trig.targets_from}:
+        for c in root.children:
+            if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+                collect(c, True)
+            elif c.dep_ in ("prep", "prt") and c.lower_ in s.lex.words.target_preps:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        collect(g, c.lower_ in ("to", "for", "on", "upon", "with"))
+                    elif g.dep_ == "pcomp":
+                        for gg in g.children:
+                            if gg.dep_ in ("dobj", "pobj"):
+                                collect(gg, False)
+            elif c.dep_ == "ccomp":  # "welcomed that X ...": the clause's subject
+                subj = s.subject_of(c)
+                if subj is not None:
+                    collect(subj, False)
+    codes.extend(coagents(s, trig.tok))
+    # an actor is its own target only when addressed directly ("support Australia")
+    return ordered(c for c in codes if c not in actors or c in direct)
+
+
+def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:
+    toks = []
+    stack = [trig.tok]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        for c in t.children:
+            if c.i in conj_acts and c.i != trig.tok.i:
+                continue
+            stack.append(c)
+    if trig.targets_from is not trig.tok:
+        toks.extend(trig.targets_from.subtree)
+    if subj is not None and abs(subj.i - trig.tok.i) < 40:
+        toks.extend(subj.subtree)
+    base = s.sent.start_char
+    start = min(t.idx for t in toks) - base
+    end = max(t.idx + len(t.text) for t in toks) - base
+    return start, end
+
+
+def goal_owner(s: ParsedSentence, tok: Token) -> tuple[str, ...]:
+    """Whose commitment: "the U.S. commitment to extend deterrence" (USA)."""
+    if tok.dep_ != "acl" or tok.head.lemma_.lower() not in s.lex.words.goal_nouns:
+        return ()
+    codes: list[str] = []
+    for c in tok.head.children:
+        if c.dep_ in ("poss", "compound"):
+            h = s.tok_hit.get(c.i)
+            r = s.resolve(h) if h is not None else None
+            if r:
+                codes.extend(r)
+    return ordered(codes)
+
+
+def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Token | None]:
+    """Walk up from a predicate to the first subject. ``chain`` holds the tokens up to
+    the clause with the subject; ``upper`` the reporting verbs above it (for modality)."""
+    chain = [tok]
+    cur = tok
+    subj = s.subject_of(cur)
+    while subj is None and cur.dep_ in CLIMB and cur.head.i != cur.i:
+        cur = cur.head
+        chain.append(cur)
+        if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("dobj", "pobj", "attr"):
+            break
+        subj = s.subject_of(cur)
+    upper: list[Token] = []
+    up = cur
+    while up.dep_ in ("ccomp", "xcomp", "conj") and up.head.i != up.i and len(upper) < 3:
+        up = up.head
+        upper.append(up)
+    if subj is None:
+        return chain, upper, None
+    if subj.lower_ in ("it", "this", "that", "there") and upper:
+        rep_subj = s.subject_of(upper[0])
+        if rep_subj is not None:
+            return chain, upper, rep_subj
+    return chain, upper, subj
+
+
+def plan_subject(s: ParsedSentence, subj: Token) -> tuple[str, ...]:
+    """A subject naming the participants' own plan ("These initial efforts will ...")."""
+    text = " ".join(t.lower_ for t in subj.subtree)
+    head = subj.lemma_.lower()
+    if subj.lower_ in s.ctx.plan_nouns or head in s.ctx.plan_nouns or any(p in text for p in s.ctx.plan_nouns if " " in p):
+        if any(t.lower_ in ("these", "this", "our", "the", "such") for t in subj.children):
+            return s.ctx.parties
+    return ()
+
+
+def reporter(s: ParsedSentence, tok: Token) -> tuple[str, ...] | None:
+    """Actors of the nearest clause above ``tok`` whose subject is an actor
+    ("He reiterated that this competition ...": He)."""
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        subj = s.subject_of(cur)
+        if subj is not None:
+            a, named = s.subject_actors(subj)
+            if a:
+                return a
+            if named:  # a third party reports it
+                return None
+    return None
+
+
+def sentence_actors(s: ParsedSentence) -> tuple[str, ...]:
+    root = next((t for t in s.sent if t.dep_ == "ROOT"), None)
+    if root is None:
+        return ()
+    subj = s.subject_of(root)
+    if subj is None:
+        return ()
+    return s.subject_actors(subj)[0]
+
+
+def sentence_modality(s: ParsedSentence) -> str:
+    root = next((t for t in s.sent if t.dep_ == "ROOT"), None)
+    if root is None:
+        return "ASSERT"
+    chain, upper, _ = climb(s, root)
+    return s.modality(chain, upper)

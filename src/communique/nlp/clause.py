@@ -1,0 +1,171 @@
+"""A parsed sentence seen by the act rules: its tokens, its actor mentions, how a
+noun phrase resolves to actors, and the modality cues on a chain of predicates."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import Hit
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from .acts import Context
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
+NESTING = ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "dative", "nmod", "appos", "compound", "amod", "npadvmod", "acl", "relcl", "poss")
+
+__all__ = ['ParsedSentence', 'ordered', 'has_child', 'purpose_child', 'object_head', 'SUBJ', 'CLIMB', 'NESTING']
+
+
+def ordered(codes: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for c in codes:
+        if c:
+            seen.setdefault(c, None)
+    return tuple(seen)
+
+
+class ParsedSentence:
+    """One parsed sentence with its mentions, for the rules below."""
+
+    def __init__(self, sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, list_item: bool, lead_in: int | None):
+        self.sent, self.hits, self.ctx, self.lex = sent, hits, ctx, lex
+        self.list_item, self.lead_in = list_item, lead_in
+        self.tok_hit: dict[int, Hit] = {}
+        base = sent.start_char
+        for t in sent:
+            for h in hits:
+                if h.start <= t.idx - base < h.end:
+                    self.tok_hit[t.i] = h
+                    break
+
+    # ---- actors -------------------------------------------------------------
+    def resolve(self, hit: Hit) -> tuple[str, ...] | None:
+        ctx = self.ctx
+        if hit.kind == "parties" or hit.kind == "speaker":
+            return ctx.parties
+        if hit.kind == "participants":
+            return ctx.participants
+        if hit.kind in ("third", "third_party", "place") or hit.code is None:
+            return None
+        members = ctx.groups.get(hit.code)
+        if members and set(members) <= set(ctx.parties):
+            return ctx.parties  # "the Quad" in a Quad statement: its issuers
+        return (hit.code,)
+
+    def np_actors(self, tok: Token) -> tuple[tuple[str, ...], bool]:
+        """Actors named by the noun phrase headed by ``tok``; whether it names any at all."""
+        low = tok.lower_
+        if low in ("we", "us", "i"):
+            return self.ctx.parties, True
+        if low in ("they", "them"):
+            if self.ctx.kind == "speech":
+                return (), True  # in a speech "they" are others
+            return self.ctx.participants, True
+        if low in ("he", "she"):
+            return self.ctx.last_person or self.ctx.parties, True
+        if low == "it" and self.ctx.last_group:
+            return self.ctx.last_group, True
+        codes: list[str] = []
+        named = False
+        for t in tok.subtree:
+            if t.dep_ in ("prep", "relcl", "acl", "advcl") and t.head.i == tok.i and t.lower_ not in ("of",):
+                break
+            h = self.tok_hit.get(t.i)
+            if h is None or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ != "of"):
+                continue
+            r = self.resolve(h)
+            if h.kind in ("third", "third_party"):
+                return (), True
+            if r:
+                if h.kind == "parties" and t.dep_ == "poss" and tok.lower_ not in self.lex.words.people_nouns:
+                    continue  # "our cooperation" is no actor; "our ministers" are
+                if h.kind == "org" and r == self.ctx.parties:
+                    self.ctx.last_group = r  # "the Quad ...; it seeks to"
+                codes.extend(r)
+                named = True
+        return ordered(codes), named
+
+    def subject_of(self, tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ in SUBJ:
+                return c
+        return None
+
+    def subject_actors(self, subj: Token) -> tuple[tuple[str, ...], bool]:
+        """Actors of every subject of the clause ("Biden ... and Kishida ... meet")."""
+        codes: list[str] = []
+        named = False
+        for c in subj.head.children:
+            if c.dep_ in SUBJ:
+                a, n = self.np_actors(c)
+                codes.extend(a)
+                named = named or n
+        return ordered(codes), named
+
+    # ---- modality -----------------------------------------------------------
+    def modality(self, chain: list[Token], upper: list[Token]) -> str:
+        lx = self.lex
+        lemmas = {t.lemma_.lower() for t in chain + upper}
+        aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+        adverbs = {c.lower_ for t in chain + upper for c in t.children if c.dep_ == "advmod"}
+        adjs = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("acomp", "oprd")} | {
+            t.lower_ for t in chain + upper if t.dep_ in ("acomp", "amod")}
+        nouns = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("dobj", "pobj")} | {
+            t.lemma_.lower() for t in chain + upper if t.pos_ == "NOUN"}
+        will = bool(aux & lx.commit_aux)
+        if lemmas & {"reaffirm", "reiterate", "recommit", "reconfirm", "restate"}:
+            return "REAFFIRM"
+        if "remain" in lemmas and not will:
+            return "REAFFIRM"
+        if adjs & lx.reaffirm_adjectives:
+            return "REAFFIRM"
+        if lemmas & lx.standing_verbs and nouns & {"commitment", "commitments", "resolve"} and not will:
+            return "REAFFIRM"
+        if "again" in adverbs and lemmas & lx.standing_verbs:
+            return "REAFFIRM"
+        if will:
+            return "COMMIT"
+        if "continue" in lemmas:
+            cont = [t for t in chain + upper if t.lemma_.lower() == "continue"]
+            if any(t.tag_ in ("VBP", "VBZ") for t in cont):
+                return "REAFFIRM"
+            return "COMMIT" if any(t.tag_ in ("VB", "VBG") for t in cont) else "ASSERT"
+        if lemmas & lx.commit_verbs - {"look", "work", "hope", "expect", "offer"}:
+            return "COMMIT"
+        if "look" in lemmas and any(c.lower_ == "forward" for t in chain + upper for c in t.children):
+            return "COMMIT"
+        if adjs & lx.commit_adjectives or lemmas & lx.commit_adjectives:
+            return "COMMIT"
+        if nouns & {"commitment", "commitments", "pledge"}:
+            return "COMMIT"
+        return "ASSERT"
+
+
+def has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str] | None = None) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps and (lemmas is None or c.lemma_.lower() in lemmas or c.lower_ in lemmas):
+            return c
+    return None
+
+
+def purpose_child(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+            return c
+    return None
+
+
+def object_head(s: ParsedSentence, tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            return c
+    for c in tok.children:  # "strive for X", "commit to X", "focus on X"
+        lem = tok.lemma_.lower()
+        if c.dep_ == "prep" and ((c.lower_ in ("to", "for") and lem in s.lex.words.goal_prep_verbs) or (c.lower_ == "on" and lem in s.lex.words.focus_verbs)):
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
+    return None

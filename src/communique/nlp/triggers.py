@@ -1,0 +1,305 @@
+"""Predicates that name acts: verbs and governed nouns typed by the lexicon, and
+the rule that an act inside another act's object is not a second act."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .arguments import coagents
+from .clause import NESTING, ParsedSentence, has_child, object_head, purpose_child
+
+__all__ = ['Trigger', 'find_triggers', 'noun_type', 'content_of_noun', 'verb_type']
+
+
+class Trigger:
+    """A token proposed as the predicate of an act, with the type it carries."""
+
+    __slots__ = ("tok", "type", "cameo", "rule", "targets_from", "modality", "predicate_only_topic")
+
+    def __init__(self, tok: Token, type_: str, cameo: str, rule: str,
+                 targets_from: Token | None = None, modality: str | None = None):
+        self.tok, self.type, self.cameo, self.rule = tok, type_, cameo, rule
+        self.targets_from = targets_from or tok
+        self.modality = modality  # forced by the rule ("look forward to <others' event>": ASSERT)
+        # "raised Russia's war": a topic brought up, addressed to no one named in it
+        self.predicate_only_topic = rule == "verb:raise"
+
+
+def noun_type(s: ParsedSentence, noun: Token) -> tuple[str, str, str] | None:
+    lx = s.lex
+    lem = noun.lemma_.lower()
+    if lem in ("call", "appeal") and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in noun.children):
+        return "REQUEST", "020", f"noun:{lem}-on"  # "our call on Belarus to release ..."
+    for key in (noun.lower_, lem):
+        if key in lx.nouns:
+            t, c = lx.nouns[key]
+            return t, c, f"noun:{key}"
+    return None
+
+
+def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str, str, str, Token] | None:
+    """The act a governed noun phrase names: "commitment to X", "importance of X", "support for Y"."""
+    if depth > 3:
+        return None
+    lem = noun.lemma_.lower()
+    if lem in s.lex.words.goal_nouns:  # "a shared ambition to support Australia"
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
+                vt = verb_type(s, c)
+                if vt:
+                    return vt[0], vt[1], vt[2], c
+    if lem in s.lex.words.containers:  # "the full range of its capabilities", "pursuit of dialogue"
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        return content_of_noun(s, g, depth + 1)
+        return None
+    if lem == "agreement" and any(c.dep_ in ("acl", "ccomp") for c in noun.children):
+        return "PURSUE", "030", "noun:agreement-that", noun  # a shared position, not a signed text
+    if lem in ("commitment", "pledge", "dedication") or lem in s.lex.words.abstract_goals:
+        preps = sorted((p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "of", "for")),
+                       key=lambda p: p.lower_ != "to")
+        for p in preps:
+            if any(s.tok_hit.get(g.i) is not None and g.dep_ == "pobj" for g in p.children):
+                continue  # "commitment of the United States": whose, not what
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    inner = content_of_noun(s, g, depth + 1)
+                    if inner:
+                        return inner
+                    return "PURSUE", "030", f"noun:{lem}-to", g
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    vt = verb_type(s, g)
+                    if vt:
+                        return vt[0], vt[1], vt[2], g
+                    return "PURSUE", "030", f"noun:{lem}-to", g
+        return None
+    nt = noun_type(s, noun)
+    if nt:
+        return nt[0], nt[1], nt[2], noun
+    return None
+
+
+def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
+    """Type of a verb predicate by the lexicon, with the object-dependent rules."""
+    lx = s.lex
+    lem = v.lemma_.lower()
+    obj = object_head(s, v)
+    obj_lem = obj.lemma_.lower() if obj is not None else ""
+    if lem == "share":
+        if obj is not None and (obj_lem in s.lex.words.share_objects or obj.lower_ in s.lex.words.share_objects):
+            return "COOPERATE", "064", "verb:share-information"
+        return None
+    if lem == "stand":
+        for p in v.children:  # "stood together in firm opposition to X"
+            if p.dep_ == "prep" and p.lower_ == "in":
+                for g in p.children:
+                    nt = noun_type(s, g) if g.dep_ == "pobj" else None
+                    if nt:
+                        return nt[0], nt[1], f"verb:stand-in+{nt[2]}"
+        if has_child(v, ("advmod",), {"together"}):
+            return "COOPERATE", "060", "verb:stand-together"
+        for p in v.children:
+            if p.dep_ == "prep" and p.lower_ == "with":
+                return "SUPPORT", "051", "verb:stand-with"
+        return None
+    if lem == "call":
+        for p in v.children:
+            if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon", "for"):
+                return "REQUEST", "020", f"verb:call-{p.lower_}"
+        return None
+    if lem == "encourage":
+        if obj is not None and has_child(v, ("xcomp", "ccomp")):
+            return "REQUEST", "020", "verb:encourage-to"
+        return "SUPPORT", "051", "verb:encourage"
+    if lem in lx.support_aid_verbs and obj is not None:
+        h = s.tok_hit.get(obj.i)
+        if h is not None and h.kind in ("state", "person") and obj.dep_ == "dobj":
+            return "AID", "070", f"verb:{lem}-state"
+    if lem in ("help", "assist") and (obj is None or (s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in s.lex.words.needy)):
+        return None  # "will help sustain peace": an effect, not aid
+    if lem == "raise" and obj is None:
+        return None
+    if lem == "hold" and obj is not None and obj_lem in ("accountable", "responsible"):
+        return "THREATEN", "130", "verb:hold-accountable"
+    if lem in lx.verbs:
+        t, c = lx.verbs[lem]
+        return t, c, f"verb:{lem}"
+    return None
+
+
+def find_triggers(s: ParsedSentence) -> list[Trigger]:
+    lx = s.lex
+    out: list[Trigger] = []
+    for tok in s.sent:
+        lem = tok.lemma_.lower()
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lem not in ("be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must")):
+            if tok.dep_ in ("amod", "compound", "aux", "auxpass") or tok.tag_ == "VBN" and tok.dep_ in ("acl",):
+                continue
+            if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and s.subject_of(tok) is None and tok.i < tok.head.i:
+                continue  # "Building on the progress, we will ...": framing participle
+            if tok.dep_ in ("relcl", "acl") and not (
+                    tok.dep_ == "acl" and tok.head.lemma_.lower() in s.lex.words.abstract_goals | s.lex.words.goal_nouns) and not _own_relcl(s, tok):
+                continue  # "which undermine peace": a description, not an act
+            trig = _verb_trigger(s, tok)
+            if trig:
+                out.append(trig)
+        elif tok.pos_ in ("NOUN", "PROPN") and _governed_noun(s, tok):
+            c = content_of_noun(s, tok)
+            if c is not None:
+                out.append(Trigger(c[3], c[0], c[1], c[2], targets_from=tok))
+        elif tok.pos_ == "ADJ" and lem in s.lex.words.stance_adjectives and tok.dep_ in ("acomp", "ROOT"):
+            for p in tok.children:  # "remain steadfast in their pursuit of dialogue"
+                if p.dep_ == "prep" and p.lower_ == "in":
+                    for g in p.children:
+                        c = content_of_noun(s, g) if g.dep_ == "pobj" else None
+                        if c is not None:
+                            out.append(Trigger(tok, c[0], c[1], f"adj:{lem}-in+{c[2]}", targets_from=c[3]))
+        elif tok.pos_ == "ADJ" and lem in lx.commit_adjectives | {"concerned"} and tok.dep_ in ("acomp", "ROOT"):
+            if lem == "concerned":
+                out.append(Trigger(tok, "ACCUSE", "110", "adj:concerned"))
+            else:
+                for p in tok.children:  # "are committed to X"
+                    if p.dep_ == "prep" and p.lower_ == "to":
+                        for g in p.children:
+                            if g.dep_ == "pcomp" and g.pos_ == "VERB" and verb_type(s, g) is None and lem != "ready":
+                                out.append(Trigger(tok, "PURSUE", "030", f"adj:{lem}-to-goal", targets_from=g))
+                            if g.dep_ == "pobj":
+                                c = content_of_noun(s, g) or ("PURSUE", "030", f"adj:{lem}-to", g)
+                                out.append(Trigger(c[3], c[0], c[1], c[2] if c[2].startswith("adj") else f"adj:{lem}+{c[2]}", targets_from=g))
+    # one act per token; an act nested in another act's object is not a second act
+    uniq: dict[int, Trigger] = {}
+    for t in out:
+        uniq.setdefault(t.tok.i, t)
+    return _resolve_nesting(s, list(uniq.values()))
+
+
+def _own_relcl(s: ParsedSentence, tok: Token) -> bool:
+    """"where we have deepened our cooperation": a relative clause whose subject is us."""
+    subj = s.subject_of(tok)
+    return subj is not None and subj.lower_ in ("we", "i") and tok.dep_ == "relcl"
+
+
+def _governed_noun(s: ParsedSentence, tok: Token) -> bool:
+    """A noun names an act of its own only after "look forward to" ("the next meeting");
+    every other governed noun is read at its verb (see ``_verb_trigger``)."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return _governed_noun(s, head)
+    return (tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "look"
+            and any(c.lower_ == "forward" for c in head.head.children))
+
+
+def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
+    lx = s.lex
+    lem = tok.lemma_.lower()
+    # work/collaborate to <goal>: the goal is the act, unless outside co-agents make it COOPERATE
+    if lem in lx.purpose_verbs and purpose_child(tok) is not None:
+        if coagents(s, tok):
+            return Trigger(tok, "COOPERATE", "060", f"verb:{lem}-with-coagents")
+        goal = purpose_child(tok)
+        if any(verb_type(s, g) is not None or (object_head(s, g) is not None and content_of_noun(s, object_head(s, g)))
+               for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
+            return None  # the goal is the act
+        return Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal")
+    if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
+        return None  # "resolve to deepen", "agree that ...": the clause holds the act
+    obj = object_head(s, tok)
+    if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
+        return None  # "meet the challenges": not a meeting
+    if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
+        c = content_of_noun(s, obj) if obj.pos_ in ("NOUN", "PROPN") else None
+        if c is not None:
+            if lem in lx.verbs and lx.verbs[lem][0] == "AGREE" and c[0] != "AGREE" and obj.lemma_.lower() not in lx.agree_objects:
+                pass
+            elif not (lem in lx.verbs and lem not in lx.light_verbs):
+                type_, cameo = c[0], c[1]
+                if type_ == "SUPPORT" and lem in s.lex.words.material_verbs:  # "provide support for Ukraine"
+                    type_, cameo = "AID", "070"
+                return Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
+        if lem in lx.light_verbs and obj.lemma_.lower() in lx.object_types:
+            t = lx.object_types[obj.lemma_.lower()]
+            return Trigger(tok, t, lx.nouns.get(obj.lemma_.lower(), (t, "060"))[1], f"verb:{lem}+obj:{obj.lemma_.lower()}")
+        if lem in ("establish", "launch", "create", "announce", "form", "unveil", "inaugurate") and (
+                obj.lemma_.lower() in lx.agree_objects or obj.lower_ in lx.agree_objects):
+            return Trigger(tok, "AGREE", "030", f"verb:{lem}+{obj.lemma_.lower()}")
+    if lem in lx.cue_verbs and lem not in lx.verbs:
+        if lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm") and not has_child(tok, ("xcomp", "ccomp")):
+            if obj is not None and obj.dep_ == "pcomp" and obj.pos_ == "VERB":
+                return None  # "commit to strengthening X": the gerund carries the act
+            if obj is not None or has_child(tok, ("prep",)):
+                return Trigger(tok, "PURSUE", "030", f"cue:{lem}-goal")
+        if lem == "look" and has_child(tok, ("prt", "advmod"), {"forward"}):
+            return _look_forward(s, tok)
+        return None
+    vt = verb_type(s, tok)
+    if vt is None:
+        return None
+    return Trigger(tok, vt[0], vt[1], vt[2])
+
+
+def _look_forward(s: ParsedSentence, tok: Token) -> Trigger | None:
+    """"look forward to <own act>" is that act (COMMIT); "to <others' event>" is SUPPORT."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "to":
+            for g in p.children:
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    return None  # the gerund is its own trigger
+                if g.dep_ == "pobj":
+                    c = content_of_noun(s, g)
+                    if c is not None and g.pos_ == "NOUN" and c[0] != "SUPPORT":
+                        return None  # the governed noun is its own trigger
+                    if g.pos_ == "VERB":
+                        return None
+                    if g.lemma_.lower() in ("future", "year", "years", "day", "days"):
+                        return None
+                    return Trigger(tok, "SUPPORT", "051", "verb:look-forward-event", modality="ASSERT")
+    return None
+
+
+def _purpose_link(tok: Token) -> bool:
+    """Is ``tok`` a purpose clause ("... to <goal>") of its head?"""
+    return tok.dep_ in ("xcomp", "advcl", "acl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children)
+
+
+def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger]) -> tuple[Trigger | None, bool]:
+    """The act whose object (or purpose) holds ``t``, and whether ``t`` is that act's
+    own purpose clause ("work together to <goal>")."""
+    cur = t.tok
+    for _ in range(14):
+        if cur.head.i == cur.i or cur.dep_ == "parataxis":
+            return None, False
+        if cur.dep_ == "conj":  # conjuncts share their head's attachment
+            cur = cur.head
+            continue
+        if cur.dep_ == "ccomp":
+            subj = s.subject_of(cur)
+            if subj is not None and s.subject_actors(subj)[0]:
+                return None, False  # an independent clause of an actor
+        if cur.lemma_.lower() in s.lex.words.speech_cues:
+            return None, False  # "convened to reaffirm our commitment to X": X is its own act
+        head = cur.head
+        other = triggers.get(head.i)
+        if other is not None and other is not t and cur.dep_ in NESTING + ("xcomp", "advcl", "ccomp"):
+            direct_purpose = cur is t.tok and _purpose_link(cur)
+            return other, direct_purpose
+        cur = head
+    return None, False
+
+
+def _resolve_nesting(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
+    """An act inside another act's object is not a second act; but a typed goal
+    ("work together to <typed act>", "embark on X to enhance capabilities") wins over
+    a generic PURSUE parent."""
+    by_tok = {t.tok.i: t for t in trigs}
+    drop: set[int] = set()
+    for t in trigs:
+        parent, purpose = _nesting_parent(s, t, by_tok)
+        if parent is None:
+            continue
+        if (purpose and parent.type in ("PURSUE", "COOPERATE") and t.type not in ("PURSUE", "COOPERATE")
+                and "coagents" not in parent.rule):
+            drop.add(parent.tok.i)
+        else:
+            drop.add(t.tok.i)
+    return [t for t in trigs if t.tok.i not in drop]
