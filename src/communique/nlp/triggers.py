@@ -149,7 +149,8 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
             if c is not None:
                 out.append(Trigger(c[3], c[0], c[1], c[2], targets_from=tok))
         elif tok.pos_ == "ADJ" and lem in s.lex.words.stance_adjectives and tok.dep_ in ("acomp", "ROOT"):
-            for p in tok.children:  # "remain steadfast in their pursuit of dialogue"
+            # "remain steadfast in their pursuit of dialogue" (the parser may hang "in" on the verb)
+            for p in [*tok.children, *(tok.head.children if tok.dep_ == "acomp" else ())]:
                 if p.dep_ == "prep" and p.lower_ == "in":
                     for g in p.children:
                         c = content_of_noun(s, g) if g.dep_ == "pobj" else None
@@ -171,13 +172,34 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
     uniq: dict[int, Trigger] = {}
     for t in out:
         uniq.setdefault(t.tok.i, t)
-    return _resolve_nesting(s, list(uniq.values()))
+    return _resolve_nesting(s, _drop_shared_object_twins(list(uniq.values())))
+
+
+def _drop_shared_object_twins(trigs: list[Trigger]) -> list[Trigger]:
+    """"expand and deepen coordination": one act, typed by the verb that holds the object."""
+    by_tok = {t.tok.i: t for t in trigs}
+    keep = []
+    for t in trigs:
+        siblings = [c for c in (*t.tok.children, t.tok.head) if c.i != t.tok.i and
+                    (c.dep_ == "conj" and c.head.i == t.tok.i or t.tok.dep_ == "conj" and c.i == t.tok.head.i)]
+        generic = t.type == "PURSUE" and t.rule.startswith("verb:") and not any(c.dep_ in ("dobj", "prep") for c in t.tok.children)
+        if generic and any(c.i in by_tok and by_tok[c.i].type != "PURSUE" for c in siblings):
+            continue
+        keep.append(t)
+    return keep
 
 
 def _own_relcl(s: ParsedSentence, tok: Token) -> bool:
-    """"where we have deepened our cooperation": a relative clause whose subject is us."""
+    """A clause under a noun that is an act of ours: "where we have deepened our
+    cooperation", "a firm message that the United States and the ROK will stand together"."""
     subj = s.subject_of(tok)
-    return subj is not None and subj.lower_ in ("we", "i") and tok.dep_ == "relcl"
+    if subj is None:
+        return False
+    if tok.dep_ == "relcl":  # a relative pronoun as subject describes; a named actor acts
+        return subj.lower_ in ("we", "i") or (
+            subj.lower_ not in ("that", "which", "who", "whom", "whose") and bool(s.subject_actors(subj)[0]))
+    is_content = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    return is_content and bool(s.subject_actors(subj)[0])
 
 
 def _governed_noun(s: ParsedSentence, tok: Token) -> bool:
