@@ -61,7 +61,7 @@ def _worker_extractor(rules_dir: str | None):
 
         holder = get_worker()
     except (ImportError, ValueError):
-        holder = _worker_extractor  # not on a Dask worker (tests, a local call)
+        return Extractor(rules_dir)  # not on a Dask worker: nothing to keep it on
     cache = getattr(holder, "_communique_extractors", None)
     if cache is None:
         cache = {}
