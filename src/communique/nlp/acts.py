@@ -120,7 +120,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
         acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated))
         if trig.tok.dep_ == "ROOT" or not root_actors:
             root_actors, root_modality = actors, modality
-    acts.extend(_pattern_acts(s, acts, sentence_actors(s) or root_actors or ctx.parties))
+    # a pattern act is the participants' ("Houthis will bear the consequences": a warning by the issuers)
+    speakers = tuple(a for a in sentence_actors(s) if a in ctx.participants)
+    acts.extend(_pattern_acts(s, acts, speakers or root_actors or ctx.parties))
     if sent.text.rstrip().endswith(":"):
         lead_actors = root_actors
         lead_mod = root_modality
