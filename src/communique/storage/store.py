@@ -192,7 +192,9 @@ class Store:
         c2, p2 = where_acts(f)
         act_clause = ""
         if c2:
-            act_clause = " AND EXISTS (SELECT 1 FROM acts a WHERE a.doc_id = s.doc_id AND a.sentence = s.n AND " + " AND ".join(c2) + ")"
+            # the per-sentence index, not the type index the planner may otherwise pick
+            act_clause = (" AND EXISTS (SELECT 1 FROM acts a INDEXED BY acts_doc WHERE a.doc_id = s.doc_id AND a.sentence = s.n AND "
+                          + " AND ".join(c2) + ")")
         sql = ("SELECT s.id, s.doc_id, s.n, s.start, s.\"end\", s.text, d.name, d.date, d.title, d.kind,"
                " snippet(sentences_fts, 0, '«', '»', '…', 24) AS snippet, bm25(sentences_fts) AS score"
                " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.doc_id"
