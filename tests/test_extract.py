@@ -254,3 +254,16 @@ def test_every_act_keeps_the_contract(extractor, text):
         assert a.rule
         rs, re_ = doc.offsets.raw_span(a.start, a.end)
         assert " ".join(doc.raw[rs:re_].split()) == a.evidence
+
+
+CALL = {"parties": ["USA"], "kind": "readout",
+        "title": "Readout of President Joe Biden’s Call with Prime Minister Narendra Modi of India"}
+
+
+def test_readout_counterparts_act_and_address_the_issuer(extractor):
+    got = acts(extractor, "Prime Minister Modi said India will expand its cooperation with the United States on clean energy.", CALL)
+    assert got == [("COOPERATE", "COMMIT", ("IND",), ("USA",), True)]
+    assert acts(extractor, "The President underscored the importance of a free and open Indo-Pacific.", CALL)[0][2] == ("USA",)
+    doc = document_from_text("President Biden and Prime Minister Modi spoke by phone today.", name="t", origin="t", meta=dict(CALL))
+    [act] = extractor.extract(doc).acts
+    assert (act.type, act.actors, act.cameo) == ("CONSULT", ("USA", "IND"), "041")

@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 __all__ = ['coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 
 
-def coagents(s: ParsedSentence, tok: Token) -> list[str]:
-    """Codes of co-agents named with "with X" / "together with X" / "in coordination with X"."""
+def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = None) -> list[str]:
+    """Codes of co-agents named with "with X" / "together with X" / "in coordination with X",
+    other than ``besides`` (by default the issuers)."""
+    besides = s.ctx.parties if besides is None else besides
     codes: list[str] = []
     if tok.lemma_.lower() in s.lex.words.rivalry:
         return codes  # "compete with the PRC": a rival, not a co-agent
@@ -27,7 +29,7 @@ def coagents(s: ParsedSentence, tok: Token) -> list[str]:
                 h = s.tok_hit.get(g.i)
                 if h is not None and h.kind in ("state", "org", "person"):
                     r = s.resolve(h)
-                    if r and not set(r) <= set(s.ctx.parties):
+                    if r and not set(r) <= set(besides):
                         codes.extend(r)
     return list(ordered(codes))
 
@@ -73,7 +75,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 subj = s.subject_of(c)
                 if subj is not None:
                     collect(subj, False)
-    codes.extend(coagents(s, trig.tok))
+    codes.extend(coagents(s, trig.tok, besides=actors))  # "India will expand its cooperation with the United States"
     # an actor is its own target only when addressed directly ("support Australia")
     return ordered(c for c in codes if c not in actors or c in direct)
 

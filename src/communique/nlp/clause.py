@@ -48,6 +48,8 @@ class ParsedSentence:
             return ctx.parties
         if hit.kind == "participants":
             return ctx.participants
+        if hit.kind == "principal":
+            return ctx.parties if len(ctx.parties) == 1 else None
         if hit.kind in ("third", "third_party", "place") or hit.code is None:
             return None
         members = ctx.groups.get(hit.code)

@@ -36,6 +36,14 @@ class Coder:
                 return _REFINE[(type_, cameo, issue)]
         return cameo
 
+    def refine_by_text(self, type_: str, cameo: str, evidence: str) -> str:
+        """The most specific CONSULT code the wording supports: by phone, a visit, hosting."""
+        if type_ == "CONSULT" and cameo == "040":
+            low = evidence.lower()
+            if any(w in low for w in ("by phone", "phone call", "by telephone", "video call", "virtually", "spoke by")):
+                return "041"
+        return cameo
+
     def act(self, doc: Document, s: Sentence, raw: RawAct) -> Act:
         start, end = s.start + raw.start, s.start + min(raw.end, len(s.text))
         while start < end and doc.text[start] in _LEADING:  # ", the two leaders ..." starts at "the"
@@ -49,7 +57,7 @@ class Coder:
                     end -= 1
         evidence = doc.text[start:end]
         issues = self.lexicon.issues_of(evidence)
-        cameo = self.code(raw.type, raw.cameo, issues)
+        cameo = self.refine_by_text(raw.type, self.code(raw.type, raw.cameo, issues), evidence)
         row = self.table.get(cameo) or self.table.get(cameo[:3]) or self.table.get(cameo[:2])
         goldstein = row["goldstein"] if row else 0.0
         quad = row["quad_class"] if row else 0

@@ -60,7 +60,8 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
         preps = sorted((p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "of", "for")),
                        key=lambda p: p.lower_ != "to")
         for p in preps:
-            if any(s.tok_hit.get(g.i) is not None and g.dep_ == "pobj" for g in p.children):
+            if any(g.dep_ == "pobj" and s.tok_hit.get(g.i) is not None and s.tok_hit[g.i].kind in ("state", "org", "person")
+                   for g in p.children):
                 continue  # "commitment of the United States": whose, not what
             for g in p.children:
                 if g.dep_ == "pobj":
