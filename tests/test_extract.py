@@ -267,3 +267,51 @@ def test_readout_counterparts_act_and_address_the_issuer(extractor):
     doc = document_from_text("President Biden and Prime Minister Modi spoke by phone today.", name="t", origin="t", meta=dict(CALL))
     [act] = extractor.extract(doc).acts
     assert (act.type, act.actors, act.cameo) == ("CONSULT", ("USA", "IND"), "041")
+
+
+# ---- the rest of the guidelines' decided borderlines ------------------------------------
+
+def test_vague_resolve_is_pursue(extractor):
+    got = acts(extractor, "We begin 2023 together as the closest of allies, newly committed to achieving peace and prosperity.")
+    assert [a[:2] for a in got] == [("PURSUE", "COMMIT")]
+
+
+def test_coordination_toward_help_for_a_named_actor_is_aid(extractor):
+    got = acts(extractor, "We will coordinate our efforts to meet Ukraine’s requirements for defense equipment.")
+    assert got and got[0][0] == "AID" and got[0][3] == ("UKR",)
+
+
+def test_condolences_are_support(extractor):
+    got = acts(extractor, "We express our condolences to the families of the victims in Poland.")
+    assert got and got[0][0] == "SUPPORT" and got[0][3] == ("POL",)
+
+
+def test_typed_goal_wins_over_working_together(extractor):
+    assert types(extractor, "We will work together to assist countries in need.") == ["AID"]
+    assert types(extractor, "We will work together to enhance our defense capabilities.") == ["MOBILIZE"]
+    assert types(extractor, "We have deepened cooperation on critical and emerging technologies.") == ["COOPERATE"]
+
+
+def test_affirm_that_is_assert_and_affirm_commitment_is_commit(extractor):
+    assert [a[1] for a in acts(extractor, "We affirm that the Alliance supports the rules-based order.")] in ([], ["ASSERT"])
+    got = acts(extractor, "We affirm our commitment to deepening cooperation with India.")
+    assert got and got[0][:2] == ("COOPERATE", "COMMIT")
+
+
+def test_terrorism_and_missiles_are_defense(extractor):
+    doc = document_from_text("We condemn terrorism and ballistic missile proliferation.", name="t", origin="t", meta=dict(JOINT))
+    [act] = extractor.extract(doc).acts
+    assert "defense" in act.issues
+
+
+def test_agreed_that_someone_will_act_is_commit_and_launching_today_is_assert(extractor):
+    got = acts(extractor, "The two leaders agreed that Secretary of State Blinken will visit China.", READOUT)
+    assert got == [("CONSULT", "COMMIT", ("USA",), ("CHN",), True)]
+    got = acts(extractor, "Today, we embark on a trilateral effort to strengthen maritime security.")
+    assert got and got[0][1] == "ASSERT"
+
+
+def test_co_subjects_are_actors(extractor):
+    meta = {"parties": ["SWE", "EU"], "kind": "joint-statement", "title": "Joint Statement of Sweden and the European Union"}
+    got = acts(extractor, "Sweden and the European Union call on Russia to withdraw its forces.", meta)
+    assert got and got[0][0] == "REQUEST" and set(got[0][2]) == {"SWE", "EU"} and "RUS" in got[0][3]

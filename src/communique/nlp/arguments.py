@@ -52,7 +52,8 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
         for c in np.children:
             if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
                 collect(c, is_direct and c.dep_ in ("conj", "appos"))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at", "among", "between"):
+            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at", "among", "between") or (
+                    c.dep_ == "prep" and c.lower_ == "in" and np.dep_ == "pobj" and np.head.lower_ == "of"):  # "the victims in Poland"
                 for g in c.children:
                     if g.dep_ == "pobj":
                         collect(g, False)

@@ -154,9 +154,15 @@ def has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str] | None = None)
 
 
 def purpose_child(tok: Token) -> Token | None:
+    """The "to <goal>" clause of a verb, or of its object ("coordinate our efforts to meet ...")."""
     for c in tok.children:
         if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
             return c
+    for obj in tok.children:
+        if obj.dep_ == "dobj":
+            for c in obj.children:
+                if c.dep_ == "acl" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                    return c
     return None
 
 

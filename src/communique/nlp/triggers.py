@@ -228,6 +228,8 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = object_head(s, tok)
+    if lem == "meet" and obj is not None and obj.lemma_.lower() in ("requirement", "need"):
+        return Trigger(tok, "AID", "070", "verb:meet-needs")  # "to meet Ukraine's requirements for defense equipment"
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
         return None  # "meet the challenges": not a meeting
     if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
