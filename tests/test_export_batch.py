@@ -123,7 +123,7 @@ def test_killed_run_then_rerun_completes_the_missing_parts(batch_input, tmp_path
     assert 2 <= len(done_before) < 10
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert r.returncode == 1  # the corrupt line is still reported
-    assert f"{10 - len(done_before)} parts written, {len(done_before)} already done" in r.stderr.replace(f"{10 - len(done_before)} parts written", f"{10 - len(done_before)} parts written")
+    assert f"{10 - len(done_before)} parts written, {len(done_before)} already done" in r.stderr
     assert len(list(out.glob("year=*/part-*.docs.parquet"))) == 10
 
 

@@ -65,9 +65,10 @@ def test_search_ranks_and_filters(sample_db):
         assert c.search("sanction*", ActFilter(type="SANCTION"))
         both = c.search("Senkaku AND Article")
         assert {r["doc"][:10] for r in both} >= {"2023-01-13", "2024-04-10"}
-        assert c.search("Senkaku NOT Article") is not None
-        assert c.search("Ukraine", ActFilter(since="2025")) == [] or all(r["date"] >= "2025" for r in c.search("Ukraine", ActFilter(since="2025")))
-        assert c.search("coopération")  == [] or True
+        without = c.search("Senkaku NOT Article")
+        assert without and all("article" not in r["text"].lower() for r in without)
+        recent = c.search("Ukraine", ActFilter(since="2024"))
+        assert recent and all(r["date"] >= "2024" for r in recent)
 
 
 @pytest.mark.parametrize("query", ['"unclosed', "AND OR", "NEAR(", "((", "a:b:c", "*"])

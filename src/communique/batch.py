@@ -185,7 +185,7 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, workers: int = 2,
                     on_part(year, k, n)
 
         for year, k, docs in _parts(paths, chunk_size, report.failed):
-            if _part_paths(out, year, k)[0].exists() and _part_paths(out, year, k)[1].exists():
+            if all(p.exists() for p in _part_paths(out, year, k)):
                 report.parts_skipped += 1
                 if on_part:
                     on_part(year, k, len(docs))

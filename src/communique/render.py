@@ -4,9 +4,9 @@ from __future__ import annotations
 import sys
 from typing import Iterable, Sequence
 
-from .model import Act, Document, ReadFailure, Sentence
+from .model import Document, ReadFailure, Sentence
 
-__all__ = ["document_json", "print_document", "print_failures", "act_row", "print_ingest_report", "print_search",
+__all__ = ["document_json", "print_document", "print_failures", "print_ingest_report", "print_search",
            "print_acts_table", "write_acts_csv", "print_stats", "ACT_COLUMNS"]
 
 ACT_COLUMNS = ("doc", "date", "title", "sentence", "start", "end", "type", "modality", "actors", "targets", "issues",
@@ -51,11 +51,6 @@ def print_failures(failures: Iterable[ReadFailure], out=sys.stderr) -> int:
     for f in failures:
         print(f"  {f}", file=out)
     return 1
-
-
-def act_row(act: Act) -> list[str]:
-    return [act.type, act.modality, ",".join(act.actors), ",".join(act.targets),
-            ",".join(act.issues), "yes" if act.commitment else "", act.cameo, act.evidence]
 
 
 def _console():

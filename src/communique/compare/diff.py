@@ -15,7 +15,7 @@ MATCH = 0.5
 
 
 def _acts(store: Store, doc_id: str) -> list[dict[str, Any]]:
-    return [dict(a) | {"act_id": i} for i, a in ((i, a.__dict__) for i, a in store.acts_of(doc_id))]
+    return [a.__dict__ | {"act_id": act_id} for act_id, a in store.acts_of(doc_id)]
 
 
 def diff_documents(store: Store, a_ref: str, b_ref: str, *, threshold: float = MATCH) -> dict[str, Any]:
@@ -23,8 +23,6 @@ def diff_documents(store: Store, a_ref: str, b_ref: str, *, threshold: float = M
     for ref, row in ((a_ref, a_row), (b_ref, b_row)):
         if row is None:
             raise NotFoundError("no such statement in the store (give a doc id, a name, or the file)", path=ref)
-    if (a_row["date"] or "") > (b_row["date"] or ""):
-        pass  # a diff is directional as asked: what B changes relative to A
     acts_a, acts_b = _acts(store, a_row["id"]), _acts(store, b_row["id"])
     idf = Idf(stems(x["evidence"]) for x in acts_a + acts_b)
     stem_a = [stems(x["evidence"]) for x in acts_a]

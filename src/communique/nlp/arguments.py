@@ -60,7 +60,8 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
 
     if trig.predicate_only_topic:
         return ()
-    for root in {trig.tok, trig.targets_from, *(trig.targets_from.conjuncts if trig.targets_from is not trig.tok else ())}:
+    roots = [trig.tok, trig.targets_from, *(trig.targets_from.conjuncts if trig.targets_from is not trig.tok else ())]
+    for root in sorted({t.i: t for t in roots}.values(), key=lambda t: t.i):  # text order: the same output every run
         for c in root.children:
             if c.dep_ in ("dobj", "dative", "attr", "oprd"):
                 collect(c, True)

@@ -118,30 +118,30 @@ class ParsedSentence:
         nouns = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("dobj", "pobj")} | {
             t.lemma_.lower() for t in chain + upper if t.pos_ == "NOUN"}
         will = bool(aux & lx.commit_aux)
-        if lemmas & {"reaffirm", "reiterate", "recommit", "reconfirm", "restate"}:
+        if lemmas & lx.reaffirm_verbs:
             return "REAFFIRM"
-        if "remain" in lemmas and not will:
+        if lemmas & lx.reaffirm_unless_will and not will:
             return "REAFFIRM"
         if adjs & lx.reaffirm_adjectives:
             return "REAFFIRM"
-        if lemmas & lx.standing_verbs and nouns & {"commitment", "commitments", "resolve"} and not will:
+        if lemmas & lx.standing_verbs and nouns & lx.standing_nouns and not will:
             return "REAFFIRM"
-        if "again" in adverbs and lemmas & lx.standing_verbs:
+        if adverbs & lx.reaffirm_adverbs and lemmas & lx.standing_verbs:
             return "REAFFIRM"
         if will:
             return "COMMIT"
-        if "continue" in lemmas:
-            cont = [t for t in chain + upper if t.lemma_.lower() == "continue"]
+        if lemmas & lx.reaffirm_present_tense:
+            cont = [t for t in chain + upper if t.lemma_.lower() in lx.reaffirm_present_tense]
             if any(t.tag_ in ("VBP", "VBZ") for t in cont):
                 return "REAFFIRM"
             return "COMMIT" if any(t.tag_ in ("VB", "VBG") for t in cont) else "ASSERT"
-        if lemmas & lx.commit_verbs - {"look", "work", "hope", "expect", "offer"}:
+        if lemmas & lx.commit_verbs:
             return "COMMIT"
-        if "look" in lemmas and any(c.lower_ == "forward" for t in chain + upper for c in t.children):
+        if lemmas & lx.commit_look_forward and any(c.lower_ == "forward" for t in chain + upper for c in t.children):
             return "COMMIT"
         if adjs & lx.commit_adjectives or lemmas & lx.commit_adjectives:
             return "COMMIT"
-        if nouns & {"commitment", "commitments", "pledge"}:
+        if nouns & lx.commit_nouns:
             return "COMMIT"
         return "ASSERT"
 

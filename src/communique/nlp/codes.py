@@ -26,9 +26,11 @@ _ISSUE_ORDER = ("defense", "conflict", "economy", "development", "health", "food
 
 
 class Coder:
-    def __init__(self, rules: Rules) -> None:
+    """Codes raw acts with the CAMEO table and the issue lexicon of one configuration."""
+
+    def __init__(self, rules: Rules, lexicon: Lexicon) -> None:
         self.table = rules.cameo
-        self.lexicon = Lexicon.from_rules(rules)
+        self.lexicon = lexicon
 
     def code(self, type_: str, cameo: str, issues: tuple[str, ...]) -> str:
         for issue in _ISSUE_ORDER:

@@ -56,7 +56,7 @@ class Extractor:
     @property
     def coder(self) -> Coder:
         if self._coder is None:
-            self._coder = Coder(self.rules)
+            self._coder = Coder(self.rules, self.component.lexicon)  # the component's, not a second compile
         return self._coder
 
     def extract(self, doc: Document) -> Extraction:

@@ -97,9 +97,11 @@ class Gazetteer:
         singles = "|".join(re.escape(a) for a in sorted(self.single_word_people, key=len, reverse=True))
         self._single_re = re.compile(rf"(?<![\w])(?:{singles}){_POSS}(?![\w])") if singles else None
 
-    def _alias_of(self, surface: str) -> str:
+    def _alias_of(self, surface: str, known: dict | None = None) -> str:
+        """``surface`` without a possessive ending, where the bare form is a known name."""
+        known = self.aliases if known is None else known
         for suffix in ("’s", "'s", "’", "'"):
-            if surface.endswith(suffix) and surface[: -len(suffix)] in self.aliases:
+            if surface.endswith(suffix) and surface[: -len(suffix)] in known:
                 return surface[: -len(suffix)]
         return surface
 
@@ -126,7 +128,7 @@ class Gazetteer:
                 if taken[m.start()] or any(h.start <= m.start() < h.end for h in hits):
                     continue
                 if _TITLE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
-                    name = self._alias_of_single(m.group())
+                    name = self._alias_of(m.group(), self.single_word_people)
                     hits.append(Hit(m.start(), m.end(), m.group(), self.single_word_people[name], "person"))
         for m in _UNKNOWN_ORG.finditer(text):
             if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
@@ -165,12 +167,6 @@ class Gazetteer:
             if kind == "state":
                 return code
         return None
-
-    def _alias_of_single(self, surface: str) -> str:
-        for suffix in ("’s", "'s", "’", "'"):
-            if surface.endswith(suffix):
-                return surface[: -len(suffix)]
-        return surface
 
     def _person(self, text: str, m: re.Match, people: dict[str, str]) -> Hit | None:
         """A titled person: resolve by table, by "of <state>", by a state before the title."""

@@ -61,12 +61,17 @@ class Lexicon:
     object_types: dict[str, str]
     cue_verbs: frozenset[str]
     reaffirm_verbs: frozenset[str]
+    reaffirm_unless_will: frozenset[str]
+    reaffirm_present_tense: frozenset[str]
     reaffirm_adjectives: frozenset[str]
+    reaffirm_adverbs: frozenset[str]
     standing_verbs: frozenset[str]
     standing_nouns: frozenset[str]
     commit_aux: frozenset[str]
     commit_verbs: frozenset[str]
+    commit_look_forward: frozenset[str]
     commit_adjectives: frozenset[str]
+    commit_nouns: frozenset[str]
     request_modals: frozenset[str]
     patterns: tuple[Pattern, ...]
     words: Words
@@ -94,12 +99,17 @@ class Lexicon:
             object_types=object_types,
             cue_verbs=frozenset(md["cue_verbs"]),
             reaffirm_verbs=frozenset(md["reaffirm"]["verbs"]),
+            reaffirm_unless_will=frozenset(md["reaffirm"]["unless_will"]),
+            reaffirm_present_tense=frozenset(md["reaffirm"]["present_tense"]),
             reaffirm_adjectives=frozenset(md["reaffirm"]["adjectives"]),
+            reaffirm_adverbs=frozenset(md["reaffirm"]["adverbs"]),
             standing_verbs=frozenset(md["reaffirm"]["standing_verbs"]),
             standing_nouns=frozenset(md["reaffirm"]["standing_nouns"]),
             commit_aux=frozenset(md["commit"]["aux"]),
             commit_verbs=frozenset(md["commit"]["verbs"]),
+            commit_look_forward=frozenset(md["commit"]["look_forward"]),
             commit_adjectives=frozenset(md["commit"]["adjectives"]),
+            commit_nouns=frozenset(md["commit"]["nouns"]),
             request_modals=frozenset(md["request_modals"]),
             patterns=patterns,
             words=Words(_word_sets(rules)),

@@ -67,9 +67,13 @@ def _splitter(rules: Rules) -> _Splitter:
 
 def split_sentences(text: str, rules: Rules) -> list[tuple[int, int]]:
     """Sentence spans of one block of text, whitespace trimmed."""
+    return _split(text, _splitter(rules))
+
+
+def _split(text: str, splitter: _Splitter) -> list[tuple[int, int]]:
     spans = []
     start = 0
-    for cut in _splitter(rules).boundaries(text) + [len(text)]:
+    for cut in splitter.boundaries(text) + [len(text)]:
         seg = text[start:cut]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg.rstrip())
@@ -99,6 +103,7 @@ def segment(doc: Document, rules: Rules) -> list[Sentence]:
     heading: str | None = None
     # (level, number of the block's last sentence): what a list item hangs from
     stack: list[tuple[int, int | None]] = []
+    splitter = _splitter(rules)
     for para, (b_start, b_end, kind, level, marked) in enumerate(blocks):
         block = doc.text[b_start:b_end]
         if block_is_heading(block, kind, bool(marked)):
@@ -115,7 +120,7 @@ def segment(doc: Document, rules: Rules) -> list[Sentence]:
         else:
             stack.clear()
         first = len(sentences)
-        for s, e in split_sentences(block, rules):
+        for s, e in _split(block, splitter):
             sentences.append(Sentence(
                 n=len(sentences), start=b_start + s, end=b_start + e, text=block[s:e],
                 paragraph=para, list_item=kind == "item", heading=heading, lead_in=lead_in,

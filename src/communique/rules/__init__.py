@@ -128,9 +128,6 @@ class Rules:
                 }
         return out
 
-    def describe(self) -> dict[str, Any]:
-        return {"directory": str(self.directory or DATA_DIR), "fingerprint": self.fingerprint}
-
     def __repr__(self) -> str:
         return f"Rules({str(self.directory or DATA_DIR)!r})"
 

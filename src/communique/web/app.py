@@ -73,12 +73,14 @@ def create_app(db: str | Path) -> Starlette:
         return row
 
     def acts_of(doc_id: str) -> list[dict]:
+        lineages = {r[0]: (r[1], r[2]) for r in store.conn.execute(  # one query, not two per act
+            "SELECT m.act_id, l.id, l.size FROM lineage_members m JOIN lineages l ON l.id = m.lineage_id WHERE m.doc_id = ?",
+            (doc_id,))}
         rows = []
         for act_id, a in store.acts_of(doc_id):
-            lid = store.conn.execute("SELECT lineage_id FROM lineage_members WHERE act_id = ?", (act_id,)).fetchone()
-            size = store.conn.execute("SELECT size FROM lineages WHERE id = ?", (lid[0],)).fetchone()[0] if lid else 0
+            lid, size = lineages.get(act_id, (None, 0))
             rows.append(a.__dict__ | {"act_id": act_id, "actors": list(a.actors), "targets": list(a.targets),
-                                      "issues": list(a.issues), "lineage": lid[0] if lid else None, "lineage_size": size})
+                                      "issues": list(a.issues), "lineage": lid, "lineage_size": size})
         return rows
 
     # ---- pages ----------------------------------------------------------------
