@@ -120,7 +120,9 @@ class Act:
     """One act of a statement, as the annotation guidelines define it.
 
     ``start``/``end`` delimit the evidence in the stored text (the clause the act
-    was read from); ``rule`` names the lexicon entry and rule that produced it.
+    was read from); ``rule`` names the lexicon entry and rule that produced it and,
+    after ``|``, the trained model that decided its type, modality and issues;
+    ``confidence`` is that model's probability for it.
     """
 
     doc: str
@@ -141,6 +143,9 @@ class Act:
     rule: str
     predicate: str = ""
     negated: bool = False
+    # how sure the deciding model is of this act (type, and modality), 0..1; 1.0 for an act
+    # the rules alone produced, with no model to weigh it
+    confidence: float = 1.0
 
     def prediction(self) -> dict[str, Any]:
         """The act in the guidelines' prediction format, plus its provenance."""

@@ -2,6 +2,9 @@
 specific CAMEO code the evidence supports, PLOVER event, Goldstein value, quad class."""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from ..model import Act, Document, Sentence
 from ..rules import Rules
 from .acts import RawAct
@@ -31,6 +34,27 @@ class Coder:
     def __init__(self, rules: Rules, lexicon: Lexicon) -> None:
         self.table = rules.cameo
         self.lexicon = lexicon
+        # a type's base code: the one its lexicon entries use most
+        by_type: dict[str, Counter] = {}
+        for type_, cameo in list(lexicon.verbs.values()) + list(lexicon.nouns.values()):
+            by_type.setdefault(type_, Counter())[cameo] += 1
+        self.base = {t: c.most_common(1)[0][0] for t, c in by_type.items()}
+
+    def _row(self, cameo: str) -> dict | None:
+        return self.table.get(cameo) or self.table.get(cameo[:3]) or self.table.get(cameo[:2])
+
+    def recode(self, act: Act, *, type_: str, modality: str, issues: tuple[str, ...], rule: str,
+               confidence: float) -> Act:
+        """The act with a decided type, modality and issues, and the codes that follow from them."""
+        cameo = act.cameo if type_ == act.type and act.cameo else self.base.get(type_, "010")
+        cameo = self.refine_by_text(type_, self.code(type_, cameo, issues), act.evidence)
+        row = self._row(cameo)
+        return replace(
+            act, type=type_, modality=modality, issues=issues, cameo=cameo,
+            commitment=modality in ("COMMIT", "REAFFIRM") and type_ != "REQUEST",
+            plover=type_ if type_ in PLOVER_TYPES else "", goldstein=row["goldstein"] if row else 0.0,
+            quad_class=row["quad_class"] if row else 0, rule=rule, confidence=min(1.0, max(0.0, confidence)),
+        )
 
     def code(self, type_: str, cameo: str, issues: tuple[str, ...]) -> str:
         for issue in _ISSUE_ORDER:
@@ -60,7 +84,7 @@ class Coder:
         evidence = doc.text[start:end]
         issues = self.lexicon.issues_of(evidence)
         cameo = self.refine_by_text(raw.type, self.code(raw.type, raw.cameo, issues), evidence)
-        row = self.table.get(cameo) or self.table.get(cameo[:3]) or self.table.get(cameo[:2])
+        row = self._row(cameo)
         goldstein = row["goldstein"] if row else 0.0
         quad = row["quad_class"] if row else 0
         plover = raw.type if raw.type in PLOVER_TYPES else ""

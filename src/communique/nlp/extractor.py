@@ -13,6 +13,8 @@ from typing import Iterable, Iterator
 from ..errors import CommuniqueError, InputError
 from ..model import Act, Document, Extraction, Mention, ReadFailure, Sentence
 from ..rules import Rules
+from ..learn.decide import DocumentView, decide
+from ..learn.features import sentence_features
 from .acts import Context
 from .codes import Coder
 from .component import CTX_KEY, ActsComponent
@@ -33,10 +35,13 @@ _INITIATIVE = re.compile(
 class Extractor:
     """Reads acts out of documents with one pipeline and one rules configuration."""
 
-    def __init__(self, rules: Rules | str | None = None, model: str = DEFAULT_MODEL, batch_size: int = 128) -> None:
+    def __init__(self, rules: Rules | str | None = None, model: str = DEFAULT_MODEL, batch_size: int = 128,
+                 learned: bool = True) -> None:
         self.rules = rules if isinstance(rules, Rules) else Rules(rules)
         self.model = model
         self.batch_size = batch_size
+        # the trained act models of this rules configuration decide; without them the rules alone do
+        self.learned = learned
         self._nlp = None
         self._coder: Coder | None = None
 
@@ -85,6 +90,21 @@ class Extractor:
                         yield ReadFailure(doc.path or doc.name, f"extraction failed: {type(inner).__name__}: {inner}", doc.line)
 
     def _extract_batch(self, batch: list[Document]) -> Iterator[Extraction]:
+        model = self.rules.acts_model if self.learned else None
+        for view in self._views(batch):
+            if model is None:
+                yield view.extraction
+            else:
+                yield decide(view, model, self.coder)
+
+    def views(self, docs: Iterable[Document], chunk: int = 16) -> Iterator[DocumentView]:
+        """What the rules read in each document, sentence by sentence, with the
+        features the trained models see: the training set is built from these."""
+        it = iter(docs)
+        while batch := list(islice(it, chunk)):
+            yield from self._views(batch)
+
+    def _views(self, batch: list[Document]) -> list[DocumentView]:
         coder, comp = self.coder, self.component
         prepared = [self._prepare(d, comp) for d in batch]
         sent_docs = [sd for _, _, _, sds in prepared for sd in sds]
@@ -95,7 +115,7 @@ class Extractor:
             outs = parsed[pos : pos + len(sds)]
             pos += len(sds)
             results.append(self._collect(doc, sentences, participants, outs, coder))
-        yield from results
+        return results
 
     def _prepare(self, doc: Document, comp: ActsComponent):
         sentences = segment(doc, self.rules)
@@ -109,12 +129,19 @@ class Extractor:
             sds.append(sd)
         return doc, sentences, participants, sds
 
-    def _collect(self, doc: Document, sentences: list[Sentence], participants, outs, coder: Coder) -> Extraction:
+    def _collect(self, doc: Document, sentences: list[Sentence], participants, outs, coder: Coder) -> DocumentView:
         acts: list[Act] = []
         mentions: list[Mention] = []
+        features: list[list[str]] = []
+        by_n = {s.n: s for s in sentences}
         for s, sd in zip(sentences, outs):
-            for raw in sd._.communique_acts or []:
-                acts.append(coder.act(doc, s, raw))
+            mine = [coder.act(doc, s, raw) for raw in sd._.communique_acts or []]
+            acts.extend(mine)
+            lead = by_n.get(s.lead_in) if s.lead_in is not None else None
+            features.append(sentence_features(sd, kind=doc.kind, list_item=s.list_item,
+                                              lead_in_text=lead.text if lead else None,
+                                              rule_acts=mine, participants=participants,
+                                              keyword_issues=coder.lexicon.issues_of(s.text)))
             hits: list[Hit] = sd._.communique_hits or []
             for h in hits:
                 if h.code and h.kind in ("state", "org", "person"):
@@ -124,6 +151,7 @@ class Extractor:
                 if len(name.split()) >= 2:
                     mentions.append(Mention(s.start + m.start(1), s.start + m.start(1) + len(name), name,
                                             m.group("abbr") or name, "initiative", "pattern:initiative", s.n))
-        return Extraction(doc, tuple(sentences), tuple(acts), tuple(mentions), tuple(participants))
+        extraction = Extraction(doc, tuple(sentences), tuple(acts), tuple(mentions), tuple(participants))
+        return DocumentView(extraction, tuple(features))
 
 

@@ -1,0 +1,111 @@
+"""The trained models decide; the rules supply spans, actors and targets.
+
+Each act the rules found is judged by the act head: kept with its type, re-typed,
+or dropped (no act), from its clause and its sentence. Then the sentence heads say
+which act types the sentence holds, its modality and its issues; a type the
+sentence holds that no kept act carries becomes an act over the whole sentence,
+by the actors the rules give the sentence or the document. Every act records which
+rule and which model decided, and how sure the model is.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..model import Act, Extraction
+from .features import act_features
+
+if TYPE_CHECKING:
+    from ..nlp.codes import Coder
+    from .model import ActModel
+
+__all__ = ["DocumentView", "decide", "SentenceDecision", "MODALITIES"]
+
+MODALITIES = ("ASSERT", "COMMIT", "REAFFIRM")
+# types whose act is aimed at whom the sentence names (the others aim at a goal)
+_AIMED = frozenset({"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "SANCTION", "THREATEN", "AID", "CONSULT", "RETREAT"})
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A document as the rules read it: their extraction and each sentence's features."""
+
+    extraction: Extraction
+    features: tuple[list[str], ...]
+
+
+@dataclass(frozen=True)
+class SentenceDecision:
+    """What the sentence heads say about one sentence."""
+
+    types: dict[str, float]  # type -> probability that the sentence holds an act of it
+    modality: str
+    modality_p: float
+    issues: tuple[str, ...]
+
+
+def _default_actors(ex: Extraction) -> tuple[str, ...]:
+    counts = Counter(a.actors for a in ex.acts if a.actors)
+    if counts:
+        return counts.most_common(1)[0][0]
+    return ex.participants
+
+
+def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
+    """The document's acts as the model decides them over the rules' reading."""
+    ex = view.extraction
+    decisions = model.decide(view.features)
+    index = {s.n: i for i, s in enumerate(ex.sentences)}
+    labels, judged = model.judge_acts([act_features(a, view.features[index[a.sentence]]) for a in ex.acts])
+    rule_acts: dict[int, list[tuple[Act, dict[str, float]]]] = {}
+    for a, row in zip(ex.acts, judged):
+        rule_acts.setdefault(a.sentence, []).append((a, dict(zip(labels, map(float, row)))))
+    fallback = _default_actors(ex)
+    named: dict[int, list[str]] = {}
+    for m in ex.mentions:  # who the sentence names, in text order
+        if m.kind in ("state", "org", "person") and m.code not in named.setdefault(m.sentence, []):
+            named[m.sentence].append(m.code)
+    tag = f"model:{model.version}"
+    threshold = model.threshold
+    out: list[Act] = []
+    for s, d in zip(ex.sentences, decisions):
+        pool = rule_acts.get(s.n, [])
+        sentence_actors = next((a.actors for a, _ in pool if a.actors), fallback)
+        kept: set[str] = set()
+        dropped: list[Act] = []
+        for a, probs in pool:
+            type_ = max(probs, key=probs.__getitem__)
+            if type_ == "NONE":
+                dropped.append(a)
+                continue
+            kept.add(type_)
+            how = "" if type_ == a.type else "+retyped"
+            out.append(_recode(coder, a, type_, d, probs[type_], f"{a.rule}{how}|{tag}", keep_modality=not how))
+        for type_, p in sorted(d.types.items(), key=lambda kv: -kv[1]):
+            if type_ in kept or p < threshold:
+                continue
+            if dropped:  # the rules saw a clause here: give it the type the sentence holds
+                a = dropped.pop(0)
+                out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))
+            else:
+                targets = tuple(c for c in named.get(s.n, ()) if c not in sentence_actors) if type_ in _AIMED else ()
+                out.append(_sentence_act(coder, ex, s, type_, d, p, sentence_actors, targets, tag))
+    out.sort(key=lambda a: (a.sentence, a.start, a.end, a.type))
+    return replace(ex, acts=tuple(out))
+
+
+def _recode(coder: "Coder", a: Act, type_: str, d: SentenceDecision, p: float, rule: str,
+            keep_modality: bool = False) -> Act:
+    # the rules read modality clause by clause and do it well; the model speaks for the sentence
+    modality = a.modality if keep_modality else d.modality
+    return coder.recode(a, type_=type_, modality=modality, issues=d.issues, rule=rule, confidence=round(p, 4))
+
+
+def _sentence_act(coder: "Coder", ex: Extraction, s, type_: str, d: SentenceDecision, p: float,
+                  actors: tuple[str, ...], targets: tuple[str, ...], tag: str) -> Act:
+    text = s.text.rstrip()
+    base = Act(doc=ex.document.name, sentence=s.n, start=s.start, end=s.start + len(text), evidence=text,
+               type=type_, modality=d.modality, actors=actors, targets=targets, issues=d.issues, commitment=False,
+               cameo="", plover="", goldstein=0.0, quad_class=0, rule="sentence", predicate="")
+    return _recode(coder, base, type_, d, p, f"sentence|{tag}")

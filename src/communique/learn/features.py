@@ -1,0 +1,97 @@
+"""What the trained models see of a sentence: a bag of string features.
+
+Features are plain strings so that a model file can list its vocabulary and be
+read without pickles. They come from the words, the parse of the sentence (the
+pinned spaCy pipeline's lemmas, parts of speech and dependencies), the
+document's kind, the list lead-in it hangs from, and what the hand-written rules
+found in it: the rules become evidence for the model rather than the last word.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+__all__ = ["sentence_features", "FEATURE_VERSION"]
+
+FEATURE_VERSION = 1
+
+_MODALS = frozenset({"will", "shall", "would", "should", "must", "can", "could", "may", "might"})
+
+
+def _words(tokens) -> list[str]:
+    return [t.lower_ for t in tokens if not (t.is_punct or t.is_space)]
+
+
+def sentence_features(sd, *, kind: str | None, list_item: bool, lead_in_text: str | None,
+                      rule_acts: Sequence, participants: Iterable[str] = (),
+                      keyword_issues: Iterable[str] = ()) -> list[str]:
+    """The features of one parsed sentence (a spaCy ``Doc``) and the rules' acts in it.
+
+    ``rule_acts`` are coded :class:`~communique.model.Act` records (or anything with
+    ``type``, ``modality``, ``rule`` and ``actors``).
+    """
+    feats: list[str] = [f"kind={kind or 'none'}"]
+    if list_item:
+        feats.append("list_item")
+    words = _words(sd)
+    feats += [f"w={w}" for w in words]
+    feats += [f"b={a}_{b}" for a, b in zip(words, words[1:])]
+    if words:
+        feats.append(f"first={words[0]}")
+        feats += [f"first2={'_'.join(words[:2])}"]
+    n = len(words)
+    feats.append(f"len={'short' if n < 8 else 'mid' if n < 25 else 'long' if n < 50 else 'xlong'}")
+    for t in sd:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            lem = t.lemma_.lower()
+            feats.append(f"v={lem}")
+            if t.dep_ == "ROOT":
+                feats.append(f"root={lem}")
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    feats.append(f"subj={c.lower_}")
+                    feats.append(f"subjv={c.lower_}_{lem}")
+                elif c.dep_ in ("dobj", "attr", "pobj", "prep", "xcomp", "ccomp", "acomp"):
+                    feats.append(f"vc={lem}_{c.dep_}_{c.lemma_.lower()}")
+                elif c.dep_ == "aux" and c.lower_ in _MODALS:
+                    feats.append(f"modal={c.lower_}")
+                elif c.dep_ == "neg":
+                    feats.append("neg")
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            feats.append(f"l={t.lemma_.lower()}")
+    feats += [f"kw={i}" for i in keyword_issues]
+    if lead_in_text:
+        feats += [f"lead={w}" for w in lead_in_text.lower().split()[-6:]]
+    parts = set(participants)
+    feats.append(f"rule_n={min(len(rule_acts), 3)}")
+    for a in rule_acts:
+        feats.append(f"rt={a.type}")
+        feats.append(f"rm={a.modality}")
+        feats.append(f"rtm={a.type}_{a.modality}")
+        feats.append(f"rr={a.rule.split(':')[0]}")
+        feats.append(f"rrule={a.rule}")
+        if parts and set(a.actors) == parts:
+            feats.append("ractors=all")
+        elif a.actors:
+            feats.append("ractors=some")
+    if not rule_acts:
+        feats.append("rt=NONE")
+    return feats
+
+
+def act_features(act, sentence_bag: Sequence[str]) -> list[str]:
+    """The features of one act the rules found: the sentence's, and the act's own
+    (its rule, predicate, rule type and modality, and the words of its clause)."""
+    import re
+
+    feats = list(sentence_bag)
+    feats += [f"a:t={act.type}", f"a:m={act.modality}", f"a:tm={act.type}_{act.modality}",
+              f"a:p={act.predicate}", f"a:pt={act.predicate}_{act.type}", f"a:rule={act.rule}",
+              f"a:r0={act.rule.split(':')[0]}"]
+    if act.negated:
+        feats.append("a:neg")
+    if act.targets:
+        feats.append("a:targets")
+    words = re.findall(r"[a-z0-9]+", act.evidence.lower())
+    feats += [f"a:w={w}" for w in words]
+    feats += [f"a:first={'_'.join(words[:2])}"]
+    return feats

@@ -1,0 +1,138 @@
+"""Linear models stored as data: a vocabulary, IDF weights and weight matrices.
+
+Nothing is pickled. A model is a JSON file (vocabulary, labels, thresholds,
+provenance) and an ``.npz`` file of float32 weights, read with numpy alone, so a
+model file can be inspected, diffed by version and loaded from an untrusted
+rules folder without running code.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+from scipy import sparse
+
+__all__ = ["FeatureSpace", "Head", "LinearModel"]
+
+
+def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """An ``.npz`` that ``np.load`` reads, byte-identical for identical arrays (numpy's own
+    writer stamps the time into the zip, so the same training would give a new file)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            buf = io.BytesIO()
+            np.save(buf, arrays[name], allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue())
+
+
+@dataclass(frozen=True)
+class FeatureSpace:
+    """Bags of string features to L2-normalised, sublinear TF-IDF rows."""
+
+    vocab: dict[str, int]
+    idf: np.ndarray
+
+    @classmethod
+    def fit(cls, bags: Sequence[Sequence[str]], min_df: int = 2) -> "FeatureSpace":
+        df: dict[str, int] = {}
+        for bag in bags:
+            for f in set(bag):
+                df[f] = df.get(f, 0) + 1
+        kept = sorted(f for f, c in df.items() if c >= min_df)
+        n = len(bags)
+        idf = np.array([math.log((1 + n) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32)
+        return cls({f: i for i, f in enumerate(kept)}, idf)
+
+    def transform(self, bags: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        rows, cols, vals = [], [], []
+        for r, bag in enumerate(bags):
+            counts: dict[int, int] = {}
+            for f in bag:
+                j = self.vocab.get(f)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            if not counts:
+                continue
+            js = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+            w = tf * self.idf[js]
+            w /= float(np.linalg.norm(w)) or 1.0
+            rows.extend([r] * len(js))
+            cols.extend(js.tolist())
+            vals.extend(w.tolist())
+        return sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)),
+                                 shape=(len(bags), len(self.vocab)), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Head:
+    """One decision over the feature space: independent labels (``sigmoid``) or
+    one label of several (``softmax``)."""
+
+    name: str
+    labels: tuple[str, ...]
+    kind: str  # sigmoid | softmax
+    weights: np.ndarray  # (labels, features)
+    bias: np.ndarray  # (labels,)
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def proba(self, x: sparse.csr_matrix) -> np.ndarray:
+        z = np.asarray(x @ self.weights.T) + self.bias
+        if self.kind == "softmax":
+            z = z - z.max(axis=1, keepdims=True)
+            e = np.exp(z)
+            return e / e.sum(axis=1, keepdims=True)
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def threshold(self, label: str, default: float = 0.5) -> float:
+        return self.thresholds.get(label, default)
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A feature space and the heads that read it, with the model's provenance."""
+
+    space: FeatureSpace
+    heads: dict[str, Head]
+    meta: dict[str, Any]
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", "?"))
+
+    def save(self, json_path: Path, npz_path: Path) -> None:
+        arrays: dict[str, np.ndarray] = {"idf": self.space.idf.astype(np.float32)}
+        heads = {}
+        for name, h in self.heads.items():
+            arrays[f"{name}.w"] = h.weights.astype(np.float16)
+            arrays[f"{name}.b"] = h.bias.astype(np.float32)
+            heads[name] = {"labels": list(h.labels), "kind": h.kind, "thresholds": h.thresholds}
+        vocab = sorted(self.space.vocab, key=self.space.vocab.__getitem__)
+        doc = {"meta": self.meta, "heads": heads, "vocab": vocab}
+        json_path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        _write_npz(npz_path, arrays)
+
+    @classmethod
+    def load(cls, json_path: Path, npz_path: Path) -> "LinearModel":
+        doc = json.loads(json_path.read_text(encoding="utf-8"))
+        with np.load(npz_path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        vocab = {f: i for i, f in enumerate(doc["vocab"])}
+        space = FeatureSpace(vocab, arrays["idf"].astype(np.float32))
+        heads = {}
+        for name, h in doc["heads"].items():
+            w = arrays[f"{name}.w"].astype(np.float32)
+            if w.shape != (len(h["labels"]), len(vocab)):
+                raise ValueError(f"head {name}: weights of shape {w.shape} for {len(h['labels'])} labels")
+            heads[name] = Head(name, tuple(h["labels"]), h["kind"], w, arrays[f"{name}.b"].astype(np.float32),
+                               {k: float(v) for k, v in h.get("thresholds", {}).items()})
+        return cls(space, heads, doc["meta"])

@@ -1,0 +1,74 @@
+"""The act model: which act types a sentence holds, its modality, its issues."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .decide import MODALITIES, SentenceDecision
+from .linear import LinearModel
+
+__all__ = ["ActModel", "MODEL_JSON", "MODEL_NPZ", "HEADS"]
+
+MODEL_JSON = "acts_model.json"
+MODEL_NPZ = "acts_model.npz"
+HEADS = ("types", "modality", "issues", "acts")
+
+
+@dataclass(frozen=True)
+class ActModel:
+    """Three linear heads over one feature space (see :mod:`communique.learn.linear`)."""
+
+    linear: LinearModel
+
+    @property
+    def version(self) -> str:
+        return self.linear.version
+
+    @property
+    def meta(self) -> dict:
+        return self.linear.meta
+
+    @classmethod
+    def load(cls, json_path: Path, npz_path: Path) -> "ActModel":
+        linear = LinearModel.load(json_path, npz_path)
+        missing = [h for h in HEADS if h not in linear.heads]
+        if missing:
+            raise ValueError(f"model lacks heads {missing}")
+        return cls(linear)
+
+    @property
+    def threshold(self) -> float:
+        """Probability a type needs for a sentence act where no rule act carries it."""
+        return self.linear.heads["types"].threshold("_sentence", 0.5)
+
+    def save(self, directory: Path) -> None:
+        self.linear.save(directory / MODEL_JSON, directory / MODEL_NPZ)
+
+    def judge_acts(self, bags: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], np.ndarray]:
+        """For each rule act's features: the probability of each type, and of NONE (no act)."""
+        head = self.linear.heads["acts"]
+        if not bags:
+            return head.labels, np.zeros((0, len(head.labels)))
+        return head.labels, head.proba(self.linear.space.transform(bags))
+
+    def decide(self, bags: Sequence[Sequence[str]]) -> list[SentenceDecision]:
+        if not bags:
+            return []
+        x = self.linear.space.transform(bags)
+        types, modality, issues = (self.linear.heads[h] for h in HEADS[:3])
+        pt, pm, pi = types.proba(x), modality.proba(x), issues.proba(x)
+        out = []
+        for i in range(len(bags)):
+            chosen = {t: float(pt[i, j]) for j, t in enumerate(types.labels)}
+            m = int(np.argmax(pm[i]))
+            iss = tuple(t for j, t in enumerate(issues.labels) if pi[i, j] >= issues.threshold(t))
+            if not iss:  # an act usually has an issue: the likeliest, if it is likely enough
+                j = int(np.argmax(pi[i]))
+                if pi[i, j] >= issues.threshold("_fallback", 0.3):
+                    iss = (issues.labels[j],)
+            out.append(SentenceDecision(chosen, modality.labels[m] if modality.labels[m] in MODALITIES else "ASSERT",
+                                        float(pm[i, m]), iss))
+        return out

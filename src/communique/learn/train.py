@@ -1,0 +1,262 @@
+"""Fitting the act model, and measuring it honestly: k-fold cross-validation
+across documents, a document never in its own training fold.
+
+Everything is seeded; the same gold and the same seed give the same model files.
+"""
+from __future__ import annotations
+
+import hashlib
+import random
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..evaluate import score
+from .dataset import Example, GoldDocument, iter_examples
+from .decide import MODALITIES, decide
+from .features import act_features
+from .linear import FeatureSpace, Head, LinearModel
+from .model import ActModel
+
+__all__ = ["TrainConfig", "fit", "cross_validate", "cross_validate_gold", "train_model", "folds", "folds_report",
+           "gold_files", "FIGURES", "TYPES", "ISSUES"]
+
+TYPES = ("ACCUSE", "AGREE", "AID", "CONSULT", "COOPERATE", "MOBILIZE", "PURSUE", "REJECT", "REQUEST",
+         "RETREAT", "SANCTION", "SUPPORT", "THREATEN")
+ISSUES = ("climate", "conflict", "defense", "development", "economy", "energy", "food", "health",
+          "multilateral", "nonproliferation", "people", "rights", "space", "technology", "territory")
+FIGURES = ("acts.f1", "strict.f1", "commitments.f1", "issues.f1", "targets.f1", "actors.acc", "modality.acc")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    seed: int = 13
+    min_df: int = 2
+    c_types: float = 3.0
+    c_modality: float = 30.0
+    c_issues: float = 10.0
+    c_acts: float = 3.0
+    sentence_threshold: float = 0.5
+    issue_threshold: float = 0.5
+    class_weight: str | None = "balanced"
+
+
+def _binary_head(name: str, labels: Sequence[str], x, y: np.ndarray, c: float, seed: int,
+                 threshold: float, balanced: str | None = None) -> Head:
+    from sklearn.linear_model import LogisticRegression
+
+    w = np.zeros((len(labels), x.shape[1]), dtype=np.float32)
+    b = np.full(len(labels), -20.0, dtype=np.float32)  # a label never seen is never predicted
+    for j in range(len(labels)):
+        col = y[:, j]
+        if col.sum() < 2 or col.sum() == len(col):
+            continue
+        clf = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=2000,
+                                 class_weight=balanced)
+        clf.fit(x, col)
+        w[j] = clf.coef_[0]
+        b[j] = clf.intercept_[0]
+    return Head(name, tuple(labels), "sigmoid", w, b, {label: threshold for label in labels})
+
+
+def _softmax_head(name: str, labels: Sequence[str], x, y: list[str], c: float, seed: int,
+                  class_weight: str | None = None) -> Head:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight=class_weight)
+    clf.fit(x, y)
+    order = [list(clf.classes_).index(lb) if lb in clf.classes_ else None for lb in labels]
+    w = np.zeros((len(labels), x.shape[1]), dtype=np.float32)
+    b = np.full(len(labels), -20.0, dtype=np.float32)
+    for j, k in enumerate(order):
+        if k is not None:
+            w[j], b[j] = clf.coef_[k], clf.intercept_[k]
+    return Head(name, tuple(labels), "softmax", w, b)
+
+
+def _sentence_modality(acts: Sequence[dict]) -> str:
+    return Counter(a["modality"] for a in acts).most_common(1)[0][0]
+
+
+def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: dict | None = None) -> ActModel:
+    """Fit the three heads on ``examples``."""
+    examples = list(examples)
+    bags = [e.features for e in examples]
+    act_bags = [act_features(a, e.features) for e in examples for a in e.acts]
+    act_labels = [lb for e in examples for lb in e.act_labels]
+    space = FeatureSpace.fit(bags + act_bags, min_df=config.min_df)
+    x = space.transform(bags)
+    acts = _softmax_head("acts", TYPES + ("NONE",), space.transform(act_bags), act_labels, config.c_acts, config.seed,
+                         config.class_weight)
+    y_types = np.array([[int(any(a["type"] == t for a in e.gold)) for t in TYPES] for e in examples])
+    types = _binary_head("types", TYPES, x, y_types, config.c_types, config.seed, 0.5, config.class_weight)
+    types = replace(types, thresholds={"_sentence": config.sentence_threshold})
+    with_acts = [i for i, e in enumerate(examples) if e.gold]
+    xm = x[with_acts]
+    modality = _softmax_head("modality", MODALITIES, xm, [_sentence_modality(examples[i].gold) for i in with_acts],
+                             config.c_modality, config.seed)
+    y_issues = np.array([[int(any(t in a.get("issues", []) for a in examples[i].gold)) for t in ISSUES]
+                         for i in with_acts])
+    issues = _binary_head("issues", ISSUES, xm, y_issues, config.c_issues, config.seed, config.issue_threshold,
+                          config.class_weight)
+    meta = dict(meta or {})
+    meta.setdefault("config", dict(config.__dict__))
+    meta.setdefault("examples", len(examples))
+    digest = hashlib.sha1()
+    for h in (types, modality, issues, acts):
+        digest.update(np.ascontiguousarray(h.weights, dtype=np.float16).tobytes())
+    meta.setdefault("version", digest.hexdigest()[:10])
+    return ActModel(LinearModel(space, {"types": types, "modality": modality, "issues": issues, "acts": acts}, meta))
+
+
+def folds(names: Sequence[str], k: int, seed: int) -> list[list[str]]:
+    """Documents dealt into ``k`` folds in a seeded order."""
+    order = sorted(names)
+    random.Random(seed).shuffle(order)
+    return [order[i::k] for i in range(k)]
+
+
+def _confusion(gold_rows: list[dict], preds: list[dict], confusion: Counter) -> None:
+    """Per gold sentence: same types paired first, then the rest in order; unpaired ones against NONE."""
+    from ..evaluate import _align
+
+    placed, _ = _align(preds, gold_rows)
+    for i, row in enumerate(gold_rows):
+        g = Counter(a["type"] for a in row.get("acts", []))
+        p = Counter(a["type"] for a in placed.get(i, []))
+        both = g & p
+        for t, n in both.items():
+            confusion[(t, t)] += n
+        g_rest = list((g - both).elements())
+        p_rest = list((p - both).elements())
+        for a, b in zip(g_rest, p_rest):
+            confusion[(a, b)] += 1
+        for a in g_rest[len(p_rest):]:
+            confusion[(a, "NONE")] += 1
+        for b in p_rest[len(g_rest):]:
+            confusion[("NONE", b)] += 1
+
+
+def _figure(result: dict, key: str) -> float | None:
+    a, b = key.split(".")
+    return result[a][b]
+
+
+def cross_validate(docs: list[GoldDocument], coder, k: int = 5, config: TrainConfig = TrainConfig()) -> dict:
+    """Fit on k-1 folds of documents, decide the held-out fold, score it; mean and spread."""
+    by_name = {d.name: d for d in docs}
+    per_fold, all_preds, confusion = [], [], Counter()
+    for held in folds(list(by_name), k, config.seed):
+        train = [e for n in by_name if n not in held for e in by_name[n].examples]
+        model = fit(train, config)
+        preds = []
+        for n in held:
+            ex = decide(by_name[n].view, model, coder)
+            preds += [a.prediction() for a in ex.acts]
+        gold = {n: by_name[n].gold for n in held}
+        per_fold.append(score(gold, preds))
+        all_preds += preds
+        for n in held:
+            _confusion(by_name[n].gold, [p for p in preds if p["doc"] == n], confusion)
+    pooled = score({n: d.gold for n, d in by_name.items()}, all_preds)
+    summary = {}
+    for key in FIGURES:
+        vals = [v for v in (_figure(r, key) for r in per_fold) if v is not None]
+        summary[key] = {"mean": round(statistics.fmean(vals), 4), "sd": round(statistics.pstdev(vals), 4),
+                        "min": round(min(vals), 4), "max": round(max(vals), 4), "pooled": _figure(pooled, key)}
+    per_type = {t: f for t, f in pooled["per_type"].items() if t is not None}
+    labels = sorted({a for a, _ in confusion} | {b for _, b in confusion}, key=lambda t: (t == "NONE", t))
+    matrix = {g: {p: confusion.get((g, p), 0) for p in labels} for g in labels}
+    return {"k": k, "seed": config.seed, "documents": len(docs), "summary": summary, "per_type": per_type,
+            "confusion": matrix, "folds": [{key: _figure(r, key) for key in FIGURES} for r in per_fold]}
+
+
+def folds_report(cv: dict) -> str:
+    lines = [f"{cv['k']}-fold cross-validation over {cv['documents']} documents (seed {cv['seed']}); "
+             "each document scored by a model that never saw it", "",
+             f"{'figure':<16}{'mean':>7}{'sd':>7}{'min':>7}{'max':>7}{'pooled':>8}"]
+    for key, s in cv["summary"].items():
+        lines.append(f"{key:<16}{s['mean']:>7.3f}{s['sd']:>7.3f}{s['min']:>7.3f}{s['max']:>7.3f}{s['pooled']:>8.3f}")
+    lines += ["", "per type (pooled):"]
+    for t, f in cv["per_type"].items():
+        if f["f1"] is not None:
+            lines.append(f"  {t:<10} P {f['p']:.3f}  R {f['r']:.3f}  F1 {f['f1']:.3f}  (tp {f['tp']}, fp {f['fp']}, fn {f['fn']})")
+    labels = list(cv["confusion"])
+    lines += ["", "type confusion (rows gold, columns predicted; NONE = no act):",
+              " " * 10 + "".join(f"{lb[:6]:>7}" for lb in labels)]
+    for g in labels:
+        lines.append(f"{g[:9]:<10}" + "".join(f"{cv['confusion'][g][p]:>7}" for p in labels))
+    return "\n".join(lines)
+
+
+def gold_files(paths: Sequence) -> list:
+    """Every gold JSONL file under the given files or folders (folders searched recursively),
+    so a folder that grows picks up new files without changes."""
+    from pathlib import Path
+
+    from ..errors import InputError
+
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(p.rglob("*.jsonl"))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise InputError("no such gold file or folder", path=str(p))
+    if not out:
+        raise InputError("no gold files found", path=", ".join(map(str, paths)))
+    return out
+
+
+def _digest(files: Sequence) -> str:
+    h = hashlib.sha1()
+    for f in sorted(files, key=lambda p: p.name):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def training_set(gold: Sequence, statements, rules=None) -> tuple[list[GoldDocument], object, list]:
+    """The rules' reading of every gold statement: (documents, coder, gold files)."""
+    from pathlib import Path
+
+    from ..nlp.extractor import Extractor
+    from .dataset import load_training_set
+
+    files = gold_files(gold)
+    extractor = Extractor(rules, learned=False)
+    return load_training_set(files, Path(statements), extractor), extractor.coder, files
+
+
+def train_model(gold: Sequence, statements, out=None, config: TrainConfig = TrainConfig(), rules=None) -> ActModel:
+    """Fit the act model on every gold document and write its files to ``out``
+    (default: the packaged rules data, where the Extractor finds it)."""
+    from pathlib import Path
+
+    import sklearn
+
+    from ..rules import DATA_DIR
+
+    docs, _, files = training_set(gold, statements, rules)
+    meta = {"gold": _digest(files), "documents": sorted(d.name for d in docs), "seed": config.seed,
+            "trainer": f"scikit-learn {sklearn.__version__} LogisticRegression"}
+    model = fit([e for d in docs for e in d.examples], config, meta)
+    target = Path(out) if out else DATA_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    model.save(target)
+    return model
+
+
+def cross_validate_gold(gold: Sequence, statements, k: int = 5, config: TrainConfig = TrainConfig(),
+                        rules=None) -> dict:
+    """:func:`cross_validate` over the gold files under ``gold``."""
+    docs, coder, _ = training_set(gold, statements, rules)
+    if len(docs) < k:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"{k} folds need at least {k} gold documents (found {len(docs)})")
+    return cross_validate(docs, coder, k, config)
