@@ -41,7 +41,13 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", help="from this date (YYYY[-MM[-DD]])")
     p.add_argument("--until", help="up to this date (YYYY[-MM[-DD]])")
     p.add_argument("--commitments", action="store_true", help="commitments only")
+    _add_min_confidence(p)
     p.add_argument("--limit", type=int, default=None, help="at most N rows")
+
+
+def _add_min_confidence(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--min-confidence", dest="min_confidence", type=float, default=None, metavar="P",
+                   help="only acts the deciding model is at least this sure of (0..1)")
 
 
 def _filters(a: argparse.Namespace) -> dict:
@@ -50,7 +56,7 @@ def _filters(a: argparse.Namespace) -> dict:
     return ActFilter(
         actor=a.actor, target=a.target, type=a.act_type, modality=a.modality, issue=a.issue,
         party=a.party, kind=a.kind, since=a.since, until=a.until,
-        commitments=a.commitments, limit=a.limit,
+        commitments=a.commitments, limit=a.limit, min_confidence=a.min_confidence,
     )
 
 
@@ -70,13 +76,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("table", "jsonl", "json", "csv"), default="table")
     p.add_argument("--rules", help="a folder of rules files overriding the packaged ones")
+    _add_min_confidence(p)
 
-    p = sub.add_parser("evaluate", help="score the extractor against gold acts")
-    p.add_argument("--gold", required=True, help="gold JSONL file or folder")
+    p = sub.add_parser("evaluate", help="score the extractor against gold acts (or cross-validate the model)")
+    p.add_argument("--gold", required=True, help="gold JSONL file or folder (with --cv: searched recursively)")
+    p.add_argument("--cv", type=int, default=0, metavar="K",
+                   help="cross-validate: train on K-1 folds of the gold documents, score the held-out fold")
+    p.add_argument("--seed", type=int, default=13, help="seed of the folds and the training (with --cv)")
+    p.add_argument("--report", help="write the cross-validation figures as JSON to this file (with --cv)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="statements (default: those beside the gold, by name)")
     p.add_argument("--statements", help="folder holding the statements named in the gold")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--min", action="append", default=[], metavar="KEY=VALUE", help="fail below this bound")
+
+    p = sub.add_parser("train", help="rebuild the trained act model from gold statements")
+    p.add_argument("--gold", action="append", help="gold folder or file, searched recursively (repeatable; default data/gold)")
+    p.add_argument("--statements", default="data/statements", help="folder holding NAME.md for each gold NAME.jsonl")
+    p.add_argument("--out", help="folder for acts_model.json and acts_model.npz (default: the packaged rules data)")
+    p.add_argument("--seed", type=int, default=13)
 
     p = sub.add_parser("ingest", help="read, extract and store statements")
     p.add_argument("paths", nargs="*", metavar="PATH")

@@ -116,7 +116,7 @@ def _filters_of(a: argparse.Namespace):
 def _act_json(r: dict) -> dict:
     """An act row in the prediction format plus its provenance and document."""
     keys = ("doc", "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "date", "title",
-            "sentence", "start", "end", "cameo", "plover", "goldstein", "quad_class", "rule")
+            "sentence", "start", "end", "cameo", "plover", "goldstein", "quad_class", "rule", "confidence")
     return {k: r.get(k) for k in keys}
 
 
@@ -129,10 +129,15 @@ def _extract(a: argparse.Namespace) -> int:
     failures: list[ReadFailure] = []
     docs = _documents_only(iter_documents(a.paths), failures)
     collected = []
+    floor = _min_confidence(a.min_confidence)
     for ex in extractor.extract_many(docs, errors=True):
         if isinstance(ex, ReadFailure):
             failures.append(ex)
             continue
+        if floor:
+            from dataclasses import replace
+
+            ex = replace(ex, acts=tuple(x for x in ex.acts if x.confidence >= floor))
         rows = [act.prediction() for act in ex.acts]
         if a.format == "jsonl":
             for r in rows:
@@ -150,12 +155,62 @@ def _extract(a: argparse.Namespace) -> int:
     return print_failures(failures)
 
 
+def _min_confidence(value: float | None) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        from .errors import ConfigError
+
+        raise ConfigError(f"--min-confidence must be between 0 and 1, not {value}")
+    return value
+
+
 def _documents_only(items, failures: list):
     for item in items:
         if isinstance(item, ReadFailure):
             failures.append(item)
         else:
             yield item
+
+
+@command("train")
+def _train(a: argparse.Namespace) -> int:
+    import time
+
+    from .learn import train_model
+
+    started = time.perf_counter()
+    model = train_model(a.gold or ["data/gold"], a.statements, a.out, _config(a.seed))
+    print(f"act model {model.version}: {len(model.meta['documents'])} gold documents, {model.meta['examples']} sentences, "
+          f"gold {model.meta['gold']}, seed {a.seed}; trained in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def _config(seed: int):
+    from .learn import TrainConfig
+
+    return TrainConfig(seed=seed)
+
+
+def _cross_validate(a: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .evaluate import check_bounds
+    from .learn import cross_validate_gold, folds_report
+
+    statements = a.statements or (a.paths[0] if a.paths else "data/statements")
+    cv = cross_validate_gold([a.gold], statements, a.cv, _config(a.seed))
+    if a.report:
+        Path(a.report).write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
+    if a.json:
+        emit_json(cv)
+    else:
+        print(folds_report(cv))
+    means = {key: {"mean": s["mean"]} for key, s in cv["summary"].items()}
+    failed = check_bounds({k.split(".")[0]: {k.split(".")[1]: v["mean"]} for k, v in means.items()}, a.min)
+    if failed:
+        print("below bound: " + "; ".join(failed))
+        return 1
+    return 0
 
 
 @command("evaluate")
@@ -165,6 +220,8 @@ def _evaluate(a: argparse.Namespace) -> int:
     from .nlp.extractor import Extractor
     from pathlib import Path
 
+    if a.cv:
+        return _cross_validate(a)
     gold = load_gold([a.gold])
     if not gold:
         from .errors import InputError

@@ -10,7 +10,7 @@ __all__ = ["document_json", "print_document", "print_failures", "print_ingest_re
            "print_acts_table", "write_acts_csv", "print_stats", "ACT_COLUMNS"]
 
 ACT_COLUMNS = ("doc", "date", "title", "sentence", "start", "end", "type", "modality", "actors", "targets", "issues",
-               "commitment", "cameo", "plover", "goldstein", "quad_class", "evidence", "rule")
+               "commitment", "cameo", "plover", "goldstein", "quad_class", "evidence", "rule", "confidence")
 
 
 def document_json(doc: Document, sentences: Sequence[Sentence]) -> dict:

@@ -16,13 +16,13 @@ __all__ = ["FORMATS", "ACT_FIELDS", "GDELT_FIELDS", "export_acts", "gdelt_rows",
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
 ACT_FIELDS = ("act_id", "doc", "doc_id", "date", "title", "kind", "source_url", "parties", "sentence", "start", "end",
               "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "negated", "cameo", "plover",
-              "goldstein", "quad_class", "rule", "predicate")
+              "goldstein", "quad_class", "rule", "predicate", "confidence")
 GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
                 "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
                 "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
                 "NumArticles", "SOURCEURL", "CommuniqueActId", "CommuniqueDoc", "CommuniqueModality",
                 "CommuniqueCommitment", "CommuniqueEvidence", "CommuniqueEvidenceStart", "CommuniqueEvidenceEnd",
-                "CommuniqueRule")
+                "CommuniqueRule", "CommuniqueConfidence")
 ISSUE_TO_PLOVER_CONTEXT = {
     "defense": "military", "nonproliferation": "cbrn", "territory": "territory", "conflict": "military",
     "economy": "economic", "technology": "technology", "space": "technology", "energy": "natural_resource",
@@ -64,23 +64,49 @@ def gdelt_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
                     "CommuniqueModality": r["modality"], "CommuniqueCommitment": int(bool(r["commitment"])),
                     "CommuniqueEvidence": r["evidence"], "CommuniqueEvidenceStart": r["start"],
                     "CommuniqueEvidenceEnd": r["end"], "CommuniqueRule": r["rule"],
+                    "CommuniqueConfidence": r["confidence"],
                 }
 
 
 def plover_records(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """PLOVER-style event records. ``event`` is the PLOVER event type (empty for PURSUE,
-    which PLOVER lacks; communique's own type is kept in ``communique.type``)."""
+    """PLOVER-style event records (see docs/formats.md for every field).
+
+    ``event`` is the PLOVER event type. PURSUE, which PLOVER lacks, becomes AGREE where it is
+    a promise (PLOVER codes stated intentions to act as AGREE); a present PURSUE has no PLOVER
+    event, so ``event`` is empty and ``event_note`` says why. ``mode`` is the event type's own
+    mode where the CAMEO code gives one (a phone call, a visit, a withdrawal), else PLOVER's
+    auxiliary mode (negation, future); a stated present act has none, and ``mode`` is empty."""
     for r in rows:
-        mode = "negation" if r.get("negated") else "future" if r["modality"] == "COMMIT" else ""
+        event, note = r.get("plover") or "", ""
+        if not event:
+            if r["type"] == "PURSUE" and r["modality"] in ("COMMIT", "REAFFIRM"):
+                event = "AGREE"
+            else:
+                note = f"{r['type']} has no PLOVER event type: a stated policy of the actors' own"
+        mode = _PLOVER_MODES.get((event, r["cameo"])) or (
+            "negation" if r.get("negated") else "future" if r["modality"] == "COMMIT" else "")
         contexts = sorted({ISSUE_TO_PLOVER_CONTEXT[i] for i in r["issues"] if i in ISSUE_TO_PLOVER_CONTEXT})
         yield {
-            "id": f"communique-{r['act_id']}", "date": r.get("date"), "event": r.get("plover") or "", "mode": mode,
+            "id": f"communique-{r['act_id']}", "date": r.get("date"), "event": event, "mode": mode,
+            **({"event_note": note} if note else {}),
             "context": contexts, "actor": r["actors"], "recipient": r["targets"],
             "source": {"doc": r["doc"], "title": r.get("title"), "url": r.get("source_url"), "kind": r.get("kind")},
             "text_info": {"text": r["evidence"], "start": r["start"], "end": r["end"], "sentence": r["sentence"]},
             "communique": {"type": r["type"], "modality": r["modality"], "commitment": r["commitment"],
-                           "cameo": r["cameo"], "goldstein": r["goldstein"], "quad_class": r["quad_class"], "rule": r["rule"]},
+                           "cameo": r["cameo"], "goldstein": r["goldstein"], "quad_class": r["quad_class"], "rule": r["rule"],
+                           "confidence": r["confidence"]},
         }
+
+
+# PLOVER's event modes that a CAMEO code decides (PLOVER manual's CAMEO crosswalk)
+_PLOVER_MODES = {
+    ("CONSULT", "041"): "phone", ("CONSULT", "042"): "visit", ("CONSULT", "043"): "visit",
+    ("CONSULT", "044"): "third-party", ("CONSULT", "045"): "third-party",
+    ("ACCUSE", "111"): "disapprove", ("ACCUSE", "112"): "allege", ("ACCUSE", "090"): "investigate",
+    ("RETREAT", "080"): "", ("RETREAT", "087"): "ceasefire", ("RETREAT", "0874"): "withdraw",
+    ("SANCTION", "161"): "discontinue", ("SANCTION", "162"): "discontinue", ("SANCTION", "164"): "expel",
+    ("MOBILIZE", "150"): "troops", ("MOBILIZE", "152"): "troops", ("MOBILIZE", "154"): "troops",
+}
 
 
 def _cell(v: Any) -> Any:
@@ -151,7 +177,7 @@ def act_schema():
         ("end", pa.int64()), ("evidence", pa.string()), ("type", pa.string()), ("modality", pa.string()), ("actors", lst),
         ("targets", lst), ("issues", lst), ("commitment", pa.bool_()), ("negated", pa.bool_()), ("cameo", pa.string()),
         ("plover", pa.string()), ("goldstein", pa.float64()), ("quad_class", pa.int8()), ("rule", pa.string()),
-        ("predicate", pa.string()),
+        ("predicate", pa.string()), ("confidence", pa.float64()),
     ])
 
 

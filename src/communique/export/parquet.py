@@ -37,7 +37,7 @@ def ingest_parquet(corpus, folder: str | Path):
                             type=a["type"], modality=a["modality"], actors=tuple(a["actors"]), targets=tuple(a["targets"]),
                             issues=tuple(a["issues"]), commitment=a["commitment"], cameo=a["cameo"], plover=a["plover"] or "",
                             goldstein=a["goldstein"], quad_class=a["quad_class"], rule=a["rule"], predicate=a["predicate"] or "",
-                            negated=bool(a["negated"])) for a in acts)
+                            negated=bool(a["negated"]), confidence=float(a.get("confidence", 1.0))) for a in acts)
         corpus.add(Extraction(doc, sentences, records, mentions, tuple(d["participants"] or ())), link=False)
         report.added += status == "new"
         report.updated += status == "changed"

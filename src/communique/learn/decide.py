@@ -67,7 +67,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
         if m.kind in ("state", "org", "person") and m.code not in named.setdefault(m.sentence, []):
             named[m.sentence].append(m.code)
     tag = f"model:{model.version}"
-    threshold = model.threshold
+    threshold, extra = model.thresholds
     out: list[Act] = []
     for s, d in zip(ex.sentences, decisions):
         pool = rule_acts.get(s.n, [])
@@ -83,8 +83,10 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             how = "" if type_ == a.type else "+retyped"
             out.append(_recode(coder, a, type_, d, probs[type_], f"{a.rule}{how}|{tag}", keep_modality=not how))
         for type_, p in sorted(d.types.items(), key=lambda kv: -kv[1]):
-            if type_ in kept or p < threshold:
+            # a sentence whose clauses already carry acts needs more evidence for one more
+            if type_ in kept or p < (extra if kept else threshold):
                 continue
+            kept.add(type_)
             if dropped:  # the rules saw a clause here: give it the type the sentence holds
                 a = dropped.pop(0)
                 out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))

@@ -40,9 +40,11 @@ class ActModel:
         return cls(linear)
 
     @property
-    def threshold(self) -> float:
-        """Probability a type needs for a sentence act where no rule act carries it."""
-        return self.linear.heads["types"].threshold("_sentence", 0.5)
+    def thresholds(self) -> tuple[float, float]:
+        """Probability a type needs for an act that no rule act of the sentence carries: in a
+        sentence with no other act, and in one whose clauses already carry acts."""
+        h = self.linear.heads["types"]
+        return h.threshold("_sentence", 0.5), h.threshold("_extra", 0.5)
 
     def save(self, directory: Path) -> None:
         self.linear.save(directory / MODEL_JSON, directory / MODEL_NPZ)

@@ -40,6 +40,7 @@ class TrainConfig:
     c_issues: float = 10.0
     c_acts: float = 3.0
     sentence_threshold: float = 0.5
+    extra_threshold: float = 0.75
     issue_threshold: float = 0.5
     class_weight: str | None = "balanced"
 
@@ -93,7 +94,7 @@ def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: 
                          config.class_weight)
     y_types = np.array([[int(any(a["type"] == t for a in e.gold)) for t in TYPES] for e in examples])
     types = _binary_head("types", TYPES, x, y_types, config.c_types, config.seed, 0.5, config.class_weight)
-    types = replace(types, thresholds={"_sentence": config.sentence_threshold})
+    types = replace(types, thresholds={"_sentence": config.sentence_threshold, "_extra": config.extra_threshold})
     with_acts = [i for i, e in enumerate(examples) if e.gold]
     xm = x[with_acts]
     modality = _softmax_head("modality", MODALITIES, xm, [_sentence_modality(examples[i].gold) for i in with_acts],

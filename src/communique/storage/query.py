@@ -30,6 +30,7 @@ class ActFilter:
     until: str | None = None
     commitments: bool = False
     limit: int | None = None
+    min_confidence: float | None = None
 
     def validated(self) -> "ActFilter":
         for name in ("since", "until"):
@@ -40,6 +41,8 @@ class ActFilter:
             raise ConfigError(f"unknown act type {self.type!r} (one of {', '.join(sorted(_TYPES))})")
         if self.modality and self.modality.upper() not in _MODALITIES:
             raise ConfigError(f"unknown modality {self.modality!r} (COMMIT, REAFFIRM or ASSERT)")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"--min-confidence must be between 0 and 1, not {self.min_confidence}")
         if self.limit is not None and self.limit < 0:
             raise ConfigError("--limit must not be negative")
         return self
@@ -80,4 +83,7 @@ def where_acts(f: ActFilter, alias: str = "a") -> tuple[list[str], list]:
         params.append(f.modality.upper())
     if f.commitments:
         clauses.append(f"{alias}.commitment = 1")
+    if f.min_confidence is not None:
+        clauses.append(f"{alias}.confidence >= ?")
+        params.append(f.min_confidence)
     return clauses, params

@@ -124,5 +124,10 @@ CREATE INDEX lineage_members_act ON lineage_members(act_id);
 CREATE INDEX lineage_members_doc ON lineage_members(doc_id);
 """
 
-SCHEMA_VERSION = 2
-MIGRATIONS = {1: _V1, 2: _V2}
+# The deciding model's confidence in each act (1.0 for acts stored before models decided).
+_V3 = """
+ALTER TABLE acts ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+"""
+
+SCHEMA_VERSION = 3
+MIGRATIONS = {1: _V1, 2: _V2, 3: _V3}

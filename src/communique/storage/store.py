@@ -108,10 +108,11 @@ class Store:
                 for a in ex.acts:
                     cur = self.conn.execute(
                         'INSERT INTO acts (doc_id, sentence, start, "end", evidence, type, modality, actors, targets, issues,'
-                        " commitment, cameo, plover, goldstein, quad_class, rule, predicate, negated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        " commitment, cameo, plover, goldstein, quad_class, rule, predicate, negated, confidence)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (d.id, a.sentence, a.start, a.end, a.evidence, a.type, a.modality, json.dumps(list(a.actors)),
                          json.dumps(list(a.targets)), json.dumps(list(a.issues)), int(a.commitment), a.cameo, a.plover,
-                         a.goldstein, a.quad_class, a.rule, a.predicate, int(a.negated)),
+                         a.goldstein, a.quad_class, a.rule, a.predicate, int(a.negated), a.confidence),
                     )
                     rows = [(cur.lastrowid, "actor", c) for c in a.actors] + [(cur.lastrowid, "target", c) for c in a.targets] + [
                         (cur.lastrowid, "issue", i) for i in a.issues]
@@ -266,7 +267,7 @@ def _act(r: sqlite3.Row) -> Act:
         evidence=r["evidence"], type=r["type"], modality=r["modality"], actors=tuple(json.loads(r["actors"])),
         targets=tuple(json.loads(r["targets"])), issues=tuple(json.loads(r["issues"])), commitment=bool(r["commitment"]),
         cameo=r["cameo"], plover=r["plover"], goldstein=r["goldstein"], quad_class=r["quad_class"], rule=r["rule"],
-        predicate=r["predicate"] or "", negated=bool(r["negated"]),
+        predicate=r["predicate"] or "", negated=bool(r["negated"]), confidence=r["confidence"],
     )
 
 
