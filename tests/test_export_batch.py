@@ -133,12 +133,10 @@ def test_ingest_from_parquet_matches_direct_ingest(batch_input, tmp_path, extrac
     out = tmp_path / "out"
     run_batch(batch_input, out, workers=1, chunk_size=3)
     with Corpus(tmp_path / "from-parquet.db") as c:
-        from communique.export.parquet import ingest_parquet
-
-        report = ingest_parquet(c, out)
+        report = c.ingest_parquet(out)
         assert report.added == 10
         via_batch = sorted((a["doc"], a["start"], a["type"]) for a in c.acts())
-        assert ingest_parquet(c, out).unchanged == 10
+        assert c.ingest_parquet(out).unchanged == 10
     with Corpus(tmp_path / "direct.db", extractor=extractor) as c:
         c.ingest(batch_input)
         direct = sorted((a["doc"], a["start"], a["type"]) for a in c.acts())

@@ -6,24 +6,16 @@ and turns a :class:`~communique.errors.CommuniqueError` into a one-line message.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from typing import Callable, Sequence
+from typing import Sequence
 
 from . import __version__
 from .errors import CommuniqueError
+from .registry import COMMANDS as _COMMANDS
+from .registry import command, emit_json, filters_of as _filters  # noqa: F401  (kept importable from here)
 
 __all__ = ["main"]
-
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
-
-
-def command(name: str):
-    def wrap(fn):
-        _COMMANDS[name] = fn
-        return fn
-    return wrap
 
 
 def _db_default() -> str:
@@ -42,16 +34,6 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", help="up to this date (YYYY[-MM[-DD]])")
     p.add_argument("--commitments", action="store_true", help="commitments only")
     p.add_argument("--limit", type=int, default=None, help="at most N rows")
-
-
-def _filters(a: argparse.Namespace) -> dict:
-    from .storage.query import ActFilter
-
-    return ActFilter(
-        actor=a.actor, target=a.target, type=a.act_type, modality=a.modality, issue=a.issue,
-        party=a.party, kind=a.kind, since=a.since, until=a.until,
-        commitments=a.commitments, limit=a.limit,
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,6 +149,3 @@ def main(argv: Sequence[str] | None = None) -> int:
               "and please report it)", file=sys.stderr)
         return 70
 
-
-def emit_json(obj) -> None:
-    print(json.dumps(obj, ensure_ascii=False))

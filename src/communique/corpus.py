@@ -105,6 +105,30 @@ class Corpus:
         report.seconds = time.perf_counter() - started
         return report
 
+    def ingest_parquet(self, folder: str | Path, *, on_event: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Store a batch run's Parquet output (``communique batch --out FOLDER``)
+        without extracting again; unchanged documents are skipped."""
+        from .ingest.parquet import iter_extractions
+
+        report = IngestReport()
+        fingerprint = self.rules.fingerprint
+        emit = on_event or (lambda status, name: None)
+        started = time.perf_counter()
+        for ex in iter_extractions(folder):
+            status = self.store.status(ex.document, fingerprint)
+            if status == "unchanged":
+                report.unchanged += 1
+                emit("unchanged", ex.document.name)
+                continue
+            self.store.write(ex, fingerprint)
+            report.added += status == "new"
+            report.updated += status == "changed"
+            report.words += len(ex.document.text.split())
+            emit("added", ex.document.name)
+        self.update_lineages()
+        report.seconds = time.perf_counter() - started
+        return report
+
     def update_lineages(self, rebuild: bool = False):
         """Link new acts into lineages (all of them with ``rebuild``)."""
         from .compare import update_lineages
