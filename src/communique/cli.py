@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=_db_default())
     p.add_argument("--from-parquet", dest="from_parquet", help="load a batch run's Parquet output")
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--workers", type=int, default=1,
+                   help="extract in N processes (one writer; the same store as one worker), e.g. --workers 2")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
     p = sub.add_parser("search", help="full-text search over stored sentences")

@@ -54,7 +54,7 @@ def _ingest(a: argparse.Namespace) -> int:
             report = corpus.ingest_parquet(a.from_parquet)
         else:
             with ingest_progress(a.paths, enabled=not a.quiet) as on_event:
-                report = corpus.ingest(a.paths, on_event=on_event)
+                report = corpus.ingest(a.paths, on_event=on_event, workers=a.workers)
     from .render import print_ingest_report
 
     print_ingest_report(report, a.db)

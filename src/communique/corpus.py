@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from .errors import ConfigError
 from .ingest import iter_documents
 from .model import Document, Extraction, ReadFailure
 from .rules import Rules
@@ -28,6 +29,8 @@ class IngestReport:
     failed: list[ReadFailure] = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
+    workers: int = 1
+    worker_peak_rss: dict[int, int] = field(default_factory=dict)  # bytes, per worker process (workers > 1)
 
     @property
     def ok(self) -> bool:
@@ -65,10 +68,16 @@ class Corpus:
         self.close()
 
     # ---- writing ------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | Path], *, on_event: Callable[[str, str], None] | None = None) -> IngestReport:
+    def ingest(self, paths: Iterable[str | Path], *, on_event: Callable[[str, str], None] | None = None,
+               workers: int = 1) -> IngestReport:
         """Read, extract and store; unchanged documents are skipped without extraction.
-        ``on_event(status, name)`` is called once per document (for progress bars)."""
-        report = IngestReport()
+        ``on_event(status, name)`` is called once per document (for progress bars).
+
+        With ``workers`` > 1 the extraction runs in that many processes while this
+        one reads and writes: the store is the same as with one worker."""
+        if workers < 1:
+            raise ConfigError("workers must be at least 1")
+        report = IngestReport(workers=workers)
         fingerprint = self.rules.fingerprint
         statuses: dict[str, str] = {}
         emit = on_event or (lambda status, name: None)
@@ -88,7 +97,18 @@ class Corpus:
                 statuses[item.id] = status
                 yield item
 
-        for result in self.extractor.extract_many(pending(), errors=True):
+        if workers > 1:
+            from .parallel import WorkerStats, extract_in_workers
+
+            ex = self._extractor  # a caller's extractor: its rules, model and batch size
+            stats = WorkerStats(report.worker_peak_rss)
+            rules = ex.rules if ex is not None else self.rules
+            results = extract_in_workers(
+                pending(), workers, rules_dir=str(rules.directory) if rules.directory else None,
+                model=ex.model if ex is not None else None, batch_size=ex.batch_size if ex is not None else 128, stats=stats)
+        else:
+            results = self.extractor.extract_many(pending(), errors=True)
+        for result in results:
             if isinstance(result, ReadFailure):
                 report.failed.append(result)
                 emit("failed", result.path)

@@ -1,0 +1,130 @@
+"""Extraction in worker processes, results in order: ``ingest --workers N``.
+
+The parent reads the documents and is the store's only writer; each worker
+process builds one :class:`~communique.nlp.extractor.Extractor` and extracts
+chunks of documents. Results come back in submission order, so the store is the
+same as with one worker (same rows, same ids), and at most ``2 * workers`` chunks
+are in flight, so memory stays bounded whatever the size of the input.
+
+A document the rules fail on comes back as a :class:`~communique.model.ReadFailure`
+(as with one worker). A worker that dies (a crash, the out-of-memory killer) takes
+its chunk with it: the pool is restarted and that chunk's documents are retried one
+at a time, so only the document at fault is reported failed.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Iterable, Iterator
+
+from .errors import ConfigError
+from .model import Document, Extraction, ReadFailure
+
+__all__ = ["WorkerStats", "extract_in_workers", "CHUNK"]
+
+# Documents per task: the Extractor's own chunk, so each nlp.pipe call sees the
+# same documents as in a one-process run (identical batches, identical parses).
+CHUNK = 16
+
+_EXTRACTOR = None  # one per worker process, built by _init
+_INIT_ERROR: BaseException | None = None  # raised by the first task (a missing model, bad rules)
+
+
+@dataclass
+class WorkerStats:
+    """What the workers did: peak resident memory per worker process (bytes)."""
+
+    peak_rss: dict[int, int] = field(default_factory=dict)
+    restarts: int = 0
+
+
+def _init(rules_dir: str | None, model: str, batch_size: int) -> None:
+    global _EXTRACTOR, _INIT_ERROR
+    try:
+        from .nlp.extractor import Extractor
+
+        _EXTRACTOR = Extractor(rules_dir, model=model, batch_size=batch_size)
+        _EXTRACTOR.coder  # load the pipeline and compile the rules now, not inside the first task
+    except Exception as e:  # noqa: BLE001 - a failed initializer would break the pool unexplained
+        _INIT_ERROR = e
+
+
+def _peak_rss() -> int:
+    try:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    except (ImportError, OSError):
+        return 0
+
+
+def _extract_chunk(docs: list[Document]) -> tuple[list[Extraction | ReadFailure], int, int]:
+    if _INIT_ERROR is not None:
+        raise _INIT_ERROR
+    assert _EXTRACTOR is not None, "worker not initialised"
+    out = list(_EXTRACTOR.extract_many(docs, chunk=CHUNK, errors=True))
+    return out, os.getpid(), _peak_rss()
+
+
+def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str | None = None, model: str | None = None,
+                       batch_size: int = 128, stats: WorkerStats | None = None) -> Iterator[Extraction | ReadFailure]:
+    """Extract ``docs`` in ``workers`` processes; yield results in the input's order."""
+    from .nlp.pipeline import DEFAULT_MODEL
+
+    if workers < 1:
+        raise ConfigError("workers must be at least 1")
+    stats = stats if stats is not None else WorkerStats()
+    init = (rules_dir, model or DEFAULT_MODEL, batch_size)
+    ctx = multiprocessing.get_context("spawn")  # no inherited store connection, threads or locks
+    it = iter(docs)
+    window = 2 * workers
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init)
+    in_flight: deque[tuple[list[Document], Future]] = deque()
+    try:
+        while True:
+            while len(in_flight) < window:
+                chunk = list(islice(it, CHUNK))
+                if not chunk:
+                    break
+                in_flight.append((chunk, _submit(pool, chunk)))
+            if not in_flight:
+                return
+            chunk, fut = in_flight.popleft()
+            try:
+                results, pid, rss = fut.result()
+            except BrokenProcessPool:
+                # a worker died: every chunk in flight is lost; retry their documents
+                # one at a time, alone in the pool, so a second death names its document
+                lost = [d for c in [chunk] + [c for c, _ in in_flight] for d in c]
+                in_flight.clear()
+                pool = _restart(pool, stats, workers, ctx, init)
+                for d in lost:
+                    try:
+                        results, pid, rss = pool.submit(_extract_chunk, [d]).result()
+                    except BrokenProcessPool:
+                        yield ReadFailure(d.path or d.name, "extraction failed: the worker process died", d.line)
+                        pool = _restart(pool, stats, workers, ctx, init)
+                        continue
+                    stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), rss)
+                    yield from results
+                continue
+            stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), rss)
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Document]) -> Future:
+    return pool.submit(_extract_chunk, chunk)
+
+
+def _restart(pool: ProcessPoolExecutor, stats: WorkerStats, workers: int, ctx, init) -> ProcessPoolExecutor:
+    """A fresh pool in place of one a dead worker has broken."""
+    stats.restarts += 1
+    pool.shutdown(wait=True, cancel_futures=True)
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init)
