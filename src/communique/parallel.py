@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Iterable, Iterator
 
-from .errors import ConfigError
+from .errors import CommuniqueError, ConfigError
 from .model import Document, Extraction, ReadFailure
 
 __all__ = ["WorkerStats", "extract_in_workers", "CHUNK"]
@@ -84,43 +84,57 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
     it = iter(docs)
     window = 2 * workers
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init)
-    in_flight: deque[tuple[list[Document], Future]] = deque()
+    in_flight: deque[tuple[list[Document], Future | None]] = deque()
+    succeeded = False
     try:
         while True:
-            while len(in_flight) < window:
+            broken = False
+            while len(in_flight) < window and not broken:
                 chunk = list(islice(it, CHUNK))
                 if not chunk:
                     break
-                in_flight.append((chunk, _submit(pool, chunk)))
+                try:
+                    in_flight.append((chunk, pool.submit(_extract_chunk, chunk)))
+                except BrokenProcessPool:  # a worker died since the last result
+                    in_flight.append((chunk, None))
+                    broken = True
             if not in_flight:
                 return
-            chunk, fut = in_flight.popleft()
-            try:
-                results, pid, rss = fut.result()
-            except BrokenProcessPool:
-                # a worker died: every chunk in flight is lost; retry their documents
-                # one at a time, alone in the pool, so a second death names its document
-                lost = [d for c in [chunk] + [c for c, _ in in_flight] for d in c]
-                in_flight.clear()
-                pool = _restart(pool, stats, workers, ctx, init)
-                for d in lost:
-                    try:
-                        results, pid, rss = pool.submit(_extract_chunk, [d]).result()
-                    except BrokenProcessPool:
-                        yield ReadFailure(d.path or d.name, "extraction failed: the worker process died", d.line)
-                        pool = _restart(pool, stats, workers, ctx, init)
-                        continue
-                    stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), rss)
-                    yield from results
+            chunk, fut = in_flight[0]
+            if not broken:
+                try:
+                    results, pid, rss = fut.result()  # type: ignore[union-attr]
+                except BrokenProcessPool:
+                    broken = True
+            if not broken:
+                in_flight.popleft()
+                succeeded = True
+                stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), rss)
+                yield from results
                 continue
-            stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), rss)
-            yield from results
+            # a worker died: every chunk in flight is lost; retry their documents one
+            # at a time, alone in the pool, so that a second death names its document
+            lost = [d for c, _ in in_flight for d in c]
+            in_flight.clear()
+            pool = _restart(pool, stats, workers, ctx, init)
+            deaths = 0
+            for d in lost:
+                try:
+                    results, pid, rss = pool.submit(_extract_chunk, [d]).result()
+                except BrokenProcessPool:
+                    deaths += 1
+                    if not succeeded and deaths >= 2:
+                        raise CommuniqueError(
+                            "the extraction worker processes die as they start; from a script, start the run "
+                            "under `if __name__ == \"__main__\":` (they are spawned: they import the main module)") from None
+                    yield ReadFailure(d.path or d.name, "extraction failed: the worker process died", d.line)
+                    pool = _restart(pool, stats, workers, ctx, init)
+                    continue
+                succeeded = True
+                stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), rss)
+                yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _submit(pool: ProcessPoolExecutor, chunk: list[Document]) -> Future:
-    return pool.submit(_extract_chunk, chunk)
 
 
 def _restart(pool: ProcessPoolExecutor, stats: WorkerStats, workers: int, ctx, init) -> ProcessPoolExecutor:
