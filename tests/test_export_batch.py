@@ -89,6 +89,7 @@ def batch_input(tmp_path_factory):
     return [d, DATA / "wh_sample.jsonl.gz"]
 
 
+@pytest.mark.slow
 def test_batch_writes_parquet_by_year_and_resumes(batch_input, tmp_path):
     from communique.batch import run_batch
 
@@ -110,6 +111,7 @@ def test_batch_writes_parquet_by_year_and_resumes(batch_input, tmp_path):
     assert victim.exists() and not list(out.glob("**/*.tmp"))
 
 
+@pytest.mark.slow
 def test_killed_run_then_rerun_completes_the_missing_parts(batch_input, tmp_path):
     out = tmp_path / "killed"
     cmd = [sys.executable, "-m", "communique", "batch", *map(str, batch_input), "--out", str(out), "--workers", "1", "--chunk-size", "1"]
@@ -127,6 +129,7 @@ def test_killed_run_then_rerun_completes_the_missing_parts(batch_input, tmp_path
     assert len(list(out.glob("year=*/part-*.docs.parquet"))) == 10
 
 
+@pytest.mark.slow
 def test_ingest_from_parquet_matches_direct_ingest(batch_input, tmp_path, extractor):
     from communique.batch import run_batch
 

@@ -32,7 +32,7 @@ def test_version_is_the_package_metadata_and_pyproject(capsys):
 
 
 def test_version_is_written_once_in_the_source():
-    hits = [p for p in (ROOT / "src").rglob("*.py") if re.search(r"__version__\s*=\s*['\"]", p.read_text())]
+    hits = [p for p in (ROOT / "src").rglob("*.py") if re.search(r"__version__\s*=\s*['\"]\d+\.\d+", p.read_text())]
     assert hits == []
 
 
@@ -94,3 +94,11 @@ def test_the_readme_python_example_runs(tmp_path):
     assert r.returncode == 0, r.stderr[-3000:]
     assert (tmp_path / "communique.db").exists()
     assert re.search(r"^[A-Z_]+ (COMMIT|REAFFIRM|ASSERT) \(", r.stdout, re.M)
+
+
+def test_slow_tests_are_marked_and_make_test_fast_skips_them():
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r'^test-fast:.*\n\t.*pytest.*-m "not slow"', makefile, re.M)
+    assert re.search(r"^test:.*\n\t\$\(PY\) -m pytest -q\n", makefile, re.M)  # `make test` still runs all
+    marked = [p.name for p in (ROOT / "tests").glob("test_*.py") if "pytest.mark.slow" in p.read_text()]
+    assert {"test_export_batch.py", "test_parallel.py", "test_store.py"} <= set(marked)
