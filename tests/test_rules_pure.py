@@ -5,6 +5,9 @@ from __future__ import annotations
 import copy
 import pickle
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from communique import read_document
 from communique.nlp.component import CTX_KEY
 from communique.nlp.records import DocState
@@ -72,3 +75,29 @@ def test_state_carries_persons_forward(extractor):
     sds = _parsed(extractor, "2022-11-14_us-china_readout")
     _, state = _run(comp, sds)
     assert dict(state.people).get("Xi") == "CHN"
+
+
+_DOCS: list = []
+
+
+def _docs():
+    if not _DOCS:
+        from .conftest import SAMPLES
+
+        _DOCS.extend(read_document(p) for p in sorted(SAMPLES.glob("*.md"))[:5])
+    return _DOCS
+
+
+_ALONE: dict = {}
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(5)), chunk=st.integers(1, 5))
+def test_a_documents_acts_do_not_depend_on_its_neighbours(extractor, order, chunk):
+    """Whatever documents are read before it, and however they are batched, a
+    document's acts are those it has alone: no state crosses documents."""
+    docs = _docs()
+    if not _ALONE:
+        _ALONE.update({d.name: extractor.extract(d).acts for d in docs})
+    got = {ex.document.name: ex.acts for ex in extractor.extract_many([docs[i] for i in order], chunk=chunk)}
+    assert got == _ALONE
