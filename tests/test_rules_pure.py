@@ -101,3 +101,13 @@ def test_a_documents_acts_do_not_depend_on_its_neighbours(extractor, order, chun
         _ALONE.update({d.name: extractor.extract(d).acts for d in docs})
     got = {ex.document.name: ex.acts for ex in extractor.extract_many([docs[i] for i in order], chunk=chunk)}
     assert got == _ALONE
+
+
+def test_the_gazetteer_returns_what_it_learns_and_changes_nothing(extractor):
+    g = extractor.component.gazetteer
+    people = {"Biden": "USA"}
+    hits, after = g.scan("President Jane Doe of Kenya met President Biden.", people)
+    assert people == {"Biden": "USA"}  # the caller's memory is read, not written
+    assert after["Doe"] == "KEN" and after["Biden"] == "USA"
+    assert [h.code for h in g.find("President Doe spoke.", people) if h.kind == "person"] == []
+    assert [h.code for h in g.find("President Doe spoke.", after) if h.kind == "person"] == ["KEN"]
