@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import pickle
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,6 +93,7 @@ def _docs():
 _ALONE: dict = {}
 
 
+@pytest.mark.slow
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(order=st.permutations(range(5)), chunk=st.integers(1, 5))
 def test_a_documents_acts_do_not_depend_on_its_neighbours(extractor, order, chunk):
