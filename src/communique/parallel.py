@@ -3,7 +3,7 @@
 The parent reads the documents and is the store's only writer; each worker
 process builds one :class:`~communique.nlp.extractor.Extractor` and extracts
 chunks of documents. Results come back in submission order, so the store is the
-same as with one worker (same rows, same ids), and at most ``2 * workers`` chunks
+same as with one worker (same rows, same ids), and at most ``4 * workers`` chunks
 are in flight, so memory stays bounded whatever the size of the input.
 
 A document the rules fail on comes back as a :class:`~communique.model.ReadFailure`
@@ -27,9 +27,11 @@ from .model import Document, Extraction, ReadFailure
 
 __all__ = ["WorkerStats", "extract_in_workers", "CHUNK"]
 
-# Documents per task: the Extractor's own chunk, so each nlp.pipe call sees the
-# same documents as in a one-process run (identical batches, identical parses).
-CHUNK = 16
+# Documents per task: small enough that the workers finish together, large enough
+# for nlp.pipe to batch sentences. A document's acts do not depend on the documents
+# batched with it (tests/test_rules_pure.py checks it), so any chunking gives the
+# same store.
+CHUNK = 8
 
 _EXTRACTOR = None  # one per worker process, built by _init
 _INIT_ERROR: BaseException | None = None  # raised by the first task (a missing model, bad rules)
@@ -82,7 +84,7 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
     init = (rules_dir, model or DEFAULT_MODEL, batch_size)
     ctx = multiprocessing.get_context("spawn")  # no inherited store connection, threads or locks
     it = iter(docs)
-    window = 2 * workers
+    window = 4 * workers  # chunks in flight: enough to keep every worker busy, few enough to bound memory
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init)
     in_flight: deque[tuple[list[Document], Future | None]] = deque()
     succeeded = False
