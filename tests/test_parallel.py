@@ -42,6 +42,7 @@ def test_two_workers_give_the_same_store_as_one(sample_db, tmp_path, extractor):
         report = c.ingest([SAMPLES], workers=2)
     assert report.ok and report.added == 16 and report.workers == 2
     assert len(report.worker_peak_rss) >= 1 and all(v > 0 for v in report.worker_peak_rss.values())
+    assert set(report.worker_cpu_seconds) == set(report.worker_peak_rss) and all(v > 0 for v in report.worker_cpu_seconds.values())
     one, two = dump(sample_db), dump(db)
     assert all(one[t] for t in ("documents", "sentences", "acts", "lineages"))
     for table in one:

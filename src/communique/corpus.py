@@ -31,6 +31,7 @@ class IngestReport:
     seconds: float = 0.0
     workers: int = 1
     worker_peak_rss: dict[int, int] = field(default_factory=dict)  # bytes, per worker process (workers > 1)
+    worker_cpu_seconds: dict[int, float] = field(default_factory=dict)  # per worker process (workers > 1)
 
     @property
     def ok(self) -> bool:
@@ -101,7 +102,7 @@ class Corpus:
             from .parallel import WorkerStats, extract_in_workers
 
             ex = self._extractor  # a caller's extractor: its rules, model and batch size
-            stats = WorkerStats(report.worker_peak_rss)
+            stats = WorkerStats(report.worker_peak_rss, cpu_seconds=report.worker_cpu_seconds)
             rules = ex.rules if ex is not None else self.rules
             results = extract_in_workers(
                 pending(), workers, rules_dir=str(rules.directory) if rules.directory else None,

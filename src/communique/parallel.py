@@ -39,10 +39,17 @@ _INIT_ERROR: BaseException | None = None  # raised by the first task (a missing 
 
 @dataclass
 class WorkerStats:
-    """What the workers did: peak resident memory per worker process (bytes)."""
+    """What the workers did, per worker process: peak resident memory (bytes) and
+    CPU time (seconds, model loading included)."""
 
     peak_rss: dict[int, int] = field(default_factory=dict)
     restarts: int = 0
+    cpu_seconds: dict[int, float] = field(default_factory=dict)
+
+    def record(self, pid: int, usage: tuple[int, float]) -> None:
+        rss, cpu = usage
+        self.peak_rss[pid] = max(self.peak_rss.get(pid, 0), rss)
+        self.cpu_seconds[pid] = max(self.cpu_seconds.get(pid, 0.0), cpu)
 
 
 def _init(rules_dir: str | None, model: str, batch_size: int) -> None:
@@ -56,21 +63,23 @@ def _init(rules_dir: str | None, model: str, batch_size: int) -> None:
         _INIT_ERROR = e
 
 
-def _peak_rss() -> int:
+def _usage() -> tuple[int, float]:
+    """This process's peak resident memory (bytes) and CPU time so far (seconds)."""
     try:
         import resource
 
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        u = resource.getrusage(resource.RUSAGE_SELF)
+        return u.ru_maxrss * 1024, u.ru_utime + u.ru_stime
     except (ImportError, OSError):
-        return 0
+        return 0, 0.0
 
 
-def _extract_chunk(docs: list[Document]) -> tuple[list[Extraction | ReadFailure], int, int]:
+def _extract_chunk(docs: list[Document]) -> tuple[list[Extraction | ReadFailure], int, tuple[int, float]]:
     if _INIT_ERROR is not None:
         raise _INIT_ERROR
     assert _EXTRACTOR is not None, "worker not initialised"
     out = list(_EXTRACTOR.extract_many(docs, chunk=CHUNK, errors=True))
-    return out, os.getpid(), _peak_rss()
+    return out, os.getpid(), _usage()
 
 
 def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str | None = None, model: str | None = None,
@@ -105,13 +114,13 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
             chunk, fut = in_flight[0]
             if not broken:
                 try:
-                    results, pid, rss = fut.result()  # type: ignore[union-attr]
+                    results, pid, usage = fut.result()  # type: ignore[union-attr]
                 except BrokenProcessPool:
                     broken = True
             if not broken:
                 in_flight.popleft()
                 succeeded = True
-                stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), rss)
+                stats.record(pid, usage)
                 yield from results
                 continue
             # a worker died: every chunk in flight is lost; retry their documents one
@@ -122,7 +131,7 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
             deaths = 0
             for d in lost:
                 try:
-                    results, pid, rss = pool.submit(_extract_chunk, [d]).result()
+                    results, pid, usage = pool.submit(_extract_chunk, [d]).result()
                 except BrokenProcessPool:
                     deaths += 1
                     if not succeeded and deaths >= 2:
@@ -133,7 +142,7 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
                     pool = _restart(pool, stats, workers, ctx, init)
                     continue
                 succeeded = True
-                stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), rss)
+                stats.record(pid, usage)
                 yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
