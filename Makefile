@@ -1,6 +1,7 @@
 # communique: two commands on a fresh machine.
 #   make demo   install into .venv and run the main job on the bundled statements
 #   make test   install with the dev extras and run the whole test suite
+#   make test-fast   the same without the tests marked slow (Dask, kills, browsers, workers)
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -8,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install browser gate bench clean
+.PHONY: demo test test-fast install browser gate bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,10 @@ demo: install
 
 test: install browser
 	$(PY) -m pytest -q
+
+# Everything but the tests marked `slow` (a minute or so instead of several).
+test-fast: install
+	$(PY) -m pytest -q -m "not slow"
 
 # The quality gate alone (it also runs inside `make test`).
 gate: install

@@ -45,3 +45,10 @@ def db_copy(sample_db, tmp_path) -> Path:
     target = tmp_path / "copy.db"
     shutil.copy(sample_db, target)
     return target
+
+
+def pytest_collection_modifyitems(config, items):
+    """A browser test is a slow test: ``make test-fast`` (``-m "not slow"``) leaves it out."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow)

@@ -89,6 +89,7 @@ def batch_input(tmp_path_factory):
     return [d, DATA / "wh_sample.jsonl.gz"]
 
 
+@pytest.mark.slow
 def test_batch_writes_parquet_by_year_and_resumes(batch_input, tmp_path):
     from communique.batch import run_batch
 
@@ -110,6 +111,7 @@ def test_batch_writes_parquet_by_year_and_resumes(batch_input, tmp_path):
     assert victim.exists() and not list(out.glob("**/*.tmp"))
 
 
+@pytest.mark.slow
 def test_killed_run_then_rerun_completes_the_missing_parts(batch_input, tmp_path):
     out = tmp_path / "killed"
     cmd = [sys.executable, "-m", "communique", "batch", *map(str, batch_input), "--out", str(out), "--workers", "1", "--chunk-size", "1"]
@@ -127,18 +129,17 @@ def test_killed_run_then_rerun_completes_the_missing_parts(batch_input, tmp_path
     assert len(list(out.glob("year=*/part-*.docs.parquet"))) == 10
 
 
+@pytest.mark.slow
 def test_ingest_from_parquet_matches_direct_ingest(batch_input, tmp_path, extractor):
     from communique.batch import run_batch
 
     out = tmp_path / "out"
     run_batch(batch_input, out, workers=1, chunk_size=3)
     with Corpus(tmp_path / "from-parquet.db") as c:
-        from communique.export.parquet import ingest_parquet
-
-        report = ingest_parquet(c, out)
+        report = c.ingest_parquet(out)
         assert report.added == 10
         via_batch = sorted((a["doc"], a["start"], a["type"]) for a in c.acts())
-        assert ingest_parquet(c, out).unchanged == 10
+        assert c.ingest_parquet(out).unchanged == 10
     with Corpus(tmp_path / "direct.db", extractor=extractor) as c:
         c.ingest(batch_input)
         direct = sorted((a["doc"], a["start"], a["type"]) for a in c.acts())

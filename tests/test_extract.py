@@ -203,8 +203,7 @@ def test_people_resolve_to_their_state(extractor):
     from communique.nlp.gazetteer import Gazetteer
 
     g = Gazetteer(extractor.rules)
-    people: dict[str, str] = {}
-    hits = g.find("Prime Minister Kishida Fumio of Japan and President Jane Doe of Kenya met Foreign Minister Wang Yi.", people)
+    hits, people = g.scan("Prime Minister Kishida Fumio of Japan and President Jane Doe of Kenya met Foreign Minister Wang Yi.")
     assert [(h.code, h.kind) for h in hits if h.kind == "person"] == [("JPN", "person"), ("KEN", "person"), ("CHN", "person")]
     later = g.find("President Doe welcomed the talks.", people)
     assert [(h.text, h.code) for h in later if h.kind == "person"] == [("President Doe", "KEN")]

@@ -49,6 +49,7 @@ def test_segmenter_meets_its_floor():
     assert exact / total >= FLOORS["sentences.exact"]
 
 
+@pytest.mark.slow
 def test_evaluate_command_applies_bounds(tmp_path):
     r = subprocess.run([sys.executable, "-m", "communique", "evaluate", "--gold", str(GOLD), "--statements", str(ROOT / "samples"),
                         "--min", "acts.f1=0.99"], capture_output=True, text=True)

@@ -148,6 +148,7 @@ def _kill_midway(db: Path, folder: Path) -> None:
     proc.wait()
 
 
+@pytest.mark.slow
 def test_kill_9_midway_then_rerun_leaves_every_document_once(tmp_path):
     db = tmp_path / "k.db"
     _kill_midway(db, SAMPLES)
@@ -167,6 +168,7 @@ def test_kill_9_midway_then_rerun_leaves_every_document_once(tmp_path):
     assert f"{partial} unchanged" in r.stderr
 
 
+@pytest.mark.slow
 def test_a_reader_can_query_while_an_ingest_writes(tmp_path):
     db = tmp_path / "rw.db"
     Corpus(db).close()  # create the schema

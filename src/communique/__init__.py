@@ -4,7 +4,13 @@ The public API is listed in ``__all__`` (and pinned by a test).
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
+
+try:  # defined once, in pyproject.toml; read from the installed package's metadata
+    __version__ = _version("communique")
+except _PackageNotFoundError:  # a source tree on sys.path, never installed
+    __version__ = "0+unknown"
 
 from .corpus import Corpus, IngestReport
 from .errors import CommuniqueError

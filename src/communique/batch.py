@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .errors import ConfigError
 from .ingest import iter_documents
+from .ingest.parquet import read_parts  # noqa: F401  (re-exported: reading parts back is an ingest source)
 from .model import Document, ReadFailure
 
 __all__ = ["BatchReport", "run_batch", "extract_part", "read_parts"]
@@ -206,17 +207,3 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, workers: int = 2,
     report.seconds = time.perf_counter() - started
     report.peak_rss = peaks
     return report
-
-
-def read_parts(out: str | Path) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """Documents and their acts from a batch output folder."""
-    import pyarrow.parquet as pq
-
-    for docs_path in sorted(Path(out).glob("year=*/part-*.docs.parquet")):
-        acts_path = docs_path.with_name(docs_path.name.replace(".docs.", ".acts."))
-        acts_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        if acts_path.exists():
-            for r in pq.read_table(acts_path).to_pylist():
-                acts_by_doc[r["doc_id"]].append(r)
-        for d in pq.read_table(docs_path).to_pylist():
-            yield d, acts_by_doc.get(d["id"], [])

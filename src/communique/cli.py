@@ -6,24 +6,16 @@ and turns a :class:`~communique.errors.CommuniqueError` into a one-line message.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from typing import Callable, Sequence
+from typing import Sequence
 
 from . import __version__
 from .errors import CommuniqueError
+from .registry import COMMANDS as _COMMANDS
+from .registry import command, emit_json, filters_of as _filters  # noqa: F401  (kept importable from here)
 
 __all__ = ["main"]
-
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
-
-
-def command(name: str):
-    def wrap(fn):
-        _COMMANDS[name] = fn
-        return fn
-    return wrap
 
 
 def _db_default() -> str:
@@ -48,16 +40,6 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 def _add_min_confidence(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-confidence", dest="min_confidence", type=float, default=None, metavar="P",
                    help="only acts the deciding model is at least this sure of (0..1)")
-
-
-def _filters(a: argparse.Namespace) -> dict:
-    from .storage.query import ActFilter
-
-    return ActFilter(
-        actor=a.actor, target=a.target, type=a.act_type, modality=a.modality, issue=a.issue,
-        party=a.party, kind=a.kind, since=a.since, until=a.until,
-        commitments=a.commitments, limit=a.limit, min_confidence=a.min_confidence,
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=_db_default())
     p.add_argument("--from-parquet", dest="from_parquet", help="load a batch run's Parquet output")
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--workers", type=int, default=1,
+                   help="extract in N processes (one writer; the same store as one worker), e.g. --workers 2")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
     p = sub.add_parser("search", help="full-text search over stored sentences")
@@ -184,6 +168,3 @@ def main(argv: Sequence[str] | None = None) -> int:
               "and please report it)", file=sys.stderr)
         return 70
 
-
-def emit_json(obj) -> None:
-    print(json.dumps(obj, ensure_ascii=False))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import command, emit_json
+from .registry import command, emit_json, filters_of
 from .ingest import iter_documents
 from .model import ReadFailure
 from .render import print_failures
@@ -51,12 +51,10 @@ def _ingest(a: argparse.Namespace) -> int:
         raise ConfigError("give PATHs to ingest, or --from-parquet DIR")
     with Corpus(a.db) as corpus:
         if a.from_parquet:
-            from .export.parquet import ingest_parquet
-
-            report = ingest_parquet(corpus, a.from_parquet)
+            report = corpus.ingest_parquet(a.from_parquet)
         else:
             with ingest_progress(a.paths, enabled=not a.quiet) as on_event:
-                report = corpus.ingest(a.paths, on_event=on_event)
+                report = corpus.ingest(a.paths, on_event=on_event, workers=a.workers)
     from .render import print_ingest_report
 
     print_ingest_report(report, a.db)
@@ -108,9 +106,7 @@ def _stats(a: argparse.Namespace) -> int:
 
 
 def _filters_of(a: argparse.Namespace):
-    from .cli import _filters
-
-    return _filters(a)
+    return filters_of(a)
 
 
 def _act_json(r: dict) -> dict:

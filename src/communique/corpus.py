@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from .errors import ConfigError
 from .ingest import iter_documents
 from .model import Document, Extraction, ReadFailure
 from .rules import Rules
@@ -28,6 +29,9 @@ class IngestReport:
     failed: list[ReadFailure] = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
+    workers: int = 1
+    worker_peak_rss: dict[int, int] = field(default_factory=dict)  # bytes, per worker process (workers > 1)
+    worker_cpu_seconds: dict[int, float] = field(default_factory=dict)  # per worker process (workers > 1)
 
     @property
     def ok(self) -> bool:
@@ -65,10 +69,16 @@ class Corpus:
         self.close()
 
     # ---- writing ------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | Path], *, on_event: Callable[[str, str], None] | None = None) -> IngestReport:
+    def ingest(self, paths: Iterable[str | Path], *, on_event: Callable[[str, str], None] | None = None,
+               workers: int = 1) -> IngestReport:
         """Read, extract and store; unchanged documents are skipped without extraction.
-        ``on_event(status, name)`` is called once per document (for progress bars)."""
-        report = IngestReport()
+        ``on_event(status, name)`` is called once per document (for progress bars).
+
+        With ``workers`` > 1 the extraction runs in that many processes while this
+        one reads and writes: the store is the same as with one worker."""
+        if workers < 1:
+            raise ConfigError("workers must be at least 1")
+        report = IngestReport(workers=workers)
         fingerprint = self.rules.fingerprint
         statuses: dict[str, str] = {}
         emit = on_event or (lambda status, name: None)
@@ -88,7 +98,18 @@ class Corpus:
                 statuses[item.id] = status
                 yield item
 
-        for result in self.extractor.extract_many(pending(), errors=True):
+        if workers > 1:
+            from .parallel import WorkerStats, extract_in_workers
+
+            ex = self._extractor  # a caller's extractor: its rules, model and batch size
+            stats = WorkerStats(report.worker_peak_rss, cpu_seconds=report.worker_cpu_seconds)
+            rules = ex.rules if ex is not None else self.rules
+            results = extract_in_workers(
+                pending(), workers, rules_dir=str(rules.directory) if rules.directory else None,
+                model=ex.model if ex is not None else None, batch_size=ex.batch_size if ex is not None else 128, stats=stats)
+        else:
+            results = self.extractor.extract_many(pending(), errors=True)
+        for result in results:
             if isinstance(result, ReadFailure):
                 report.failed.append(result)
                 emit("failed", result.path)
@@ -102,6 +123,30 @@ class Corpus:
             emit("added", result.document.name)
         if report.added or report.updated:
             self.update_lineages()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def ingest_parquet(self, folder: str | Path, *, on_event: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Store a batch run's Parquet output (``communique batch --out FOLDER``)
+        without extracting again; unchanged documents are skipped."""
+        from .ingest.parquet import iter_extractions
+
+        report = IngestReport()
+        fingerprint = self.rules.fingerprint
+        emit = on_event or (lambda status, name: None)
+        started = time.perf_counter()
+        for ex in iter_extractions(folder):
+            status = self.store.status(ex.document, fingerprint)
+            if status == "unchanged":
+                report.unchanged += 1
+                emit("unchanged", ex.document.name)
+                continue
+            self.store.write(ex, fingerprint)
+            report.added += status == "new"
+            report.updated += status == "changed"
+            report.words += len(ex.document.text.split())
+            emit("added", ex.document.name)
+        self.update_lineages()
         report.seconds = time.perf_counter() - started
         return report
 

@@ -25,7 +25,8 @@ def document_json(doc: Document, sentences: Sequence[Sentence]) -> dict:
     }
 
 
-def print_document(doc: Document, sentences: Sequence[Sentence], out=sys.stdout) -> None:
+def print_document(doc: Document, sentences: Sequence[Sentence], out=None) -> None:
+    out = out or sys.stdout  # looked up now: a default bound at import outlives a redirected stream
     print(f"# {doc.title or doc.name}", file=out)
     for key, value in (("doc", doc.name), ("date", doc.date), ("kind", doc.kind),
                        ("parties", ", ".join(doc.parties) or "(not given)"), ("source", doc.source_url or doc.path)):
@@ -42,8 +43,9 @@ def print_document(doc: Document, sentences: Sequence[Sentence], out=sys.stdout)
     print(file=out)
 
 
-def print_failures(failures: Iterable[ReadFailure], out=sys.stderr) -> int:
+def print_failures(failures: Iterable[ReadFailure], out=None) -> int:
     """Report failed documents at the end of a run; the exit status to return."""
+    out = out or sys.stderr
     failures = list(failures)
     if not failures:
         return 0
@@ -64,7 +66,8 @@ def _console():
     return console
 
 
-def print_ingest_report(report, db: str, out=sys.stderr) -> None:
+def print_ingest_report(report, db: str, out=None) -> None:
+    out = out or sys.stderr
     print(f"{db}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
           f"{len(report.failed)} failed ({report.words:,} words in {report.seconds:.1f}s)", file=out)
     print_failures(report.failed, out)

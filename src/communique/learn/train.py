@@ -107,6 +107,7 @@ def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: 
     meta.setdefault("config", dict(config.__dict__))
     meta.setdefault("examples", len(examples))
     digest = hashlib.sha1()
+    digest.update(repr(sorted(config.__dict__.items())).encode())
     for h in (types, modality, issues, acts):
         digest.update(np.ascontiguousarray(h.weights, dtype=np.float16).tobytes())
     meta.setdefault("version", digest.hexdigest()[:10])

@@ -8,7 +8,6 @@ Decisions follow the guidelines' borderlines; each rule is named in the act's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -26,44 +25,21 @@ from .arguments import (
 from .clause import ParsedSentence, ordered
 from .gazetteer import Hit
 from .lexicon import Lexicon
+from .records import Context, DocState, RawAct
 from .triggers import find_triggers
 
-__all__ = ['Context', 'RawAct', 'find_acts']
+__all__ = ['Context', 'DocState', 'RawAct', 'find_acts']
 
 
-@dataclass
-class Context:
-    """What the rules know about the document while reading it in order."""
+def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
+              list_item: bool = False, lead_in: int | None = None, n: int = 0) -> tuple[list[RawAct], DocState]:
+    """All acts of one parsed sentence, and the state it leaves to the next sentence.
 
-    parties: tuple[str, ...]
-    participants: tuple[str, ...]
-    groups: dict[str, tuple[str, ...]]
-    plan_nouns: frozenset[str]
-    kind: str | None = None
-    last_person: tuple[str, ...] = ()
-    last_group: tuple[str, ...] = ()
-    lead: dict[int, tuple[tuple[str, ...], str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RawAct:
-    type: str
-    modality: str
-    actors: tuple[str, ...]
-    targets: tuple[str, ...]
-    start: int  # character offsets within the sentence
-    end: int
-    cameo: str
-    rule: str
-    predicate: str
-    negated: bool = False
-
-
-def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_item: bool = False,
-              lead_in: int | None = None, n: int = 0) -> list[RawAct]:
-    """All acts of one parsed sentence (match step: no annotation, no side effects
-    beyond the context's memory of the last person and list lead-ins)."""
-    s = ParsedSentence(sent, hits, ctx, lex, list_item, lead_in)
+    A pure function: it reads the sentence, the document ``ctx`` and the ``state``
+    left by the sentences before (last person and group named, list lead-ins) and
+    changes none of them."""
+    s = ParsedSentence(sent, hits, ctx, lex, list_item, lead_in, state)
+    lead = state.lead_of(lead_in) if list_item else None
     triggers = find_triggers(s)
     trig_ids = {t.tok.i for t in triggers}
     acts: list[RawAct] = []
@@ -81,8 +57,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
         if owner:
             actors = owner
         elif subj is None:
-            if list_item and lead_in is not None and lead_in in ctx.lead:
-                actors = ctx.lead[lead_in][0]
+            if lead is not None:
+                actors = lead[0]
             elif subj is None:
                 actors = ctx.parties
         if not actors or third:
@@ -91,8 +67,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
                 continue
             actors = rep
         modality = trig.modality or s.modality(chain, upper)
-        if subj is None and list_item and lead_in is not None and lead_in in ctx.lead and modality == "ASSERT":
-            modality = ctx.lead[lead_in][1]
+        if subj is None and lead is not None and modality == "ASSERT":
+            modality = lead[1]
         if any(a not in ctx.participants for a in actors):
             req = _request_of_others(s, chain, upper, actors)
             if req is None:
@@ -133,12 +109,11 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, list_i
                 a, named = s.np_actors(subj)
                 lead_actors = a or plan_subject(s, subj) or ctx.parties
             lead_mod = s.modality(chain, upper)
-        ctx.lead[n] = (lead_actors or ctx.parties, lead_mod)
-    for h in hits:
-        if h.kind == "person" and h.code:
-            ctx.last_person = (h.code,)
-            break
-    return acts
+        new_lead = tuple((k, v) for k, v in state.lead if k != n) + ((n, (lead_actors or ctx.parties, lead_mod)),)
+    else:
+        new_lead = state.lead
+    last_person = next(((h.code,) for h in hits if h.kind == "person" and h.code), state.last_person)
+    return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
 
 
 def _request_of_others(s: ParsedSentence, chain: list[Token], upper: list[Token], clause_actors: tuple[str, ...]) -> RawAct | None:

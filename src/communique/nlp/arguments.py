@@ -2,14 +2,10 @@
 its targets and co-agents, and the character span of its evidence."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from .clause import CLIMB, ParsedSentence, ordered
-
-if TYPE_CHECKING:
-    from .triggers import Trigger
+from .records import Trigger
 
 __all__ = ['coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 

@@ -2,15 +2,13 @@
 noun phrase resolves to actors, and the modality cues on a chain of predicates."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from spacy.tokens import Span, Token
 
 from .gazetteer import Hit
 from .lexicon import Lexicon
-
-if TYPE_CHECKING:
-    from .acts import Context
+from .records import Context, DocState
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
@@ -30,8 +28,11 @@ def ordered(codes: Iterable[str]) -> tuple[str, ...]:
 class ParsedSentence:
     """One parsed sentence with its mentions, for the rules below."""
 
-    def __init__(self, sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, list_item: bool, lead_in: int | None):
+    def __init__(self, sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, list_item: bool, lead_in: int | None,
+                 state: DocState = DocState()):
         self.sent, self.hits, self.ctx, self.lex = sent, hits, ctx, lex
+        self.state = state  # left by the sentences before: read, never changed
+        self.last_group = state.last_group  # this sentence's own view, passed on by find_acts
         self.list_item, self.lead_in = list_item, lead_in
         self.tok_hit: dict[int, Hit] = {}
         base = sent.start_char
@@ -67,9 +68,9 @@ class ParsedSentence:
                 return (), True  # in a speech "they" are others
             return self.ctx.participants, True
         if low in ("he", "she"):
-            return self.ctx.last_person or self.ctx.parties, True
-        if low == "it" and self.ctx.last_group:
-            return self.ctx.last_group, True
+            return self.state.last_person or self.ctx.parties, True
+        if low == "it" and self.last_group:
+            return self.last_group, True
         codes: list[str] = []
         named = False
         for t in tok.subtree:
@@ -85,7 +86,7 @@ class ParsedSentence:
                 if h.kind == "parties" and t.dep_ == "poss" and tok.lower_ not in self.lex.words.people_nouns:
                     continue  # "our cooperation" is no actor; "our ministers" are
                 if h.kind == "org" and r == self.ctx.parties:
-                    self.ctx.last_group = r  # "the Quad ...; it seeks to"
+                    self.last_group = r  # "the Quad ...; it seeks to"
                 codes.extend(r)
                 named = True
         return ordered(codes), named

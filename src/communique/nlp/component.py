@@ -1,28 +1,42 @@
 """The spaCy component that finds acts: ``match()`` computes, ``set_annotations()``
 writes the results to ``doc.spans["acts"]`` and ``doc.spans["actors"]``.
 
-It reads the document context (issuers, participants, list lead-ins) that the
-:class:`~communique.nlp.extractor.Extractor` puts in ``doc.user_data``.
+``match()`` is pure: it reads the sentence Doc and two values the
+:class:`~communique.nlp.extractor.Extractor` puts in ``doc.user_data[CTX_KEY]``,
+the document's :class:`~communique.nlp.records.Context` (issuers, participants) and
+the :class:`~communique.nlp.records.DocState` left by the sentences before (persons
+named, list lead-ins), or an explicit ``state``; it returns the state after the
+sentence instead of changing anything held on the component or the Doc. The
+caller threads that state from one sentence to the next.
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..rules import Rules
-from .acts import Context, RawAct, find_acts
+from .acts import find_acts
 from .gazetteer import Gazetteer, Hit
 from .lexicon import Lexicon
+from .records import Context, DocState, RawAct
 
-__all__ = ["ActsComponent", "CTX_KEY"]
+__all__ = ["ActsComponent", "CTX_KEY", "Match"]
 
 CTX_KEY = "communique"
+
+
+class Match(NamedTuple):
+    hits: list[Hit]
+    acts: list[RawAct]
+    state: DocState  # the state after this sentence, for the next one
 
 
 def _register_extensions() -> None:
     # Doc-level values: span extension values are keyed by character offsets in
     # spaCy, so two acts over the same clause would overwrite each other.
-    for name in ("communique_acts", "communique_hits"):
+    for name in ("communique_acts", "communique_hits", "communique_state"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -37,19 +51,20 @@ class ActsComponent:
         self.gazetteer = Gazetteer(self.rules)
         self.lexicon = Lexicon.from_rules(self.rules)
 
-    def match(self, doc: Doc) -> tuple[list[Hit], list[RawAct]]:
-        info = doc.user_data.get(CTX_KEY)
-        if info is None:  # used on its own: the text's own "we" are its issuers
-            info = {"ctx": Context((), (), self.gazetteer.group_members, self.gazetteer.plan_nouns), "people": {}}
-        ctx: Context = info["ctx"]
-        hits = self.gazetteer.find(doc.text, info.setdefault("people", {}))
-        sent = doc[:]
-        acts = find_acts(sent, hits, ctx, self.lexicon, list_item=info.get("list_item", False),
-                         lead_in=info.get("lead_in"), n=info.get("n", 0))
-        return hits, acts
+    def match(self, doc: Doc, state: DocState | None = None) -> Match:
+        """The acts of one parsed sentence. ``state`` defaults to the one in the
+        Doc's context; neither it nor the context is changed."""
+        info = doc.user_data.get(CTX_KEY) or {}
+        ctx: Context = info.get("ctx") or Context((), (), self.gazetteer.group_members, self.gazetteer.plan_nouns)
+        if state is None:  # used on its own: the text's own "we" are its issuers
+            state = info.get("state") or DocState()
+        hits, people = self.gazetteer.scan(doc.text, state.people_map())
+        acts, after = find_acts(doc[:], hits, ctx, self.lexicon, state=state, list_item=info.get("list_item", False),
+                                lead_in=info.get("lead_in"), n=info.get("n", 0))
+        return Match(hits, acts, after.evolve(people=tuple(people.items())))
 
-    def set_annotations(self, doc: Doc, matches: tuple[list[Hit], list[RawAct]]) -> None:
-        hits, acts = matches
+    def set_annotations(self, doc: Doc, matches: Match) -> None:
+        hits, acts, state = matches
         act_spans, hit_spans = [], []
         for i, a in enumerate(acts):  # span_id indexes doc._.communique_acts
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
@@ -63,6 +78,7 @@ class ActsComponent:
         doc.spans["actors"] = hit_spans
         doc._.communique_acts = acts
         doc._.communique_hits = hits
+        doc._.communique_state = state
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))

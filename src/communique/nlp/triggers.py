@@ -6,22 +6,9 @@ from spacy.tokens import Token
 
 from .arguments import coagents
 from .clause import NESTING, ParsedSentence, has_child, object_head, purpose_child
+from .records import Trigger
 
 __all__ = ['Trigger', 'find_triggers', 'noun_type', 'content_of_noun', 'verb_type']
-
-
-class Trigger:
-    """A token proposed as the predicate of an act, with the type it carries."""
-
-    __slots__ = ("tok", "type", "cameo", "rule", "targets_from", "modality", "predicate_only_topic")
-
-    def __init__(self, tok: Token, type_: str, cameo: str, rule: str,
-                 targets_from: Token | None = None, modality: str | None = None):
-        self.tok, self.type, self.cameo, self.rule = tok, type_, cameo, rule
-        self.targets_from = targets_from or tok
-        self.modality = modality  # forced by the rule ("look forward to <others' event>": ASSERT)
-        # "raised Russia's war": a topic brought up, addressed to no one named in it
-        self.predicate_only_topic = rule == "verb:raise"
 
 
 def noun_type(s: ParsedSentence, noun: Token) -> tuple[str, str, str] | None:

@@ -17,10 +17,34 @@ import yaml
 
 from ..errors import RulesError
 
-__all__ = ["Rules", "DATA_DIR", "SUPPORTED_VERSIONS"]
+__all__ = ["Rules", "RulesData", "DATA_DIR", "SUPPORTED_VERSIONS"]
 
 DATA_DIR = Path(__file__).parent / "data"
 SUPPORTED_VERSIONS = {1}
+
+
+class RulesData(dict):
+    """A mapping read from a rules file. A key the code needs and the file lacks (an
+    override that leaves one out) is a :class:`RulesError` naming the file and the
+    key, not a bare ``KeyError``. Nested mappings are ``RulesData`` too."""
+
+    def __init__(self, data: dict, path: str, where: str = "") -> None:
+        super().__init__((k, _wrap(v, path, f"{where}{k}")) for k, v in data.items())
+        self.path, self.where = path, where
+
+    def __missing__(self, key):
+        raise RulesError(f"missing key '{self.where}{key}'", path=self.path)
+
+    def __reduce__(self):  # pickles as what it reads like
+        return (RulesData, (dict(self), self.path, self.where))
+
+
+def _wrap(v: Any, path: str, where: str) -> Any:
+    if type(v) is dict:
+        return RulesData(v, path, where + ".")
+    if type(v) is list:
+        return [_wrap(x, path, f"{where}[{i}]") for i, x in enumerate(v)]
+    return v
 
 
 class Rules:
@@ -51,7 +75,7 @@ class Rules:
             raise RulesError(f"not valid YAML: {e}", path=str(p)) from None
         if not isinstance(data, dict) or data.get("version") not in SUPPORTED_VERSIONS:
             raise RulesError(f"unknown or missing version (supported: {sorted(SUPPORTED_VERSIONS)})", path=str(p))
-        return data
+        return RulesData(data, str(p))
 
     @property
     def fingerprint(self) -> str:

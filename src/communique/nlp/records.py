@@ -1,0 +1,88 @@
+"""The types the act rules share: a leaf module (it imports nothing of the rules),
+so ``acts``, ``arguments``, ``clause`` and ``triggers`` depend on it and not on
+each other in a loop.
+
+The rules are pure: :func:`~communique.nlp.acts.find_acts` reads a sentence, the
+document's :class:`Context` (fixed for the document) and the :class:`DocState`
+left by the sentences before it, and returns its acts with the *next* state. No
+value here is changed in place, so two documents, or two processes, never share
+anything mutable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Context", "DocState", "RawAct", "Trigger"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules know about the document as a whole: fixed while reading it."""
+
+    parties: tuple[str, ...]
+    participants: tuple[str, ...]
+    groups: Mapping[str, tuple[str, ...]]
+    plan_nouns: frozenset[str]
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class DocState:
+    """What the sentences read so far leave to the next one.
+
+    ``people``: persons resolved so far (name, code), in the order learned;
+    ``last_person``: the last person named ("he", "she");
+    ``last_group``: the last issuing group named ("the Quad ...; it seeks to");
+    ``lead``: per list lead-in sentence number, its actors and modality.
+    """
+
+    people: tuple[tuple[str, str], ...] = ()
+    last_person: tuple[str, ...] = ()
+    last_group: tuple[str, ...] = ()
+    lead: tuple[tuple[int, tuple[tuple[str, ...], str]], ...] = ()
+
+    def people_map(self) -> dict[str, str]:
+        return dict(self.people)
+
+    def lead_of(self, n: int | None) -> tuple[tuple[str, ...], str] | None:
+        if n is None:
+            return None
+        for k, v in self.lead:
+            if k == n:
+                return v
+        return None
+
+    def evolve(self, **changes) -> "DocState":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class RawAct:
+    type: str
+    modality: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    start: int  # character offsets within the sentence
+    end: int
+    cameo: str
+    rule: str
+    predicate: str
+    negated: bool = False
+
+
+class Trigger:
+    """A token proposed as the predicate of an act, with the type it carries."""
+
+    __slots__ = ("tok", "type", "cameo", "rule", "targets_from", "modality", "predicate_only_topic")
+
+    def __init__(self, tok: Token, type_: str, cameo: str, rule: str,
+                 targets_from: Token | None = None, modality: str | None = None):
+        self.tok, self.type, self.cameo, self.rule = tok, type_, cameo, rule
+        self.targets_from = targets_from or tok
+        self.modality = modality  # forced by the rule ("look forward to <others' event>": ASSERT)
+        # "raised Russia's war": a topic brought up, addressed to no one named in it
+        self.predicate_only_topic = rule == "verb:raise"
