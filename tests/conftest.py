@@ -28,6 +28,14 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def rules_extractor():
+    """The rules alone, with no trained model deciding: for tests of the rules' grammar."""
+    from communique.nlp.extractor import Extractor
+
+    return Extractor(learned=False)
+
+
+@pytest.fixture(scope="session")
 def sample_db(tmp_path_factory, extractor) -> Path:
     """The bundled samples ingested once into a fresh store."""
     from communique import Corpus

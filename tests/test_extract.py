@@ -130,8 +130,9 @@ def test_restated_request_is_no_commitment(extractor):
     assert got and got[0][0] == "REQUEST" and got[0][4] is False
 
 
-def test_restated_stance_counts_as_commitment(extractor):
-    got = acts(extractor, "We remain deeply concerned about the situation in Myanmar.")
+def test_restated_stance_counts_as_commitment(rules_extractor):
+    # the rules' reading; the trained model reads this lone sentence as PURSUE (see docs/model.md)
+    got = acts(rules_extractor, "We remain deeply concerned about the situation in Myanmar.")
     assert got and got[0][0] == "ACCUSE" and got[0][1] == "REAFFIRM" and got[0][4] is True
 
 
@@ -165,15 +166,17 @@ def test_readout_counterpart_is_a_participant(extractor):
     assert [(a.type, a.actors, a.targets) for a in first] == [("CONSULT", ("USA",), ("CHN",))]
 
 
-def test_two_configurations_live_in_one_process(tmp_path, extractor):
-    """A rules folder that retypes one verb gives a second, independent extractor."""
+def test_two_configurations_live_in_one_process(tmp_path, rules_extractor):
+    """A rules folder that retypes one verb gives a second, independent extractor (the
+    rules alone: the trained model would weigh the new type against its training)."""
+    extractor = rules_extractor
     from communique.rules import DATA_DIR
 
     custom = tmp_path / "rules"
     custom.mkdir()
     text = (DATA_DIR / "lexicon.yaml").read_text(encoding="utf-8")
     (custom / "lexicon.yaml").write_text(text.replace('  welcome: [SUPPORT, "051"]', '  welcome: [CONSULT, "040"]'), encoding="utf-8")
-    other = Extractor(Rules(custom))
+    other = Extractor(Rules(custom), learned=False)
     sentence = "We welcome the new maritime dialogue."
     assert types(other, sentence) == ["CONSULT"]
     assert types(extractor, sentence) == ["SUPPORT"]
@@ -285,7 +288,10 @@ def test_condolences_are_support(extractor):
     assert got and got[0][0] == "SUPPORT" and got[0][3] == ("POL",)
 
 
-def test_typed_goal_wins_over_working_together(extractor):
+def test_typed_goal_wins_over_working_together(extractor, rules_extractor):
+    # the model keeps AID and adds the PURSUE of working together; the rules give the typed goal alone
+    assert "AID" in types(extractor, "We will work together to assist countries in need.")
+    extractor = rules_extractor
     assert types(extractor, "We will work together to assist countries in need.") == ["AID"]
     assert types(extractor, "We will work together to enhance our defense capabilities.") == ["MOBILIZE"]
     assert types(extractor, "We have deepened cooperation on critical and emerging technologies.") == ["COOPERATE"]

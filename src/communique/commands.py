@@ -171,7 +171,7 @@ def _documents_only(items, failures: list):
 def _train(a: argparse.Namespace) -> int:
     import time
 
-    from .learn import train_model
+    from .training import train_model
 
     started = time.perf_counter()
     model = train_model(a.gold or ["data/gold"], a.statements, a.out, _config(a.seed))
@@ -191,7 +191,8 @@ def _cross_validate(a: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .evaluate import check_bounds
-    from .learn import cross_validate_gold, folds_report
+    from .learn import folds_report
+    from .training import cross_validate_gold
 
     statements = a.statements or (a.paths[0] if a.paths else "data/statements")
     cv = cross_validate_gold([a.gold], statements, a.cv, _config(a.seed))

@@ -6,19 +6,16 @@ which act types the sentence holds, its modality and its issues; a type the
 sentence holds that no kept act carries becomes an act over the whole sentence,
 by the actors the rules give the sentence or the document. Every act records which
 rule and which model decided, and how sure the model is.
+
+This package sits below ``nlp``: ``ActModel`` (learn.model) and the nlp layer's ``Coder``
+are named in annotations only, never imported here.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
-
 from ..model import Act, Extraction
 from .features import act_features
-
-if TYPE_CHECKING:
-    from ..nlp.codes import Coder
-    from .model import ActModel
 
 __all__ = ["DocumentView", "decide", "SentenceDecision", "MODALITIES"]
 

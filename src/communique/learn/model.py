@@ -10,11 +10,26 @@ import numpy as np
 from .decide import MODALITIES, SentenceDecision
 from .linear import LinearModel
 
-__all__ = ["ActModel", "MODEL_JSON", "MODEL_NPZ", "HEADS"]
+__all__ = ["ActModel", "MODEL_JSON", "MODEL_NPZ", "HEADS", "load_act_model"]
 
 MODEL_JSON = "acts_model.json"
 MODEL_NPZ = "acts_model.npz"
 HEADS = ("types", "modality", "issues", "acts")
+
+
+def load_act_model(rules) -> "ActModel | None":
+    """The act model of a rules configuration (its ``acts_model.json`` and ``.npz``), or None
+    where it has none: the rules then decide alone."""
+    from ..errors import RulesError
+
+    try:
+        j, z = rules.path(MODEL_JSON), rules.path(MODEL_NPZ)
+    except RulesError:
+        return None
+    try:
+        return ActModel.load(j, z)
+    except (OSError, ValueError, KeyError) as e:
+        raise RulesError(f"act model cannot be read: {e}", path=str(j)) from None
 
 
 @dataclass(frozen=True)

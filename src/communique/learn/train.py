@@ -21,8 +21,7 @@ from .features import act_features
 from .linear import FeatureSpace, Head, LinearModel
 from .model import ActModel
 
-__all__ = ["TrainConfig", "fit", "cross_validate", "cross_validate_gold", "train_model", "folds", "folds_report",
-           "gold_files", "FIGURES", "TYPES", "ISSUES"]
+__all__ = ["TrainConfig", "fit", "cross_validate", "folds", "folds_report", "FIGURES", "TYPES", "ISSUES"]
 
 TYPES = ("ACCUSE", "AGREE", "AID", "CONSULT", "COOPERATE", "MOBILIZE", "PURSUE", "REJECT", "REQUEST",
          "RETREAT", "SANCTION", "SUPPORT", "THREATEN")
@@ -192,73 +191,3 @@ def folds_report(cv: dict) -> str:
     for g in labels:
         lines.append(f"{g[:9]:<10}" + "".join(f"{cv['confusion'][g][p]:>7}" for p in labels))
     return "\n".join(lines)
-
-
-def gold_files(paths: Sequence) -> list:
-    """Every gold JSONL file under the given files or folders (folders searched recursively),
-    so a folder that grows picks up new files without changes."""
-    from pathlib import Path
-
-    from ..errors import InputError
-
-    out = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(p.rglob("*.jsonl"))
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise InputError("no such gold file or folder", path=str(p))
-    if not out:
-        raise InputError("no gold files found", path=", ".join(map(str, paths)))
-    return out
-
-
-def _digest(files: Sequence) -> str:
-    h = hashlib.sha1()
-    for f in sorted(files, key=lambda p: p.name):
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:12]
-
-
-def training_set(gold: Sequence, statements, rules=None) -> tuple[list[GoldDocument], object, list]:
-    """The rules' reading of every gold statement: (documents, coder, gold files)."""
-    from pathlib import Path
-
-    from ..nlp.extractor import Extractor
-    from .dataset import load_training_set
-
-    files = gold_files(gold)
-    extractor = Extractor(rules, learned=False)
-    return load_training_set(files, Path(statements), extractor), extractor.coder, files
-
-
-def train_model(gold: Sequence, statements, out=None, config: TrainConfig = TrainConfig(), rules=None) -> ActModel:
-    """Fit the act model on every gold document and write its files to ``out``
-    (default: the packaged rules data, where the Extractor finds it)."""
-    from pathlib import Path
-
-    import sklearn
-
-    from ..rules import DATA_DIR
-
-    docs, _, files = training_set(gold, statements, rules)
-    meta = {"gold": _digest(files), "documents": sorted(d.name for d in docs), "seed": config.seed,
-            "trainer": f"scikit-learn {sklearn.__version__} LogisticRegression"}
-    model = fit([e for d in docs for e in d.examples], config, meta)
-    target = Path(out) if out else DATA_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    model.save(target)
-    return model
-
-
-def cross_validate_gold(gold: Sequence, statements, k: int = 5, config: TrainConfig = TrainConfig(),
-                        rules=None) -> dict:
-    """:func:`cross_validate` over the gold files under ``gold``."""
-    docs, coder, _ = training_set(gold, statements, rules)
-    if len(docs) < k:
-        from ..errors import ConfigError
-
-        raise ConfigError(f"{k} folds need at least {k} gold documents (found {len(docs)})")
-    return cross_validate(docs, coder, k, config)

@@ -15,6 +15,7 @@ from ..model import Act, Document, Extraction, Mention, ReadFailure, Sentence
 from ..rules import Rules
 from ..learn.decide import DocumentView, decide
 from ..learn.features import sentence_features
+from ..learn.model import ActModel, load_act_model
 from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit
@@ -44,6 +45,7 @@ class Extractor:
         self.learned = learned
         self._nlp = None
         self._coder: Coder | None = None
+        self._act_model: ActModel | None | bool = False  # False: not loaded yet
 
     @property
     def nlp(self):
@@ -53,6 +55,13 @@ class Extractor:
             nlp.add_pipe("communique_acts", config={"rules_dir": rules_dir})
             self._nlp = nlp
         return self._nlp
+
+    @property
+    def act_model(self) -> ActModel | None:
+        """The trained act model of this rules configuration, loaded once (None: rules alone)."""
+        if self._act_model is False:
+            self._act_model = load_act_model(self.rules)
+        return self._act_model
 
     @property
     def component(self) -> ActsComponent:
@@ -90,7 +99,7 @@ class Extractor:
                         yield ReadFailure(doc.path or doc.name, f"extraction failed: {type(inner).__name__}: {inner}", doc.line)
 
     def _extract_batch(self, batch: list[Document]) -> Iterator[Extraction]:
-        model = self.rules.acts_model if self.learned else None
+        model = self.act_model if self.learned else None
         for view in self._views(batch):
             if model is None:
                 yield view.extraction

@@ -152,21 +152,6 @@ class Rules:
                 }
         return out
 
-    @cached_property
-    def acts_model(self):
-        """The trained act model of this configuration (``acts_model.json`` + ``.npz``), or None
-        where there is none: the rules then decide alone."""
-        from ..learn.model import MODEL_JSON, MODEL_NPZ, ActModel
-
-        try:
-            j, z = self.path(MODEL_JSON), self.path(MODEL_NPZ)
-        except RulesError:
-            return None
-        try:
-            return ActModel.load(j, z)
-        except (OSError, ValueError, KeyError) as e:
-            raise RulesError(f"act model cannot be read: {e}", path=str(j)) from None
-
     def __repr__(self) -> str:
         return f"Rules({str(self.directory or DATA_DIR)!r})"
 

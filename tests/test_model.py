@@ -1,0 +1,157 @@
+"""The trained act model: honest folds, files that are data, reproducible training,
+and a confidence and a deciding model on every act."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from communique import Corpus, Extractor, read_document
+from communique.errors import RulesError
+from communique.learn.dataset import align_sentences, label_rule_acts
+from communique.learn.model import MODEL_JSON, MODEL_NPZ, ActModel
+from communique.learn.train import fit, folds
+from communique.rules import DATA_DIR, Rules
+from communique.storage import ActFilter
+
+from .conftest import ROOT, sample
+
+DATA = ROOT / "data"
+
+
+@given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=60, unique=True),
+       st.integers(min_value=2, max_value=10), st.integers(min_value=0, max_value=10**6))
+def test_folds_hold_every_document_out_exactly_once(names, k, seed):
+    dealt = folds(names, k, seed)
+    held = [n for fold in dealt for n in fold]
+    assert sorted(held) == sorted(names) and len(held) == len(set(held))
+    assert folds(names, k, seed) == dealt  # seeded
+
+
+@given(st.lists(st.sampled_from(["A", "B", "C"]), max_size=6), st.lists(st.sampled_from(["A", "B", "D"]), max_size=6))
+def test_rule_acts_are_labelled_with_gold_types_they_can_stand_for(rule_types, gold_types):
+    labels = label_rule_acts(rule_types, gold_types)
+    assert len(labels) == len(rule_types)
+    real = [lb for lb in labels if lb != "NONE"]
+    from collections import Counter
+
+    assert not Counter(real) - Counter(gold_types)  # never more of a type than the gold holds
+    assert labels.count("NONE") == max(0, len(rule_types) - len(gold_types))
+
+
+def test_sentences_align_to_their_gold_sentence():
+    ours = ["We met today.", "We will cooperate on AI.", "Page 3"]
+    gold = ["We met today.", "We will cooperate on AI."]
+    assert align_sentences(ours, gold) == {0: 0, 1: 1}
+
+
+@pytest.fixture(scope="module")
+def small_model():
+    """A model fitted on eight gold documents (fast; for the mechanics, not for quality)."""
+    from communique.training import training_set
+
+    files = sorted((DATA / "gold" / "train").glob("*.jsonl"))[:8]
+    docs, coder, _ = training_set(files, DATA / "statements")
+    return fit([e for d in docs for e in d.examples]), docs, coder
+
+
+def test_model_files_round_trip_byte_for_byte(small_model, tmp_path):
+    model, docs, _ = small_model
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    model.save(tmp_path / "a")
+    ActModel.load(tmp_path / "a" / MODEL_JSON, tmp_path / "a" / MODEL_NPZ).save(tmp_path / "b")
+    for name in (MODEL_JSON, MODEL_NPZ):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    again = ActModel.load(tmp_path / "a" / MODEL_JSON, tmp_path / "a" / MODEL_NPZ)
+    bags = [e.features for e in docs[0].examples]
+    assert [d.types.keys() for d in again.decide(bags)] == [d.types.keys() for d in model.decide(bags)]
+    assert np.allclose([list(d.types.values()) for d in again.decide(bags)],
+                       [list(d.types.values()) for d in model.decide(bags)], atol=2e-3)  # float16 weights
+
+
+def test_model_is_part_of_the_rules_fingerprint(tmp_path):
+    custom = tmp_path / "rules"
+    custom.mkdir()
+    doc = json.loads((DATA_DIR / MODEL_JSON).read_text(encoding="utf-8"))
+    doc["heads"]["types"]["thresholds"]["_sentence"] = 0.99
+    (custom / MODEL_JSON).write_text(json.dumps(doc), encoding="utf-8")
+    assert Rules(custom).fingerprint != Rules().fingerprint
+
+
+def test_an_unreadable_model_is_a_clear_error(tmp_path):
+    custom = tmp_path / "rules"
+    custom.mkdir()
+    (custom / MODEL_JSON).write_text("{not json", encoding="utf-8")
+    with pytest.raises(RulesError) as e:
+        Extractor(Rules(custom)).extract(read_document(sample("2023-01-13_us-japan")))
+    assert MODEL_JSON in str(e.value)
+
+
+def test_every_act_says_which_rule_and_model_decided_and_how_sure(extractor):
+    ex = extractor.extract(read_document(sample("2023-01-13_us-japan")))
+    version = extractor.act_model.version
+    assert ex.acts
+    for a in ex.acts:
+        assert 0.0 <= a.confidence <= 1.0
+        rule, _, model = a.rule.partition("|")
+        assert rule and model == f"model:{version}"
+        assert ex.document.text[a.start:a.end] == a.evidence
+        assert a.commitment == (a.modality in ("COMMIT", "REAFFIRM") and a.type != "REQUEST")
+    assert len({a.confidence for a in ex.acts}) > 1  # a real probability, not a constant
+
+
+def test_rules_alone_give_confidence_one(rules_extractor):
+    ex = rules_extractor.extract(read_document(sample("2023-01-13_us-japan")))
+    assert ex.acts and all(a.confidence == 1.0 and "|model:" not in a.rule for a in ex.acts)
+
+
+def test_min_confidence_keeps_only_sure_acts(sample_db):
+    with Corpus(sample_db, readonly=True) as corpus:
+        every = list(corpus.store.acts(ActFilter()))
+        sure = list(corpus.store.acts(ActFilter(min_confidence=0.8)))
+    assert 0 < len(sure) < len(every)
+    assert all(r["confidence"] >= 0.8 for r in sure)
+    assert sum(r["confidence"] >= 0.8 for r in every) == len(sure)
+
+
+def test_min_confidence_on_extract_acts_and_export(sample_db, tmp_path):
+    def run(*args):
+        r = subprocess.run([sys.executable, "-m", "communique", *map(str, args)], capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        return [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+
+    doc = sample("2023-01-13_us-japan")
+    every = run("extract", doc, "--format", "jsonl")
+    sure = run("extract", doc, "--format", "jsonl", "--min-confidence", "0.8")
+    assert sure == [a for a in every if a["confidence"] >= 0.8]
+    acts = run("acts", "--db", sample_db, "--format", "jsonl", "--min-confidence", "0.9", "--limit", "1000")
+    assert acts and all(a["confidence"] >= 0.9 for a in acts)
+    out = tmp_path / "acts.jsonl"
+    subprocess.run([sys.executable, "-m", "communique", "export", "--db", sample_db, "--format", "jsonl",
+                    "--min-confidence", "0.9", "--out", out], check=True)
+    exported = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(exported) == len(acts) and all(0.9 <= a["confidence"] <= 1 for a in exported)
+    r = subprocess.run([sys.executable, "-m", "communique", "acts", "--db", sample_db, "--min-confidence", "1.5"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "min-confidence" in r.stderr
+
+
+@pytest.mark.slow
+def test_the_shipped_model_is_what_make_train_builds(tmp_path):
+    """`make train` (communique train) rebuilds the packaged model from data/gold, seeded."""
+    from communique.training import train_model
+
+    built = train_model([DATA / "gold"], DATA / "statements", tmp_path)
+    shipped = ActModel.load(DATA_DIR / MODEL_JSON, DATA_DIR / MODEL_NPZ)
+    assert built.version == shipped.version
+    assert built.linear.space.vocab == shipped.linear.space.vocab
+    for name, head in shipped.linear.heads.items():
+        assert np.allclose(head.weights, built.linear.heads[name].weights, atol=2e-3), name
+    assert json.loads((tmp_path / MODEL_JSON).read_text(encoding="utf-8"))["meta"]["documents"] == sorted(
+        p.stem for p in (DATA / "gold").rglob("*.jsonl"))
