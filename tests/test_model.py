@@ -155,3 +155,16 @@ def test_the_shipped_model_is_what_make_train_builds(tmp_path):
         assert np.allclose(head.weights, built.linear.heads[name].weights, atol=2e-3), name
     assert json.loads((tmp_path / MODEL_JSON).read_text(encoding="utf-8"))["meta"]["documents"] == sorted(
         p.stem for p in (DATA / "gold").rglob("*.jsonl"))
+
+
+def test_the_explorer_shows_each_acts_confidence(sample_db):
+    from starlette.testclient import TestClient
+
+    from communique.web.app import create_app
+
+    client = TestClient(create_app(sample_db))
+    acts = client.get("/api/acts", params={"limit": 50}).json()
+    rows = acts["acts"] if isinstance(acts, dict) else acts
+    assert rows and all(0.0 <= r["confidence"] <= 1.0 for r in rows)
+    js = client.get("/static/app.js").text
+    assert "Confidence" in js and "a.confidence" in js

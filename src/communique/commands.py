@@ -233,6 +233,10 @@ def _evaluate(a: argparse.Namespace) -> int:
     extractor = Extractor()
     preds = [act.prediction() for ex in extractor.extract_many(read_document(found[n]) for n in sorted(gold)) for act in ex.acts]
     result = score(gold, preds)
+    seen = set(gold) & set(extractor.act_model.meta.get("documents", ())) if extractor.act_model else set()
+    if seen:
+        print(f"communique: note: {len(seen)} of these {len(gold)} documents were in the act model's training data; "
+              "their figures say nothing of unseen text (use --cv for that)", file=sys.stderr)
     if a.json:
         emit_json(result)
     else:

@@ -30,7 +30,8 @@
     field(dl, "PLOVER", a.plover || "–");
     field(dl, "Goldstein", String(a.goldstein));
     field(dl, "Quad class", String(a.quad_class));
-    field(dl, "Rule", a.rule);
+    field(dl, "Rule · model", a.rule);
+    field(dl, "Confidence", typeof a.confidence === "number" ? a.confidence.toFixed(2) : "–");
     field(dl, "Evidence", a.evidence);
     details.append(h, dl);
     if (a.lineage && a.lineage_size > 1) {
