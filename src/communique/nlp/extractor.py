@@ -7,7 +7,6 @@ through ``nlp.pipe`` and never lets a spaCy object out.
 from __future__ import annotations
 
 import re
-from itertools import islice
 from typing import Iterable, Iterator
 
 from ..errors import CommuniqueError, InputError
@@ -28,6 +27,41 @@ _INITIATIVE = re.compile(
     r"Agreement|Declaration|Strategy|Program|Programme|Council|Committee|Mechanism|Compact|Forum|Facility|Network|Plan|Principles)"
     r"(?:\s+(?:for|on|of|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})?)(?:\s+\((?P<abbr>[A-Z][\w&+-]{1,12})\))?"
 )
+
+
+MAX_BATCH_CHARS = 400_000  # characters of text parsed together: bounds memory however large the documents
+
+
+class _Parsed:
+    __slots__ = ("_",)
+
+    def __init__(self, acts, hits) -> None:
+        self._ = _Ext(acts, hits)
+
+
+class _Ext:
+    __slots__ = ("communique_acts", "communique_hits")
+
+    def __init__(self, acts, hits) -> None:
+        self.communique_acts, self.communique_hits = acts, hits
+
+
+def _draining(items: list):
+    """Yield a list's items, dropping the list's reference to each as it goes."""
+    for i in range(len(items)):
+        item, items[i] = items[i], None
+        yield item
+
+
+def _bounded(it, chunk: int) -> list:
+    """Up to ``chunk`` documents, fewer when their text passes MAX_BATCH_CHARS."""
+    batch, chars = [], 0
+    for doc in it:
+        batch.append(doc)
+        chars += len(doc.text)
+        if len(batch) >= chunk or chars >= MAX_BATCH_CHARS:
+            break
+    return batch
 
 
 class Extractor:
@@ -70,7 +104,7 @@ class Extractor:
         """
         it = iter(docs)
         while True:
-            batch = list(islice(it, chunk))
+            batch = _bounded(it, chunk)
             if not batch:
                 return
             try:
@@ -88,12 +122,17 @@ class Extractor:
         coder, comp = self.coder, self.component
         prepared = [self._prepare(d, comp) for d in batch]
         sent_docs = [sd for _, _, _, sds in prepared for sd in sds]
-        parsed = list(self.nlp.pipe(sent_docs, batch_size=self.batch_size))
+        prepared = [(d, sents, parts, len(sds)) for d, sents, parts, sds in prepared]
+        # keep only what the acts and mentions need: each spaCy Doc is freed once read
+        chars = sum(len(sd.text) for sd in sent_docs) / max(len(sent_docs), 1)
+        size = max(4, min(self.batch_size, int(self.batch_size * 400 / max(chars, 1))))  # long sentences: smaller batches
+        parsed = [_Parsed(sd._.communique_acts or [], sd._.communique_hits or [])
+                  for sd in self.nlp.pipe(_draining(sent_docs), batch_size=size)]
         pos = 0
         results = []
-        for doc, sentences, participants, sds in prepared:
-            outs = parsed[pos : pos + len(sds)]
-            pos += len(sds)
+        for doc, sentences, participants, n in prepared:
+            outs = parsed[pos : pos + n]
+            pos += n
             results.append(self._collect(doc, sentences, participants, outs, coder))
         yield from results
 
