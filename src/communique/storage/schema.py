@@ -124,5 +124,17 @@ CREATE INDEX lineage_members_act ON lineage_members(act_id);
 CREATE INDEX lineage_members_doc ON lineage_members(doc_id);
 """
 
-SCHEMA_VERSION = 2
-MIGRATIONS = {1: _V1, 2: _V2}
+# Words as written (no stemming), for prefix queries: "cooperat*" finds "cooperation".
+_V4 = """
+CREATE VIRTUAL TABLE sentences_words USING fts5(text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER sentences_words_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_words(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_words_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_words(sentences_words, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+INSERT INTO sentences_words(sentences_words) VALUES ('rebuild');
+"""
+
+SCHEMA_VERSION = 4
+MIGRATIONS = {1: _V1, 2: _V2, 4: _V4}
