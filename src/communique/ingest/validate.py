@@ -25,6 +25,7 @@ MAX_CODES = 1000  # parties of one document
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BRACKET = re.compile(r"[\[\]{}]")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,31}$")
 
 
@@ -62,6 +63,11 @@ def load_yaml(block: str) -> Any:
     too large, too deep, or using anchors and aliases."""
     if len(block) > MAX_FRONT_MATTER:
         raise MetaError(f"front matter is {len(block)} characters long; the limit is {MAX_FRONT_MATTER}")
+    depth = 0
+    for m in _BRACKET.finditer(block):  # flow nesting first: the YAML scanner is slow on it before any event
+        depth = depth + 1 if m.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_DEPTH:
+            raise MetaError(f"front matter is nested more than {MAX_DEPTH} levels deep")
     depth = 0
     for ev in yaml.parse(block, Loader=yaml.SafeLoader):  # the event parser is iterative: no recursion
         if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
