@@ -76,8 +76,8 @@ def test_an_empty_folder_is_a_failure_with_a_message(tmp_path, extractor):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [1, 2])
-def test_ten_thousand_hostile_files_with_a_hundred_good_statements(tmp_path, extractor, seed):
+def test_ten_thousand_hostile_files_with_a_hundred_good_statements(tmp_path, extractor, seed=1):
+    """One seed here (about 5 minutes on 2 cores); bench/bench_fuzz.py runs two, with a 1 GiB line."""
     mix = generate(tmp_path / "in", 10_000, seed=seed, good=100)
     report, names, gap, unlinked = run_mix(mix, extractor, tmp_path / "f.db")
     check(mix, report, names, gap, unlinked)

@@ -299,7 +299,9 @@ def _serve(a: argparse.Namespace) -> int:
 
     app = create_app(a.db, allowed_hosts=[a.host, *a.allow_host])
     if a.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"communique: warning: serving on {a.host}, reachable beyond this machine", file=sys.stderr)
+        print(f"communique: warning: serving on {a.host}, reachable beyond this machine; requests are answered only for "
+              f"the Host names {', '.join([a.host, *a.allow_host, 'localhost'])} (add others with --allow-host NAME)",
+              file=sys.stderr)
     print(f"communique: serving {a.db} read-only at http://{a.host}:{a.port}/", file=sys.stderr)
     uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
     return 0
