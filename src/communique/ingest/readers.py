@@ -140,26 +140,25 @@ def decode(data: bytes, path: str, warnings: list[str]) -> str:
             break
     wide = wide or _utf16(data)
     if wide:
-        text = data.decode(wide, errors="replace").lstrip("\ufeff")
+        text = data.decode(wide, errors="replace").lstrip("\ufeff").replace("\x00", "")
         if "\ufffd" in text:
             warnings.append(f"{path}: invalid {wide.upper()} sequences replaced")
         if not text.strip():
             raise EmptyInputError("file is empty", path=path)
-        return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    head = data[:8192]
-    if b"\x00" in head:
-        raise BinaryInputError("file is binary (it holds NUL bytes), not a text document", path=path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
+    else:
+        if b"\x00" in data[:8192]:
+            raise BinaryInputError("file is binary (it holds NUL bytes), not a text document", path=path)
         try:
-            text = data.decode("cp1252")
-            enc = "cp1252"
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-            enc = "latin-1"
-        warnings.append(f"{path}:{line}: not valid UTF-8; read as {enc}")
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = data[: e.start].count(b"\n") + 1
+            try:
+                text = data.decode("cp1252")
+                enc = "cp1252"
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+                enc = "latin-1"
+            warnings.append(f"{path}:{line}: not valid UTF-8; read as {enc}")
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > 0.05 * min(len(text), 8192):
         raise BinaryInputError("file is binary (mostly control characters), not a text document", path=path)
@@ -172,14 +171,6 @@ def _as_str(value: Any) -> str | None:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()[:10]
     return str(value)
-
-
-def _parties(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = re.split(r"[;,\s]+", value)
-    return tuple(str(v).strip().upper() for v in value if str(v).strip())
 
 
 def document_from_text(
