@@ -162,7 +162,7 @@ def test_the_explorer_shows_each_acts_confidence(sample_db):
 
     from communique.web.app import create_app
 
-    client = TestClient(create_app(sample_db))
+    client = TestClient(create_app(sample_db), base_url="http://localhost")  # the app checks Host
     acts = client.get("/api/acts", params={"limit": 50}).json()
     rows = acts["acts"] if isinstance(acts, dict) else acts
     assert rows and all(0.0 <= r["confidence"] <= 1.0 for r in rows)

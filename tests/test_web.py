@@ -43,7 +43,7 @@ def hostile_db(tmp_path_factory, extractor, sample_db):
 
 @pytest.fixture(scope="module")
 def client(hostile_db):
-    return TestClient(create_app(hostile_db))
+    return TestClient(create_app(hostile_db), base_url="http://localhost")
 
 
 def test_pages_answer(client):
@@ -92,7 +92,7 @@ def _injected(html: str) -> list:
 def test_server_is_read_only(hostile_db):
     before = hashlib.sha256(Path(hostile_db).read_bytes()).hexdigest()
     app = create_app(hostile_db)
-    c = TestClient(app)
+    c = TestClient(app, base_url="http://localhost")
     for url in ("/", "/doc/2023-01-13_us-japan_joint-statement", "/api/track?q=Article+V", "/search?q=Senkaku"):
         c.get(url)
     import sqlite3

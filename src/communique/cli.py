@@ -22,6 +22,19 @@ def _db_default() -> str:
     return os.environ.get("COMMUNIQUE_DB", "communique.db")
 
 
+def _count(low: int = 1, high: int = 1_000_000):
+    """An argparse type: a whole number from ``low`` to ``high``."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}, not {text}")
+        return n
+    return parse
+
+
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actor", help="acts by this actor code (USA, JPN, G7 ...)")
     p.add_argument("--target", help="acts toward this actor code")
@@ -34,7 +47,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", help="up to this date (YYYY[-MM[-DD]])")
     p.add_argument("--commitments", action="store_true", help="commitments only")
     _add_min_confidence(p)
-    p.add_argument("--limit", type=int, default=None, help="at most N rows")
+    p.add_argument("--limit", type=_count(), default=None, help="at most N rows (1 to 1,000,000)")
 
 
 def _add_min_confidence(p: argparse.ArgumentParser) -> None:
@@ -81,12 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--db", default=_db_default())
     p.add_argument("--from-parquet", dest="from_parquet", help="load a batch run's Parquet output")
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--workers", type=int, default=1,
+    p.add_argument("--batch-size", type=_count(1, 10_000), default=32)
+    p.add_argument("--workers", type=_count(1, 64), default=1,
                    help="extract in N processes (one writer; the same store as one worker), e.g. --workers 2")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("search", help="full-text search over stored sentences")
+    p = sub.add_parser("search", help="full-text search over stored sentences",
+                       description="A query starting with '-' goes after '--', options first: "
+                                   "communique search --db s.db -- -japan")
     p.add_argument("query")
     p.add_argument("--db", default=_db_default())
     _add_filters(p)
@@ -105,14 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help="words of the commitment, or a lineage id")
     p.add_argument("--db", default=_db_default())
     p.add_argument("--party")
-    p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--limit", type=_count(1, 1000), default=5)
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = sub.add_parser("diff", help="what statement B adds, drops, rewords and repeats from A")
     p.add_argument("a", help="the earlier statement: doc id, name or file")
     p.add_argument("b", help="the later statement")
     p.add_argument("--db", default=_db_default())
-    p.add_argument("--limit", type=int, default=None, help="at most N entries per group in the table")
+    p.add_argument("--limit", type=_count(), default=None, help="at most N entries per group in the table")
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = sub.add_parser("trends", help="acts of an actor per period")
@@ -125,7 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="the web explorer over a store")
     p.add_argument("--db", default=_db_default())
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_count(1, 65535), default=8000)
+    p.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                   help="also answer requests for this Host (default: the bound address and localhost only)")
+
+    p = sub.add_parser("relink", help="rebuild every commitment lineage from the stored acts")
+    p.add_argument("--db", default=_db_default())
 
     p = sub.add_parser("export", help="export acts for analysts' tools")
     p.add_argument("--db", default=_db_default())
@@ -136,10 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="extract a whole archive on a Dask cluster into Parquet")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--out", required=True)
-    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--workers", type=_count(1, 256), default=2)
     p.add_argument("--scheduler", help="address of an existing Dask scheduler")
     p.add_argument("--partition-by", choices=("year",), default="year")
-    p.add_argument("--chunk-size", type=int, default=200, help="documents per task")
+    p.add_argument("--chunk-size", type=_count(1, 100_000), default=200, help="documents per task")
     return ap
 
 

@@ -66,7 +66,7 @@ def _search(a: argparse.Namespace) -> int:
     from .render import print_search
 
     with _open_corpus(a) as corpus:
-        rows = corpus.search(a.query, _filters_of(a))
+        rows = corpus.search(a.query, _filters_of(a, corpus))
     if a.format == "jsonl":
         for r in rows:
             emit_json({k: r[k] for k in ("doc", "date", "title", "sentence", "start", "end", "snippet", "text")} | {
@@ -81,7 +81,7 @@ def _acts(a: argparse.Namespace) -> int:
     from .render import print_acts_table, write_acts_csv
 
     with _open_corpus(a) as corpus:
-        rows = corpus.store.acts(_filters_of(a))
+        rows = corpus.store.acts(_filters_of(a, corpus))
         if a.format == "jsonl":
             for r in rows:
                 emit_json(_act_json(r))
@@ -105,8 +105,18 @@ def _stats(a: argparse.Namespace) -> int:
     return 0
 
 
-def _filters_of(a: argparse.Namespace):
-    return filters_of(a)
+def _filters_of(a: argparse.Namespace, corpus=None):
+    """The filter options, with actor names resolved to codes (a note says so) and
+    unknown codes, issues and types refused with a hint."""
+    from .resolve import resolve_filter
+
+    f = filters_of(a)
+    if corpus is None:
+        return f
+    f, notes = resolve_filter(f, corpus.store.codes(), corpus.rules)
+    for n in notes:
+        print(f"communique: note: {n}", file=sys.stderr)
+    return f
 
 
 def _act_json(r: dict) -> dict:
@@ -308,8 +318,11 @@ def _diff(a: argparse.Namespace) -> int:
 def _trends(a: argparse.Namespace) -> int:
     from .render import print_trends, write_trends_csv
 
+    from .storage import ActFilter
+
     with _open_corpus(a) as corpus:
-        result = corpus.trends(a.actor, a.target, a.by)
+        f = _resolved(ActFilter(actor=a.actor, target=a.target), corpus)
+        result = corpus.trends(f.actor, f.target, a.by)
     if a.format == "json":
         emit_json(result)
     elif a.format == "csv":
@@ -319,15 +332,35 @@ def _trends(a: argparse.Namespace) -> int:
     return 0
 
 
+def _resolved(f, corpus):
+    from .resolve import resolve_filter
+
+    f, notes = resolve_filter(f, corpus.store.codes(), corpus.rules)
+    for n in notes:
+        print(f"communique: note: {n}", file=sys.stderr)
+    return f
+
+
+@command("relink")
+def _relink(a: argparse.Namespace) -> int:
+    with _open_corpus(a, readonly=False) as corpus:
+        r = corpus.update_lineages(rebuild=True)
+        n = corpus.store.lineage_count()
+    print(f"communique: relinked {r.linked + r.created} acts into {n} lineages in {r.seconds:.1f}s -> {a.db}", file=sys.stderr)
+    return 0
+
+
 @command("serve")
 def _serve(a: argparse.Namespace) -> int:
     import uvicorn
 
     from .web import create_app
 
-    app = create_app(a.db)
+    app = create_app(a.db, allowed_hosts=[a.host, *a.allow_host])
     if a.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"communique: warning: serving on {a.host}, reachable beyond this machine", file=sys.stderr)
+        print(f"communique: warning: serving on {a.host}, reachable beyond this machine; requests are answered only for "
+              f"the Host names {', '.join([a.host, *a.allow_host, 'localhost'])} (add others with --allow-host NAME)",
+              file=sys.stderr)
     print(f"communique: serving {a.db} read-only at http://{a.host}:{a.port}/", file=sys.stderr)
     uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
     return 0
@@ -338,7 +371,7 @@ def _export(a: argparse.Namespace) -> int:
     from .export import export_acts
 
     with _open_corpus(a) as corpus:
-        n = export_acts(corpus.store, a.format, _filters_of(a), a.out)
+        n = export_acts(corpus.store, a.format, _filters_of(a, corpus), a.out)
     if a.out:
         print(f"communique: wrote {n} rows to {a.out}", file=sys.stderr)
     return 0

@@ -121,8 +121,8 @@ class Corpus:
                 report.added += 1
             report.words += len(result.document.text.split())
             emit("added", result.document.name)
-        if report.added or report.updated:
-            self.update_lineages()
+        # Always: acts outside every lineage (a run killed before linking) are linked now.
+        self.update_lineages()
         report.seconds = time.perf_counter() - started
         return report
 

@@ -135,7 +135,7 @@ def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf, line
         for lid in postings.get(w, ()):
             counts[lid] += 1
     need = 2 if len(rare) >= 3 else 1
-    ranked = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: -c[1])
+    ranked = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: (-c[1], c[0]))  # ties by id: the same in every process
     return [lid for lid, _ in ranked[:MAX_CANDIDATES]]
 
 

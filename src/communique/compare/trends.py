@@ -1,6 +1,7 @@
 """How an actor's acts toward a target (or received from others) move over time."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -12,14 +13,19 @@ __all__ = ["trends", "PERIODS"]
 PERIODS = ("year", "quarter", "month")
 
 
+_ISO = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?")
+
+
 def _period(date: str | None, by: str) -> str:
-    if not date:
+    m = _ISO.match(date) if isinstance(date, str) else None
+    if not m:  # a value stored before dates were validated
         return "undated"
-    if by == "year" or len(date) < 7:
-        return date[:4]
+    year, month = m.groups()
+    if by == "year" or not month:
+        return year
     if by == "month":
-        return date[:7]
-    return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
+        return f"{year}-{month}"
+    return f"{year}-Q{(int(month) - 1) // 3 + 1}"
 
 
 def trends(store: Store, actor: str, target: str | None = None, by: str = "year") -> dict[str, Any]:

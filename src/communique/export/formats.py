@@ -2,6 +2,8 @@
 provenance: the document, the evidence text and its character offsets, the rule."""
 from __future__ import annotations
 
+import re
+
 import csv
 import json
 import sys
@@ -44,10 +46,12 @@ def gdelt_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """One GDELT 2.0-style event row per (actor, target) pair of each act; an act with no
     target gives rows with an empty Actor2. Tone and geography are not derivable here."""
     for r in rows:
-        date = (r.get("date") or "").replace("-", "")
-        year = int(date[:4]) if date[:4].isdigit() else None
-        month = int(date[4:6]) if len(date) >= 6 else 1
-        day = int(date[6:8]) if len(date) >= 8 else 1
+        raw = r.get("date") if isinstance(r.get("date"), str) else ""
+        m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", raw)  # a date stored before validation is left out
+        date = raw.replace("-", "") if m else ""
+        year = int(m.group(1)) if m else None
+        month = int(m.group(2)) if m and m.group(2) else 1
+        day = int(m.group(3)) if m and m.group(3) else 1
         code = r["cameo"] or ""
         for i, a1 in enumerate(r["actors"] or [""]):
             for j, a2 in enumerate(r["targets"] or [""]):

@@ -33,6 +33,27 @@ _INITIATIVE = re.compile(
 )
 
 
+MAX_BATCH_CHARS = 400_000  # characters of text parsed together: bounds memory however large the documents
+
+
+def _draining(items: list):
+    """Yield a list's items, dropping the list's reference to each as it goes."""
+    for i in range(len(items)):
+        item, items[i] = items[i], None
+        yield item
+
+
+def _bounded(it, chunk: int) -> list:
+    """Up to ``chunk`` documents, fewer when their text passes MAX_BATCH_CHARS."""
+    batch, chars = [], 0
+    for doc in it:
+        batch.append(doc)
+        chars += len(doc.text)
+        if len(batch) >= chunk or chars >= MAX_BATCH_CHARS:
+            break
+    return batch
+
+
 class Extractor:
     """Reads acts out of documents with one pipeline and one rules configuration."""
 
@@ -84,7 +105,7 @@ class Extractor:
         """
         it = iter(docs)
         while True:
-            batch = list(islice(it, chunk))
+            batch = _bounded(it, chunk)
             if not batch:
                 return
             try:
@@ -117,19 +138,22 @@ class Extractor:
         coder, comp = self.coder, self.component
         prepared = [self._prepare(d, comp) for d in batch]
         sent_docs = [sd for _, _, _, sds in prepared for sd in sds]
-        # parse first (no state: any order, any process), then the rules, threading
-        # each document's state through its sentences in order
-        parsed = list(self.nlp.pipe(sent_docs, batch_size=self.batch_size, disable=[comp.name]))
-        pos = 0
+        prepared = [(d, sents, parts, len(sds)) for d, sents, parts, sds in prepared]
+        # long sentences: smaller batches, so the parses held at once stay bounded
+        chars = sum(len(sd.text) for sd in sent_docs) / max(len(sent_docs), 1)
+        size = max(4, min(self.batch_size, int(self.batch_size * 400 / max(chars, 1))))
+        # parse first (no state: any order, any process), then the rules, threading each
+        # document's state through its sentences in order; a document's parses are freed
+        # once its acts, mentions and features are read
+        parsed = self.nlp.pipe(_draining(sent_docs), batch_size=size, disable=[comp.name])
         results = []
-        for doc, sentences, participants, sds in prepared:
-            outs = parsed[pos : pos + len(sds)]
-            pos += len(sds)
-            state = DocState()
-            for sd in outs:
+        for doc, sentences, participants, n in prepared:
+            outs, state = [], DocState()
+            for sd in islice(parsed, n):
                 m = comp.match(sd, state)
                 comp.set_annotations(sd, m)
                 state = m.state
+                outs.append(sd)
             results.append(self._collect(doc, sentences, participants, outs, coder))
         return results
 

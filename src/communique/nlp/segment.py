@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..model import Document, Sentence
 from ..rules import Rules
 
-__all__ = ["segment", "split_sentences", "block_is_heading"]
+__all__ = ["segment", "split_sentences", "block_is_heading", "cap_spans", "MAX_SENTENCE"]
 
 # A sentence end: punctuation, closing quotes, then space and a capital; or, where the
 # source lost the space ("under the Treaty.President Biden"), a lower-case word's
@@ -83,6 +83,36 @@ def _split(text: str, splitter: _Splitter) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_SENTENCE = 1500  # characters: about 250 words, longer than any real sentence of a statement
+
+
+def cap_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """Split any span longer than ``limit`` characters (text with no sentence ends, a
+    table) into pieces of at most ``limit``, at the last ``;``/``:``, then ``,``, then
+    space of each window, so parsing cost stays linear in the length of the text."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > limit:
+            window = text[start : start + limit]
+            cut = 0
+            for pattern in (r"[;:]\s", r",\s", r"\s"):
+                hits = [m.end() for m in re.finditer(pattern, window[limit // 2 :])]
+                if hits:
+                    cut = limit // 2 + hits[-1]
+                    break
+            cut = cut or limit
+            piece = text[start : start + cut]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append((start + lead, start + len(piece.rstrip())))
+            start += cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
 def block_is_heading(text: str, kind: str, marked: bool) -> bool:
     """Headings: Markdown headings, wholly bold or italic lines, short lines with no
     sentence-final punctuation (subtitles, datelines, bylines)."""
@@ -120,7 +150,7 @@ def segment(doc: Document, rules: Rules) -> list[Sentence]:
         else:
             stack.clear()
         first = len(sentences)
-        for s, e in _split(block, splitter):
+        for s, e in cap_spans(block, _split(block, splitter)):
             sentences.append(Sentence(
                 n=len(sentences), start=b_start + s, end=b_start + e, text=block[s:e],
                 paragraph=para, list_item=kind == "item", heading=heading, lead_in=lead_in,

@@ -2,6 +2,7 @@
 only fixed fragments written here are ever joined into SQL text."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -13,6 +14,18 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
           "SANCTION", "MOBILIZE", "RETREAT", "PURSUE"}
 _MODALITIES = {"COMMIT", "REAFFIRM", "ASSERT"}
+MAX_LIMIT = 1_000_000
+
+
+def _real_date(v: str) -> bool:
+    if not isinstance(v, str) or not _DATE.match(v):
+        return False
+    parts = [int(x) for x in v.split("-")] + [1, 1]
+    try:
+        _dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -35,7 +48,7 @@ class ActFilter:
     def validated(self) -> "ActFilter":
         for name in ("since", "until"):
             v = getattr(self, name)
-            if v is not None and not _DATE.match(v):
+            if v is not None and not _real_date(v):
                 raise ConfigError(f"--{name} must be a date like 2021, 2021-04 or 2021-04-16, not {v!r}")
         if self.type and self.type.upper() not in _TYPES:
             raise ConfigError(f"unknown act type {self.type!r} (one of {', '.join(sorted(_TYPES))})")
@@ -43,8 +56,9 @@ class ActFilter:
             raise ConfigError(f"unknown modality {self.modality!r} (COMMIT, REAFFIRM or ASSERT)")
         if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(f"--min-confidence must be between 0 and 1, not {self.min_confidence}")
-        if self.limit is not None and self.limit < 0:
-            raise ConfigError("--limit must not be negative")
+        if self.limit is not None and (isinstance(self.limit, bool) or not isinstance(self.limit, int)
+                                       or not 0 <= self.limit <= MAX_LIMIT):
+            raise ConfigError(f"--limit must be a whole number from 0 to {MAX_LIMIT:,}, not {self.limit!r}")
         return self
 
 

@@ -129,5 +129,17 @@ _V3 = """
 ALTER TABLE acts ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
 """
 
-SCHEMA_VERSION = 3
-MIGRATIONS = {1: _V1, 2: _V2, 3: _V3}
+# Words as written (no stemming), for prefix queries: "cooperat*" finds "cooperation".
+_V4 = """
+CREATE VIRTUAL TABLE sentences_words USING fts5(text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER sentences_words_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_words(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_words_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_words(sentences_words, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+INSERT INTO sentences_words(sentences_words) VALUES ('rebuild');
+"""
+
+SCHEMA_VERSION = 4
+MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4}

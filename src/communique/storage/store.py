@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -20,6 +22,38 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 __all__ = ["Store"]
 
 MAX_QUERY = 1000
+BUSY_SECONDS = 60  # a writer waits this long for another one before giving up
+_UNQUOTED = re.compile(r'"[^"]*"?|[^"]+')
+_DASHED = re.compile(r'(?:(?<=\s)|^)-(?=[^\s"-])(\S+)')
+
+
+def _retry_locked(fn, seconds: float = BUSY_SECONDS):
+    """Run ``fn``, retrying while SQLite says the database is locked (some steps,
+    such as switching to WAL, do not wait on the busy handler)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return fn()
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def fts_query(query: str) -> tuple[str, bool]:
+    """The FTS5 query for what a user typed, and whether it needs the index of words as
+    written: a term with ``*`` is a prefix of words as written, so it is looked up
+    there (stemmed, "cooperat*" would match nothing). A bare term starting with "-"
+    is a word, not a column filter ("-japan" finds "japan"); exclude with NOT."""
+    parts = []
+    prefix = False
+    for m in _UNQUOTED.finditer(query):
+        chunk = m.group()
+        if not chunk.startswith('"'):
+            prefix = prefix or "*" in chunk
+            chunk = _DASHED.sub(lambda d: '"' + d.group(1).replace('"', "") + '"', chunk)
+        parts.append(chunk)
+    return "".join(parts), prefix
 
 
 class Store:
@@ -35,12 +69,13 @@ class Store:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
                 self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
-                self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
+                self.conn.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+                _retry_locked(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA busy_timeout=30000")
+            self.conn.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open database: {e}", path=self.path) from None
@@ -61,11 +96,18 @@ class Store:
             return
         if self.readonly:
             raise StoreError(f"database schema {version} needs migrating to {SCHEMA_VERSION}: open it once for writing", path=self.path)
-        for v in range(version + 1, SCHEMA_VERSION + 1):
-            with self.conn:
+        # One writer migrates while the others wait (busy timeout), then find it done.
+        _retry_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            version = self._version()
+            for v in sorted(k for k in MIGRATIONS if k > version):
                 for stmt in _split_sql(MIGRATIONS[v]):
                     self.conn.execute(stmt)
                 self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(v),))
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -191,22 +233,27 @@ class Store:
             raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY}")
         c1, p1 = where_documents(f)
         c2, p2 = where_acts(f)
+        typed = q
+        q, prefix = fts_query(q)
+        fts = "sentences_words" if prefix else "sentences_fts"
         act_clause = ""
         if c2:
             # the per-sentence index, not the type index the planner may otherwise pick
             act_clause = (" AND EXISTS (SELECT 1 FROM acts a INDEXED BY acts_doc WHERE a.doc_id = s.doc_id AND a.sentence = s.n AND "
                           + " AND ".join(c2) + ")")
         sql = ("SELECT s.id, s.doc_id, s.n, s.start, s.\"end\", s.text, d.name, d.date, d.title, d.kind,"
-               " snippet(sentences_fts, 0, '«', '»', '…', 24) AS snippet, bm25(sentences_fts) AS score"
-               " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.doc_id"
-               " WHERE sentences_fts MATCH ?" + "".join(" AND " + c for c in c1) + act_clause +
+               f" snippet({fts}, 0, '«', '»', '…', 24) AS snippet, bm25({fts}) AS score"
+               f" FROM {fts} JOIN sentences s ON s.id = {fts}.rowid JOIN documents d ON d.id = s.doc_id"
+               f" WHERE {fts} MATCH ?" + "".join(" AND " + c for c in c1) + act_clause +
                " ORDER BY score LIMIT ?")
         params = [q] + p1 + p2 + [f.limit if f.limit is not None else 20]
         try:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as e:
-            raise QueryError(f"malformed search query {q!r}: {e}. Quote phrases (\"status quo\"), "
+            raise QueryError(f"malformed search query {typed!r}: {e}. Quote phrases (\"status quo\"), "
                              "use AND / OR / NOT in capitals, and * after a prefix (sanction*)") from None
+        except sqlite3.DatabaseError as e:  # e.g. a pattern too complex
+            raise QueryError(f"search query cannot be run: {e}") from None
         out = []
         for r in rows:
             acts = [_act_row(a) for a in self.conn.execute(
@@ -216,6 +263,15 @@ class Store:
                         "start": r["start"], "end": r["end"], "text": r["text"], "snippet": r["snippet"],
                         "score": round(-r["score"], 4), "acts": acts})
         return out
+
+    def lineage_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM lineages").fetchone()[0]
+
+    def codes(self) -> set[str]:
+        """Every actor, target and party code the store holds."""
+        rows = self.conn.execute("SELECT DISTINCT code FROM act_codes WHERE role IN ('actor', 'target')"
+                                 " UNION SELECT DISTINCT code FROM document_parties").fetchall()
+        return {r[0] for r in rows}
 
     def stats(self) -> dict[str, Any]:
         q = self.conn.execute

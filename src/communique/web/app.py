@@ -12,13 +12,16 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..compare import diff_documents, find_lineages, lineage, trends
-from ..errors import CommuniqueError
+from ..errors import CommuniqueError, ConfigError
+from ..resolve import resolve_filter
 from ..storage import ActFilter, Store
 from .highlight import highlight
 from .svg import bar_chart
@@ -30,18 +33,93 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE",
          "MOBILIZE", "RETREAT", "PURSUE")
 
 
-def _filters(request: Request, limit: int | None = None) -> ActFilter:
-    q = request.query_params
+MAX_LIMIT = 10_000
+MAX_Q = 1000
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
+SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                 b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
 
-    def get(name):
-        v = q.get(name, "").strip()
-        return v or None
 
-    lim = get("limit")
-    return ActFilter(actor=get("actor"), target=get("target"), type=get("type"), modality=get("modality"),
-                     issue=get("issue"), party=get("party"), kind=get("kind"), since=get("since"), until=get("until"),
-                     commitments=q.get("commitments") in ("1", "true", "on"),
-                     limit=int(lim) if lim and lim.isdigit() else limit).validated()
+def bad(field: str, problem: str) -> HTTPException:
+    return HTTPException(400, f"{field}: {problem}")
+
+
+def _param(request: Request, name: str, max_len: int = 200) -> str | None:
+    v = request.query_params.get(name, "").strip()
+    if len(v) > max_len:
+        raise bad(name, f"is {len(v)} characters long; the limit is {max_len}")
+    return v or None
+
+
+def _limit(request: Request, default: int | None) -> int | None:
+    v = _param(request, "limit")
+    if v is None:
+        return default
+    if not (v.isascii() and v.isdigit()) or int(v) > MAX_LIMIT:
+        raise bad("limit", f"must be a whole number from 0 to {MAX_LIMIT:,}")
+    return int(v)
+
+
+def _choice(request: Request, name: str, choices: tuple[str, ...], default: str) -> str:
+    v = _param(request, name)
+    if v is None:
+        return default
+    if v not in choices:
+        raise bad(name, f"must be one of {', '.join(choices)}")
+    return v
+
+
+def _q(request: Request) -> str | None:
+    return _param(request, "q", MAX_Q)
+
+
+def _filters(request: Request, limit: int | None = None, store: Store | None = None) -> ActFilter:
+    get = lambda name: _param(request, name)  # noqa: E731
+    flag = _choice(request, "commitments", ("1", "0", "true", "false", "on", "off", "yes", "no"), "0")
+    f = ActFilter(actor=get("actor"), target=get("target"), type=get("type"), modality=get("modality"),
+                  issue=get("issue"), party=get("party"), kind=get("kind"), since=get("since"), until=get("until"),
+                  commitments=flag in ("1", "true", "on", "yes"), limit=_limit(request, limit))
+    try:
+        f = f.validated()
+        if store is not None:
+            f, _ = resolve_filter(f, store.codes())
+    except ConfigError as e:
+        field = next((n for n in ("since", "until", "type", "modality", "issue", "actor", "target", "party", "limit")
+                      if n in e.message), "filter")
+        raise bad(field, e.message.replace("--", "")) from None
+    return f
+
+
+def safe_url(url: Any) -> str | None:
+    """A link target only for http(s) URLs: a stored ``javascript:`` URL is never a link."""
+    if not isinstance(url, str):
+        return None
+    u = url.strip()
+    return u if re.match(r"^https?://[^\s/?#]+", u, re.I) and not re.search(r"[\x00-\x20]", u) else None
+
+
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and no-sniff / no-framing headers to every answer."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [h for h in SECURITY_HEADERS if h[0] not in names]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def script_json(value: Any) -> Markup:
@@ -56,11 +134,14 @@ def snippet_html(snippet: str) -> Markup:
     return Markup("".join(f"<mark>{escape(p)}</mark>" if i % 2 else str(escape(p)) for i, p in enumerate(parts)))
 
 
-def create_app(db: str | Path) -> Starlette:
+def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None = None) -> Starlette:
+    """The explorer over ``db``, read-only. Requests for any Host but ``allowed_hosts``
+    (always with localhost and the loopback addresses) are refused: no DNS rebinding."""
     store = Store(db, readonly=True)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     env.globals["TYPES"] = TYPES
     env.filters["snippet"] = snippet_html
+    env.filters["safe_url"] = safe_url
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         html = env.get_template(name).render(request=request, **ctx)
@@ -85,12 +166,14 @@ def create_app(db: str | Path) -> Starlette:
 
     # ---- pages ----------------------------------------------------------------
     async def index(request: Request):
-        f = _filters(request, limit=500)
-        year = request.query_params.get("year", "").strip()
-        if year.isdigit():
+        f = _filters(request, limit=500, store=store)
+        year = _param(request, "year")
+        if year is not None:
+            if not re.fullmatch(r"[0-9]{4}", year):
+                raise bad("year", "must be a year like 2023")
             f = ActFilter(**{**f.__dict__, "since": year, "until": year})
-        order = "date ASC" if request.query_params.get("sort") == "asc" else "date DESC"
-        docs = store.documents(f, text=request.query_params.get("q") or None, order=order)
+        order = "date ASC" if _choice(request, "sort", ("asc", "desc"), "desc") == "asc" else "date DESC"
+        docs = store.documents(f, text=_q(request), order=order)
         kinds = [r[0] for r in store.conn.execute("SELECT DISTINCT kind FROM documents WHERE kind IS NOT NULL ORDER BY 1")]
         years = [r[0] for r in store.conn.execute("SELECT DISTINCT substr(date,1,4) FROM documents WHERE date IS NOT NULL ORDER BY 1 DESC")]
         return page(request, "index.html", docs=docs, kinds=kinds, years=years, params=request.query_params)
@@ -110,7 +193,7 @@ def create_app(db: str | Path) -> Starlette:
         return page(request, "lineage.html", lin=lin)
 
     async def diff_page(request: Request):
-        a, b = request.query_params.get("a", ""), request.query_params.get("b", "")
+        a, b = _param(request, "a") or "", _param(request, "b") or ""
         docs = store.documents(ActFilter(limit=2000))
         result = None
         if a and b:
@@ -122,7 +205,7 @@ def create_app(db: str | Path) -> Starlette:
 
     async def actor_page(request: Request):
         code = request.path_params["code"].upper()
-        t = trends(store, code, None, request.query_params.get("by", "year") if request.query_params.get("by") in ("year", "quarter", "month") else "year")
+        t = trends(store, code, None, _choice(request, "by", ("year", "quarter", "month"), "year"))
         if not t["rows"]:
             raise HTTPException(404, "no acts by or toward this actor")
         counterparts = store.conn.execute(
@@ -135,18 +218,19 @@ def create_app(db: str | Path) -> Starlette:
         return page(request, "actor.html", code=code, trends=t, chart=bar_chart(t["rows"]), counterparts=counterparts, recent=recent)
 
     async def search_page(request: Request):
-        q = request.query_params.get("q", "")
+        q = _q(request) or ""
+        f = _filters(request, limit=50, store=store)
         rows, error = [], None
         if q.strip():
             try:
-                rows = store.search(q, _filters(request, limit=50))
+                rows = store.search(q, f)
             except CommuniqueError as e:
                 error = e.message
         return page(request, "search.html", q=q, rows=rows, error=error, params=request.query_params)
 
     # ---- JSON API ---------------------------------------------------------------
     async def api_documents(request: Request):
-        return JSONResponse(store.documents(_filters(request, limit=500), text=request.query_params.get("q") or None))
+        return JSONResponse(store.documents(_filters(request, limit=500, store=store), text=_q(request)))
 
     async def api_document(request: Request):
         row = doc_or_404(request.path_params["ref"])
@@ -157,10 +241,10 @@ def create_app(db: str | Path) -> Starlette:
         return JSONResponse(d)
 
     async def api_acts(request: Request):
-        return JSONResponse(list(store.acts(_filters(request, limit=1000))))
+        return JSONResponse(list(store.acts(_filters(request, limit=1000, store=store))))
 
     async def api_search(request: Request):
-        return JSONResponse(store.search(request.query_params.get("q", ""), _filters(request, limit=50)))
+        return JSONResponse(store.search(_q(request) or "", _filters(request, limit=50, store=store)))
 
     async def api_lineage(request: Request):
         lin = lineage(store, request.path_params["lid"])
@@ -169,15 +253,14 @@ def create_app(db: str | Path) -> Starlette:
         return JSONResponse(lin)
 
     async def api_track(request: Request):
-        return JSONResponse({"lineages": find_lineages(store, request.query_params.get("q", ""),
-                                                       party=request.query_params.get("party") or None, limit=10)})
+        return JSONResponse({"lineages": find_lineages(store, _q(request) or "", party=_param(request, "party"), limit=10)})
 
     async def api_diff(request: Request):
-        return JSONResponse(diff_documents(store, request.query_params.get("a", ""), request.query_params.get("b", "")))
+        return JSONResponse(diff_documents(store, _param(request, "a") or "", _param(request, "b") or ""))
 
     async def api_trends(request: Request):
-        by = request.query_params.get("by", "year")
-        return JSONResponse(trends(store, request.path_params["code"], request.query_params.get("target") or None, by))
+        by = _choice(request, "by", ("year", "quarter", "month"), "year")
+        return JSONResponse(trends(store, request.path_params["code"], _param(request, "target"), by))
 
     async def api_stats(request: Request):
         return JSONResponse(store.stats())
@@ -205,6 +288,9 @@ def create_app(db: str | Path) -> Starlette:
         Route("/api/diff", api_diff), Route("/api/actors/{code}/trends", api_trends), Route("/api/stats", api_stats),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, CommuniqueError: input_error})
+    hosts = sorted({*(allowed_hosts or ()), *LOCAL_HOSTS} - {"0.0.0.0", "::"})
+    middleware = [Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=hosts)]
+    app = Starlette(routes=routes, middleware=middleware,
+                    exception_handlers={HTTPException: http_error, CommuniqueError: input_error})
     app.state.store = store
     return app
