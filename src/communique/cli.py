@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--min", action="append", default=[], metavar="KEY=VALUE", help="fail below this bound")
 
+    p = sub.add_parser("evaluate-threads", help="score a store's lineages against hand-made commitment threads")
+    p.add_argument("threads", help="threads JSONL file (one thread a line: thread, members [{doc, evidence}])")
+    p.add_argument("--db", default=_db_default())
+    p.add_argument("--rebuild", action="store_true", help="rebuild the lineages first (writes to the store)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--min", action="append", default=[], metavar="KEY=VALUE", help="fail below this bound (bcubed.f1=0.8)")
+
     p = sub.add_parser("ingest", help="read, extract and store statements")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--db", default=_db_default())

@@ -212,6 +212,29 @@ def _statements_for(gold: dict, paths, statements_dir, gold_path):
     return found
 
 
+@command("evaluate-threads")
+def _evaluate_threads(a: argparse.Namespace) -> int:
+    from .compare.threads import format_threads_report, load_threads, score_threads, store_predictions
+    from .evaluate import check_bounds
+
+    threads = load_threads(a.threads)
+    with _open_corpus(a, readonly=not a.rebuild) as corpus:
+        if a.rebuild:
+            corpus.update_lineages(rebuild=True)
+        preds = store_predictions(corpus.store, {m["doc"] for t in threads for m in t["members"]})
+    result = score_threads(threads, preds)
+    baseline = score_threads(threads, [p | {"lineage": None} for p in preds])
+    if a.json:
+        emit_json(result | {"baseline": baseline})
+    else:
+        print(format_threads_report(result, baseline))
+    failed = check_bounds(result, a.min)
+    if failed:
+        print("below bound: " + "; ".join(failed))
+        return 1
+    return 0
+
+
 @command("track")
 def _track(a: argparse.Namespace) -> int:
     from .render import print_lineages

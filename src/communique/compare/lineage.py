@@ -1,12 +1,19 @@
 """Commitment lineages: the same commitment or position followed across statements.
 
-Acts link when they have the same type, compatible modalities (a restatement
-continues a promise or a stated position; a promise and a bare statement do not
-link), overlapping actors, the same polarity
-(a negated act or a reversal never continues a positive one), and close wording.
-Candidates come from an inverted index of each wording's rarest stems, blocked by
-type and family, so building never compares all pairs; an update links only the
-acts not yet in a lineage.
+Two acts state the same commitment when their actors overlap, their polarity agrees
+(a negated act or a reversal never continues a positive one) and the commitment's own
+words match: the evidence less its attribution ("President Biden also reaffirmed
+that"), stemmed, with synonyms folded (``data/synonyms.txt``), weighted by rarity
+(:func:`~.similarity.same_commitment`). Act type is only a hint: a type disagreement
+between two near-identical wordings is an extraction error to tolerate, so types never
+block a link.
+
+Statements are taken in date order. For each statement, candidates come from an
+inverted index of the rarest content stems of every lineage's wordings (so the cost
+grows with the corpus, not its square); each act is compared with each candidate's
+first and latest wordings, and acts and lineages are then paired greedily, best pair
+first, at most one act of a statement per lineage. An update links only the acts not
+yet in a lineage.
 """
 from __future__ import annotations
 
@@ -15,23 +22,29 @@ import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from ..storage import Store
-from .similarity import REVERSAL, Idf, normalise, similarity, stems, word_diff
+from .similarity import REVERSAL, Idf, content_stems, core, normalise, same_commitment, similarity, stems, word_diff
 
-__all__ = ["update_lineages", "LineageReport", "THRESHOLD", "lineage", "find_lineages", "series_documents"]
+__all__ = ["update_lineages", "LineageReport", "THRESHOLD", "lineage", "find_lineages", "series_documents", "member_status"]
 
-THRESHOLD = 0.5
+THRESHOLD = 0.42
+TYPE_HINT = 0.04  # the same type adds a little confidence; a different one takes nothing away
+STRANGERS = 0.12  # acts whose actors share no code need this much more
 FAMILY = {"COMMIT": "promise", "REAFFIRM": "promise", "ASSERT": "statement"}
 
 
 def compatible(a: set[str] | str, b: str) -> bool:
-    """REAFFIRM goes with either; COMMIT and ASSERT do not mix."""
+    """REAFFIRM goes with either; COMMIT and ASSERT do not mix (used by the statement diff)."""
     mods = {a} if isinstance(a, str) else set(a)
     return not ({"COMMIT", "ASSERT"} <= mods | {b})
+
+
 MAX_POSTING = 5000  # a stem in more wordings than this is too common to find candidates with
-MAX_CANDIDATES = 50  # the lineages sharing most rare stems are compared in full
+MAX_CANDIDATES = 40  # the lineages sharing most rare stems are compared in full
+RARE = 6  # rarest stems of a wording that go into the index
 
 
 @dataclass
@@ -50,10 +63,10 @@ class _Lineage:
     polarity: bool
     actors: set[str]
     docs: set[str]
-    last_date: str
-    wording: str
-    stems: frozenset[str]
-    new: bool = False
+    types: set[str] = field(default_factory=set)
+    first: frozenset[str] = frozenset()
+    latest: frozenset[str] = frozenset()
+    last_date: str = ""
     members: list[tuple[int, str, str, float]] = field(default_factory=list)  # act_id, doc_id, date, sim
     modalities: set[str] = field(default_factory=set)
 
@@ -66,126 +79,130 @@ def _lineage_id(act_id: int, doc_id: str, evidence: str) -> str:
     return "L" + hashlib.sha1(f"{doc_id}:{act_id}:{normalise(evidence)}".encode()).hexdigest()[:10]
 
 
+def member_status(previous: str | None, evidence: str) -> str:
+    """``new`` for a lineage's first member; ``repeated`` when the commitment's own words are
+    unchanged (the attribution may differ); ``reworded`` otherwise."""
+    if previous is None:
+        return "new"
+    return "repeated" if normalise(core(previous)) == normalise(core(evidence)) else "reworded"
+
+
+def link_score(s: frozenset[str], actors: set[str], type_: str, lin: _Lineage, idf: Idf) -> float:
+    sim = max(same_commitment(s, lin.latest, idf), same_commitment(s, lin.first, idf) if lin.first is not lin.latest else 0.0)
+    if type_ in lin.types:
+        sim += TYPE_HINT
+    if not (lin.actors & actors):
+        sim -= STRANGERS
+    return sim
+
+
 def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = THRESHOLD) -> LineageReport:
     """Link every act not yet in a lineage; with ``rebuild``, start from scratch."""
     started = time.perf_counter()
-    conn = store.conn
     report = LineageReport()
-    with conn:
-        if rebuild:
-            conn.execute("DELETE FROM lineage_members")
-            conn.execute("DELETE FROM lineages")
-        # lineages that lost members (their document was replaced) are recomputed or dropped
-        conn.execute("DELETE FROM lineages WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.lineage_id = lineages.id)")
-        stale = {r[0] for r in conn.execute(
-            "SELECT l.id FROM lineages l WHERE l.size != (SELECT COUNT(*) FROM lineage_members m WHERE m.lineage_id = l.id)")}
-    pending = conn.execute(
-        "SELECT a.id, a.doc_id, a.type, a.modality, a.actors, a.evidence, a.negated, d.date FROM acts a"
-        " JOIN documents d ON d.id = a.doc_id WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.act_id = a.id)"
-        " ORDER BY d.date, d.name, a.sentence, a.start").fetchall()
+    if rebuild:
+        store.clear_lineages()
+    stale = store.prune_lineages()
+    pending = store.unlinked_acts()
     if not pending and not stale:
         report.seconds = time.perf_counter() - started
         return report
-    idf = Idf(stems(r[0]) for r in conn.execute("SELECT evidence FROM acts"))
-    lineages, index = _load(conn, idf)
+    idf = Idf(content_stems(e) for e in store.evidence_texts())
+    lineages, index = _load(store, idf)
     touched: set[str] = set(stale)
-    for r in pending:
-        act_id, doc_id, type_, modality, actors_json, evidence, negated, date = r
-        family = FAMILY.get(modality, "statement")
-        actors = set(json.loads(actors_json))
-        s = stems(evidence)
-        pol = _polarity(negated, evidence)
-        key = type_
-        best, best_sim = None, 0.0
-        for cand in _candidates(index[key], s, idf, lineages):
-            lin = lineages[cand]
-            if lin.polarity != pol or doc_id in lin.docs or not (lin.actors & actors) or not compatible(lin.modalities, modality):
-                continue
-            sim = similarity(evidence, lin.wording, idf, s, lin.stems)
-            if sim > best_sim:
-                best, best_sim = cand, sim
-        if best is not None and best_sim >= threshold:
-            lin = lineages[best]
-            report.linked += 1
-        else:
-            lid = _lineage_id(act_id, doc_id, evidence)
-            lin = _Lineage(lid, type_, family, pol, set(), set(), date or "", evidence, s, new=True)
-            lineages[lid] = lin
-            best_sim = 1.0
-            report.created += 1
-        lin.members.append((act_id, doc_id, date or "", best_sim))
-        lin.docs.add(doc_id)
-        lin.actors |= actors
-        lin.modalities.add(modality)
-        if (date or "") >= lin.last_date:  # the most recent wording is the one to match
-            lin.last_date, lin.wording, lin.stems = date or "", evidence, s
-        for w in idf.rarest(s):
-            index[key][w].add(lin.id)
-        touched.add(lin.id)
-    _write(conn, lineages, touched)
+    for doc_id, group in groupby(pending, key=lambda r: r[1]):
+        acts = []
+        for act_id, _, type_, modality, actors_json, evidence, negated, date in group:
+            acts.append((act_id, type_, modality, set(json.loads(actors_json)), evidence, content_stems(evidence),
+                         _polarity(negated, evidence), date or ""))
+        pairs = []
+        for i, (act_id, type_, modality, actors, evidence, s, pol, date) in enumerate(acts):
+            for cand in _candidates(index, s, idf):
+                lin = lineages[cand]
+                if lin.polarity != pol or doc_id in lin.docs:
+                    continue
+                sim = link_score(s, actors, type_, lin, idf)
+                if sim >= threshold:
+                    pairs.append((sim, i, cand))
+        chosen: dict[int, tuple[str, float]] = {}
+        taken: set[str] = set()
+        for sim, i, cand in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+            if i not in chosen and cand not in taken:
+                chosen[i] = (cand, sim)
+                taken.add(cand)
+        for i, (act_id, type_, modality, actors, evidence, s, pol, date) in enumerate(acts):
+            if i in chosen:
+                lin = lineages[chosen[i][0]]
+                sim = chosen[i][1]
+                report.linked += 1
+            else:
+                lid = _lineage_id(act_id, doc_id, evidence)
+                lin = lineages[lid] = _Lineage(lid, type_, FAMILY.get(modality, "statement"), pol, set(), set(),
+                                               first=s, latest=s, last_date=date)
+                sim = 1.0
+                report.created += 1
+            _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s)
+            for w in idf.rarest(s, RARE):
+                index[w].add(lin.id)
+            touched.add(lin.id)
+    _write(store, lineages, touched)
     report.touched = len(touched)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf, lineages) -> list[str]:
-    rare = [w for w in idf.rarest(s) if len(postings.get(w, ())) < MAX_POSTING]
+def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s) -> None:
+    lin.members.append((act_id, doc_id, date, sim))
+    lin.docs.add(doc_id)
+    lin.actors |= actors
+    lin.types.add(type_)
+    lin.modalities.add(modality)
+    if date >= lin.last_date:  # the most recent wording is the one to match
+        lin.last_date, lin.latest = date, s
+
+
+def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> list[str]:
+    rare = [w for w in idf.rarest(s, RARE) if len(postings.get(w, ())) < MAX_POSTING]
     counts: dict[str, int] = defaultdict(int)
     for w in rare:
         for lid in postings.get(w, ()):
             counts[lid] += 1
-    need = 2 if len(rare) >= 3 else 1
-    ranked = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: -c[1])
+    ranked = sorted(counts.items(), key=lambda c: (-c[1], c[0]))
     return [lid for lid, _ in ranked[:MAX_CANDIDATES]]
 
 
-def _load(conn, idf: Idf):
+def _load(store: Store, idf: Idf):
     lineages: dict[str, _Lineage] = {}
-    index: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    rows = conn.execute(
-        "SELECT l.id, l.type, l.family, l.actors, m.act_id, m.doc_id, m.date, m.similarity, a.evidence, a.negated, a.modality"
-        " FROM lineages l JOIN lineage_members m ON m.lineage_id = l.id JOIN acts a ON a.id = m.act_id ORDER BY m.date")
-    for lid, type_, family, actors, act_id, doc_id, date, sim, evidence, negated, modality in rows:
+    index: dict[str, set[str]] = defaultdict(set)
+    for lid, type_, family, actors, act_id, doc_id, date, sim, evidence, negated, modality, act_type in store.lineage_member_rows():
+        s = content_stems(evidence)
         lin = lineages.get(lid)
         if lin is None:
-            lin = lineages[lid] = _Lineage(lid, type_, family, _polarity(negated, evidence), set(json.loads(actors)),
-                                           set(), "", evidence, stems(evidence))
-        lin.members.append((act_id, doc_id, date or "", sim))
-        lin.docs.add(doc_id)
-        lin.modalities.add(modality)
-        if (date or "") >= lin.last_date:
-            lin.last_date, lin.wording, lin.stems = date or "", evidence, stems(evidence)
-    for lin in lineages.values():
-        for w in idf.rarest(lin.stems):
-            index[lin.type][w].add(lin.id)
+            lin = lineages[lid] = _Lineage(lid, type_, family, _polarity(negated, evidence), set(json.loads(actors)), set(),
+                                           first=s, latest=s, last_date=date or "")
+        _add(lin, act_id, doc_id, date or "", sim, set(), act_type, modality, s)
+        for w in idf.rarest(s, RARE):
+            index[w].add(lid)
     return lineages, index
 
 
-def _write(conn, lineages: dict[str, _Lineage], touched: set[str]) -> None:
+def _write(store: Store, lineages: dict[str, _Lineage], touched: set[str]) -> None:
     """Store touched lineages with each member's status, in date order."""
-    with conn:
-        for lid in touched:
-            lin = lineages.get(lid)
-            if lin is None:  # a stale lineage with no member left
-                continue
-            members = sorted(lin.members, key=lambda m: (m[2], m[1]))
-            evid = {row[0]: (row[1], json.loads(row[2])) for row in conn.execute(
-                f"SELECT id, evidence, targets FROM acts WHERE id IN ({','.join('?' * len(members))})",
-                [m[0] for m in members])}
-            targets = sorted({t for m in members for t in evid[m[0]][1]})
-            # the lineage row first (members reference it); REPLACE clears its old members
-            conn.execute(
-                "INSERT OR REPLACE INTO lineages (id, type, family, canonical, first, last, actors, targets, size) VALUES (?,?,?,?,?,?,?,?,?)",
-                (lid, lin.type, lin.family, evid[members[-1][0]][0], members[0][2], members[-1][2],
-                 json.dumps(sorted(lin.actors)), json.dumps(targets), len(members)))
-            conn.execute("DELETE FROM lineage_members WHERE lineage_id = ?", (lid,))
-            prev = None
-            for act_id, doc_id, date, sim in members:
-                text = evid[act_id][0]
-                status = "new" if prev is None else ("repeated" if normalise(text) == normalise(prev) else "reworded")
-                conn.execute("INSERT INTO lineage_members (lineage_id, act_id, doc_id, date, status, similarity) VALUES (?,?,?,?,?,?)",
-                             (lid, act_id, doc_id, date, status, sim))
-                prev = text
+    records = []
+    live = [lid for lid in touched if lid in lineages]  # a stale lineage may have no member left
+    evid = store.act_evidence([m[0] for lid in live for m in lineages[lid].members])
+    for lid in sorted(live):
+        lin = lineages[lid]
+        members = sorted(lin.members, key=lambda m: (m[2], m[1]))
+        targets = sorted({t for m in members for t in evid[m[0]][1]})
+        rows, prev = [], None
+        for act_id, doc_id, date, sim in members:
+            text = evid[act_id][0]
+            rows.append((act_id, doc_id, date, member_status(prev, text), sim))
+            prev = text
+        records.append(((lid, lin.type, lin.family, evid[members[-1][0]][0], members[0][2], members[-1][2],
+                         json.dumps(sorted(lin.actors)), json.dumps(targets), len(members)), rows))
+    store.write_lineages(records)
 
 
 # ---- reading ------------------------------------------------------------------

@@ -16,7 +16,8 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-__all__ = ["stems", "Idf", "similarity", "word_diff", "REVERSAL", "normalise"]
+__all__ = ["stems", "Idf", "similarity", "word_diff", "REVERSAL", "normalise", "core", "content_stems", "same_commitment",
+           "SYNONYMS"]
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 STOP = frozenset("""a an the and or of to in on for with by at as from that this these those its it their our we
@@ -78,6 +79,94 @@ def similarity(a_text: str, b_text: str, idf: Idf, a: frozenset[str] | None = No
     wj = weighted_jaccard(a, b, idf)
     ts = fuzz.token_set_ratio(normalise(a_text), normalise(b_text)) / 100.0
     return round(0.6 * wj + 0.4 * ts, 4)
+
+
+# ---- the commitment's own words ---------------------------------------------------------
+# "He also reaffirmed that Article V applies ..." and "The two leaders reaffirmed that Article V
+# applies ..." say the same commitment: only the attribution (who, and the reporting verb) moved.
+REPORTING = (r"reaffirm(?:s|ed|ing)?", r"reiterat(?:e|es|ed|ing)", r"restat(?:e|es|ed|ing)", r"renew(?:s|ed|ing)?",
+             r"underscor(?:e|es|ed|ing)", r"affirm(?:s|ed|ing)?", r"confirm(?:s|ed|ing)?", r"emphasi[sz](?:e|es|ed|ing)",
+             r"stress(?:es|ed|ing)?", r"highlight(?:s|ed|ing)?", r"recall(?:s|ed|ing)?", r"not(?:e|es|ed|ing)",
+             r"express(?:es|ed|ing)?")
+_ATTRIBUTION = re.compile(
+    r"^\W*(?:(?:together|today|also|further|in addition|moreover|to that end|in this regard)\W+)*"
+    r"(?P<who>(?:[\w’'.-]+\s+){0,7}?)(?:(?:also|further|again|strongly|firmly|once again)\s+)*"
+    r"(?P<verb>(?:" + "|".join(REPORTING) + r"))\s+(?:(?:the fact )?that\s+)?", re.I)
+_WHO_VERB = re.compile(r"\b(?:will|shall|would|can|must|is|are|was|were|to|which|who|not|and then)\b", re.I)
+# words of attribution and framing, not of the commitment itself
+FRAMING = frozenset("""president prime minister ministers leader leaders two both sides side together today also further
+again once government governments administration countries nations he she they we i secretary""".split())
+
+
+def core(evidence: str) -> str:
+    """The commitment's own words: the evidence without a leading attribution ("President
+    Biden also reaffirmed that", "The two leaders reiterated")."""
+    text = (evidence or "").strip()
+    m = _ATTRIBUTION.match(text)
+    if m and not _WHO_VERB.search(m.group("who") or "") and m.end() < len(text):
+        return text[m.end():].strip()
+    return text
+
+
+def attribution(evidence: str) -> str:
+    """The leading attribution that :func:`core` removes ('' when there is none)."""
+    text = (evidence or "").strip()
+    c = core(text)
+    return text[: len(text) - len(c)].strip() if c != text else ""
+
+
+def _load_synonyms() -> dict[str, str]:
+    from pathlib import Path
+
+    table: dict[str, str] = {}
+    path = Path(__file__).with_name("data") / "synonyms.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        head = _stem(words[0])
+        for w in words:
+            table.setdefault(_stem(w), head)
+    return table
+
+
+SYNONYMS = _load_synonyms()
+_REPORTING_STEM = re.compile(r"^(?:" + "|".join(REPORTING) + ")$", re.I)
+
+
+def content_stems(evidence: str) -> frozenset[str]:
+    """Stems of the commitment's own words, synonyms folded, framing and reporting verbs left out."""
+    words = _WORD.findall(core(evidence))
+    out = set()
+    for i, w in enumerate(words):
+        lw = w.lower().replace("’", "'")
+        if lw in STOP or lw in FRAMING or len(lw) < 2:
+            continue
+        if _REPORTING_STEM.match(lw):
+            continue
+        if i + 2 < len(words) and lw == "free" and words[i + 1].lower() == "and" and words[i + 2].lower() == "open":
+            lw = "free-and-open"
+        st = _stem(lw)
+        out.add(SYNONYMS.get(st, st))
+    return frozenset(out)
+
+
+def same_commitment(a: frozenset[str], b: frozenset[str], idf: Idf, a_text: str = "", b_text: str = "") -> float:
+    """How surely two wordings state the same commitment, 0..1: IDF-weighted overlap of their
+    content stems (Jaccard, and containment of the shorter in the longer, which tolerates one
+    evidence running over two clauses), with rapidfuzz's token-set ratio of their cores."""
+    if not a or not b:
+        return 0.0
+    inter = sum(idf(w) for w in a & b)
+    if not inter:
+        return 0.0
+    wa, wb = sum(idf(w) for w in a), sum(idf(w) for w in b)
+    jac = inter / (wa + wb - inter)
+    small = min(wa, wb)
+    contain = inter / small if small else 0.0
+    contain *= min(1.0, min(len(a), len(b)) / 4)  # a two-word wording contained anywhere says little
+    ts = fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100.0 if a_text is not None else 0.0
+    return round(0.45 * jac + 0.35 * contain + 0.2 * ts, 4)
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
