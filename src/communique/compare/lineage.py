@@ -26,7 +26,8 @@ from itertools import groupby
 from typing import Any
 
 from ..storage import Store
-from .similarity import REVERSAL, Idf, content_stems, core, normalise, same_commitment, similarity, stems, word_diff
+from .similarity import (REVERSAL, Idf, content_stems, core, normalise, same_commitment, similarity, stems, word_diff,
+                         wording_key)
 
 __all__ = ["update_lineages", "LineageReport", "THRESHOLD", "lineage", "find_lineages", "series_documents", "member_status"]
 
@@ -84,7 +85,7 @@ def member_status(previous: str | None, evidence: str) -> str:
     unchanged (the attribution may differ); ``reworded`` otherwise."""
     if previous is None:
         return "new"
-    return "repeated" if normalise(core(previous)) == normalise(core(evidence)) else "reworded"
+    return "repeated" if wording_key(previous) == wording_key(evidence) else "reworded"
 
 
 def link_score(s: frozenset[str], actors: set[str], type_: str, lin: _Lineage, idf: Idf) -> float:
@@ -207,53 +208,104 @@ def _write(store: Store, lineages: dict[str, _Lineage], touched: set[str]) -> No
 
 # ---- reading ------------------------------------------------------------------
 
-def series_documents(store: Store, doc_id: str) -> list[dict[str, Any]]:
-    """Documents of the same series: the same issuing parties and the same kind."""
-    row = store.conn.execute("SELECT parties, kind FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        return []
-    rows = store.conn.execute("SELECT id, name, date, title FROM documents WHERE parties = ? AND kind IS ? ORDER BY date, name",
-                              (row["parties"], row["kind"])).fetchall()
-    return [dict(r) for r in rows]
+def series_documents(store: Store, doc_id: str, spec: str | None = None) -> list[dict[str, Any]]:
+    """Documents of ``doc_id``'s series (see :mod:`.series`), in date order."""
+    from .series import series_of
+
+    return series_of(store, doc_id, spec)
 
 
-def lineage(store: Store, lineage_id: str) -> dict[str, Any] | None:
-    """One lineage as a timeline, with the word-level changes and the statements that dropped it."""
+def lineage(store: Store, lineage_id: str, *, series: str | None = None) -> dict[str, Any] | None:
+    """One lineage as a timeline, with the word-level changes and the statements of its
+    series that dropped it (or that continue it in another lineage)."""
     row = store.conn.execute("SELECT * FROM lineages WHERE id = ?", (lineage_id,)).fetchone()
     if row is None:
         return None
     members = store.conn.execute(
         "SELECT m.status, m.similarity, m.doc_id, d.name AS doc, d.date, d.title, a.id AS act_id, a.evidence, a.start, a.\"end\","
-        " a.sentence, a.modality FROM lineage_members m JOIN acts a ON a.id = m.act_id JOIN documents d ON d.id = m.doc_id"
+        " a.sentence, a.modality, a.actors FROM lineage_members m JOIN acts a ON a.id = m.act_id JOIN documents d ON d.id = m.doc_id"
         " WHERE m.lineage_id = ? ORDER BY d.date, d.name", (lineage_id,)).fetchall()
     documents: list[dict[str, Any]] = []
     prev = None
     for m in members:
         entry = {"doc": m["doc"], "doc_id": m["doc_id"], "date": m["date"], "title": m["title"], "status": m["status"],
                  "evidence": m["evidence"], "start": m["start"], "end": m["end"], "sentence": m["sentence"],
-                 "act_id": m["act_id"], "modality": m["modality"]}
-        if m["status"] == "reworded" and prev is not None:
-            entry["changes"] = word_diff(prev, m["evidence"])
+                 "act_id": m["act_id"], "modality": m["modality"], "actors": json.loads(m["actors"])}
+        if prev is not None and m["evidence"] != prev:
+            entry.update(_changes(prev, m["evidence"]))
         documents.append(entry)
         prev = m["evidence"]
-    documents = _with_dropped(store, documents)
+    documents = _with_dropped(store, documents, lineage_id, series)
     return {"id": row["id"], "canonical": row["canonical"], "first": row["first"], "last": row["last"], "type": row["type"],
             "family": row["family"], "actors": json.loads(row["actors"]), "targets": json.loads(row["targets"]),
             "size": row["size"], "documents": documents}
 
 
-def _with_dropped(store: Store, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add a ``dropped`` entry for each later statement of the same series that lacks the lineage."""
+def _changes(prev: str, text: str) -> dict[str, Any]:
+    """The word-level change of the commitment itself (``changes``) and, apart, of its
+    attribution (``attribution_changes``: "He also reaffirmed" -> "The two leaders reaffirmed")."""
+    from .similarity import attribution
+
+    out: dict[str, Any] = {}
+    if wording_key(prev) != wording_key(text):
+        out["changes"] = word_diff(core(prev), core(text))
+    if normalise(attribution(prev)) != normalise(attribution(text)):
+        out["attribution_changes"] = word_diff(attribution(prev), attribution(text))
+    return out
+
+
+CONTINUES = 0.75  # of THRESHOLD: an act this close in a statement that lacks the lineage continues it
+
+
+def continuation(store: Store, doc_id: str, wordings: list[tuple[str, set[str]]], exclude: str | None = None) -> dict[str, Any] | None:
+    """The act of ``doc_id`` (in another lineage) that states the same commitment as any of
+    ``wordings`` (evidence, actors), or None."""
+    acts = store.acts_of(doc_id)
+    if not acts:
+        return None
+    lineages = store.lineages_in(doc_id)
+    idf = Idf([content_stems(a.evidence) for _, a in acts] + [content_stems(w) for w, _ in wordings])
+    best, best_sim = None, CONTINUES * THRESHOLD
+    for act_id, a in acts:
+        lid = lineages.get(act_id, (None,))[0]
+        if lid == exclude:
+            continue
+        s = content_stems(a.evidence)
+        for w, actors in wordings:
+            if actors and not (set(a.actors) & actors):
+                continue
+            if _polarity(a.negated, a.evidence) != _polarity(0, w):
+                continue
+            sim = same_commitment(s, content_stems(w), idf)
+            if sim >= best_sim:
+                best, best_sim = {"act_id": act_id, "evidence": a.evidence, "lineage": lid, "start": a.start, "end": a.end,
+                                  "sentence": a.sentence, "similarity": round(sim, 3)}, sim
+    return best
+
+
+def _with_dropped(store: Store, documents: list[dict[str, Any]], lineage_id: str | None = None,
+                  spec: str | None = None) -> list[dict[str, Any]]:
+    """Add an entry for each later meeting of the series whose statements lack the lineage:
+    ``continued`` (with ``continued_in``) where one of them states the same commitment in
+    another lineage, ``dropped`` otherwise. Only a meeting's main statement is judged."""
     if not documents:
         return documents
     present = {d["doc_id"] for d in documents}
     first = documents[0]
+    series = series_documents(store, first["doc_id"], spec)
+    meetings_present = {s["meeting"] for s in series if s["id"] in present}
+    wordings = [(d["evidence"], set(d.get("actors") or ())) for d in documents if d.get("evidence")]
     out = list(documents)
-    for s in series_documents(store, first["doc_id"]):
-        if s["id"] in present or (s["date"] or "") <= (first["date"] or ""):
+    for s in series:
+        if not s["main"] or s["meeting"] in meetings_present or (s["date"] or "") <= (first["date"] or ""):
             continue
-        out.append({"doc": s["name"], "doc_id": s["id"], "date": s["date"], "title": s["title"], "status": "dropped",
-                    "evidence": None, "start": None, "end": None, "sentence": None, "act_id": None, "modality": None})
+        entry = {"doc": s["name"], "doc_id": s["id"], "date": s["date"], "title": s["title"], "status": "dropped",
+                 "evidence": None, "start": None, "end": None, "sentence": None, "act_id": None, "modality": None}
+        elsewhere = continuation(store, s["id"], wordings[-3:], exclude=lineage_id)
+        if elsewhere is not None:
+            entry["status"] = "continued"
+            entry["continued_in"] = elsewhere
+        out.append(entry)
     out.sort(key=lambda d: (d["date"] or "", d["doc"]))
     return out
 

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-__all__ = ["stems", "Idf", "similarity", "word_diff", "REVERSAL", "normalise", "core", "content_stems", "same_commitment",
+__all__ = ["stems", "Idf", "similarity", "word_diff", "REVERSAL", "normalise", "core", "content_stems", "same_commitment", "wording_key", "attribution",
            "SYNONYMS"]
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
@@ -113,6 +113,20 @@ def attribution(evidence: str) -> str:
     text = (evidence or "").strip()
     c = core(text)
     return text[: len(text) - len(c)].strip() if c != text else ""
+
+
+_SUBJECTS = frozenset("we they he she it i both two leaders leader the president prime minister".split())
+
+
+def wording_key(evidence: str) -> tuple[str, ...]:
+    """The commitment's own words, for telling ``repeated`` from ``reworded``: the core, its
+    leading subject pronoun dropped, each word stemmed ("They encouraged the peaceful
+    resolution" and "We encourage the peaceful resolution" are the same words)."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(core(evidence))]
+    i = 0
+    while i < len(words) and i < 4 and words[i] in _SUBJECTS:
+        i += 1
+    return tuple(_stem(w).rstrip("e") for w in words[i:])
 
 
 def _load_synonyms() -> dict[str, str]:
