@@ -114,9 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=5)
     p.add_argument("--format", choices=("table", "json"), default="table")
 
-    p = sub.add_parser("diff", help="what statement B adds, drops, rewords and repeats from A")
-    p.add_argument("a", help="the earlier statement: doc id, name or file")
-    p.add_argument("b", help="the later statement")
+    p = sub.add_parser("diff", help="what statement B adds, drops, rewords and repeats from A (by default the previous of its series)")
+    p.add_argument("a", help="the earlier statement: doc id, name or file (alone: the later one, compared with its series' previous)")
+    p.add_argument("b", nargs="?", help="the later statement")
+    p.add_argument("--series", help="define the series: statements (comma-separated ids/names) or a name pattern")
     p.add_argument("--db", default=_db_default())
     p.add_argument("--limit", type=int, default=None, help="at most N entries per group in the table")
     p.add_argument("--format", choices=("table", "json"), default="table")

@@ -261,7 +261,7 @@ def _diff(a: argparse.Namespace) -> int:
     from .render import print_diff
 
     with _open_corpus(a) as corpus:
-        result = corpus.diff(a.a, a.b)
+        result = corpus.diff(a.a, a.b, series=a.series) if a.b else corpus.diff(None, a.a, series=a.series)
     if a.format == "json":
         emit_json(result)
     else:

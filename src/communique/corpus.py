@@ -116,10 +116,18 @@ class Corpus:
 
         return find_lineages(self.store, query, party=party, limit=limit)
 
-    def diff(self, a: str, b: str) -> dict[str, Any]:
+    def diff(self, a: str | None, b: str, *, series: str | None = None) -> dict[str, Any]:
+        """What ``b`` adds, drops, rewords, repeats from ``a`` (None: the previous statement of its series)."""
         from .compare import diff_documents
 
-        return diff_documents(self.store, a, b)
+        return diff_documents(self.store, a, b, series=series)
+
+    def report(self, doc: str, *, series: str | None = None, base_url: str = "") -> dict[str, Any]:
+        """A summit report on ``doc``: its commitments by issue and type, each with its status
+        against the previous statement of the series (see :func:`communique.report.summit_report`)."""
+        from .report import summit_report
+
+        return summit_report(self.store, doc, series=series, base_url=base_url)
 
     def trends(self, actor: str, target: str | None = None, by: str = "year") -> dict[str, Any]:
         from .compare import trends

@@ -197,6 +197,8 @@ def print_diff(result, limit=None) -> None:
                     con.print(head, _changes_text(e["changes"]))
                 else:
                     con.print(head + escape(act["evidence"]))
+                if e.get("attribution_changes"):
+                    con.print("            [dim]attribution:[/]", _changes_text(e["attribution_changes"]))
 
 
 def print_trends(result) -> None:
