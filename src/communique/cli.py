@@ -122,6 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="at most N entries per group in the table")
     p.add_argument("--format", choices=("table", "json"), default="table")
 
+    p = sub.add_parser("report", help="a summit report on a statement: commitments by issue, status against the series' previous")
+    p.add_argument("doc", help="the statement: doc id, name or file")
+    p.add_argument("--db", default=_db_default())
+    p.add_argument("--format", choices=("html", "md", "json"), default="html")
+    p.add_argument("--out", help="output file (default: standard output)")
+    p.add_argument("--series", help="define the series: statements (comma-separated ids/names) or a name pattern")
+    p.add_argument("--base-url", default="http://127.0.0.1:8000", help="the explorer that evidence links point to")
+
     p = sub.add_parser("trends", help="acts of an actor per period")
     p.add_argument("--actor", required=True)
     p.add_argument("--target")

@@ -269,6 +269,25 @@ def _diff(a: argparse.Namespace) -> int:
     return 0
 
 
+@command("report")
+def _report(a: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .report import report_html, report_markdown
+
+    with _open_corpus(a) as corpus:
+        rep = corpus.report(a.doc, series=a.series, base_url=a.base_url)
+    text = (report_html(rep) if a.format == "html" else report_markdown(rep) if a.format == "md"
+            else json.dumps(rep, ensure_ascii=False, indent=1))
+    if a.out:
+        Path(a.out).write_text(text, encoding="utf-8")
+        print(f"communique: wrote the report on {rep['doc']['name']} to {a.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
 @command("trends")
 def _trends(a: argparse.Namespace) -> int:
     from .render import print_trends, write_trends_csv
