@@ -31,8 +31,11 @@ from .similarity import (REVERSAL, Idf, content_stems, core, normalise, same_com
 
 __all__ = ["update_lineages", "LineageReport", "THRESHOLD", "lineage", "find_lineages", "series_documents", "member_status"]
 
-THRESHOLD = 0.42
-TYPE_HINT = 0.04  # the same type adds a little confidence; a different one takes nothing away
+THRESHOLD = 0.35
+RESCUE_MEANING = 0.85  # wording vectors this close (cosine; unrelated wordings ~0.4, gold pairs' median 0.82) ...
+RESCUE_WORDS = 0.25  # ... link wordings whose words alone score at least this
+THRESHOLD_RESCUED = 0.35
+TYPE_HINT = 0.0  # the same type adds a little confidence; a different one takes nothing away
 STRANGERS = 0.12  # acts whose actors share no code need this much more
 FAMILY = {"COMMIT": "promise", "REAFFIRM": "promise", "ASSERT": "statement"}
 
@@ -46,6 +49,7 @@ def compatible(a: set[str] | str, b: str) -> bool:
 MAX_POSTING = 5000  # a stem in more wordings than this is too common to find candidates with
 MAX_CANDIDATES = 40  # the lineages sharing most rare stems are compared in full
 RARE = 6  # rarest stems of a wording that go into the index
+QUERY = 6  # rarest stems of an act that look up candidates
 
 
 @dataclass
@@ -67,6 +71,8 @@ class _Lineage:
     types: set[str] = field(default_factory=set)
     first: frozenset[str] = frozenset()
     latest: frozenset[str] = frozenset()
+    vfirst: Any = None
+    vlatest: Any = None
     last_date: str = ""
     members: list[tuple[int, str, str, float]] = field(default_factory=list)  # act_id, doc_id, date, sim
     modalities: set[str] = field(default_factory=set)
@@ -88,13 +94,26 @@ def member_status(previous: str | None, evidence: str) -> str:
     return "repeated" if wording_key(previous) == wording_key(evidence) else "reworded"
 
 
-def link_score(s: frozenset[str], actors: set[str], type_: str, lin: _Lineage, idf: Idf) -> float:
+def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf) -> float:
     sim = max(same_commitment(s, lin.latest, idf), same_commitment(s, lin.first, idf) if lin.first is not lin.latest else 0.0)
+    if v is not None and lin.vlatest is not None and sim >= RESCUE_WORDS:
+        # where the words fail, the meaning may hold: a close enough wording vector
+        # (see .semantic) lifts a pair to the threshold, below any pair the words link
+        cos = max(float(v @ w) for w in (lin.vlatest, lin.vfirst) if w is not None)
+        if cos >= RESCUE_MEANING:
+            sim = max(sim, THRESHOLD_RESCUED)
     if type_ in lin.types:
         sim += TYPE_HINT
     if not (lin.actors & actors):
         sim -= STRANGERS
     return sim
+
+
+def _vector(s: frozenset[str], idf: Idf):
+    from .semantic import embedding
+
+    emb = embedding()
+    return emb.vector(s, idf) if emb is not None else None
 
 
 def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = THRESHOLD) -> LineageReport:
@@ -114,15 +133,16 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     for doc_id, group in groupby(pending, key=lambda r: r[1]):
         acts = []
         for act_id, _, type_, modality, actors_json, evidence, negated, date in group:
-            acts.append((act_id, type_, modality, set(json.loads(actors_json)), evidence, content_stems(evidence),
-                         _polarity(negated, evidence), date or ""))
+            cs = content_stems(evidence)
+            acts.append((act_id, type_, modality, set(json.loads(actors_json)), evidence, cs,
+                         _polarity(negated, evidence), date or "", _vector(cs, idf)))
         pairs = []
-        for i, (act_id, type_, modality, actors, evidence, s, pol, date) in enumerate(acts):
+        for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
             for cand in _candidates(index, s, idf):
                 lin = lineages[cand]
                 if lin.polarity != pol or doc_id in lin.docs:
                     continue
-                sim = link_score(s, actors, type_, lin, idf)
+                sim = link_score(s, v, actors, type_, lin, idf)
                 if sim >= threshold:
                     pairs.append((sim, i, cand))
         chosen: dict[int, tuple[str, float]] = {}
@@ -131,7 +151,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
             if i not in chosen and cand not in taken:
                 chosen[i] = (cand, sim)
                 taken.add(cand)
-        for i, (act_id, type_, modality, actors, evidence, s, pol, date) in enumerate(acts):
+        for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
             if i in chosen:
                 lin = lineages[chosen[i][0]]
                 sim = chosen[i][1]
@@ -139,10 +159,10 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
             else:
                 lid = _lineage_id(act_id, doc_id, evidence)
                 lin = lineages[lid] = _Lineage(lid, type_, FAMILY.get(modality, "statement"), pol, set(), set(),
-                                               first=s, latest=s, last_date=date)
+                                               first=s, latest=s, vfirst=v, vlatest=v, last_date=date)
                 sim = 1.0
                 report.created += 1
-            _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s)
+            _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s, v)
             for w in idf.rarest(s, RARE):
                 index[w].add(lin.id)
             touched.add(lin.id)
@@ -152,24 +172,29 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     return report
 
 
-def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s) -> None:
+def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v=None) -> None:
     lin.members.append((act_id, doc_id, date, sim))
     lin.docs.add(doc_id)
     lin.actors |= actors
     lin.types.add(type_)
     lin.modalities.add(modality)
     if date >= lin.last_date:  # the most recent wording is the one to match
-        lin.last_date, lin.latest = date, s
+        lin.last_date, lin.latest, lin.vlatest = date, s, v
 
 
 def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> list[str]:
-    rare = [w for w in idf.rarest(s, RARE) if len(postings.get(w, ())) < MAX_POSTING]
+    """The lineages sharing the most of ``s``'s rarest stems (then the rarest). Postings of
+    common stems are left out, so a lookup costs no more as the store grows."""
+    rare = [w for w in idf.rarest(s, QUERY) if len(postings.get(w, ())) < MAX_POSTING]
     counts: dict[str, int] = defaultdict(int)
+    weights: dict[str, float] = defaultdict(float)
     for w in rare:
+        weight = idf(w)
         for lid in postings.get(w, ()):
             counts[lid] += 1
-    ranked = sorted(counts.items(), key=lambda c: (-c[1], c[0]))
-    return [lid for lid, _ in ranked[:MAX_CANDIDATES]]
+            weights[lid] += weight
+    ranked = sorted(counts, key=lambda lid: (-counts[lid], -weights[lid], lid))
+    return ranked[:MAX_CANDIDATES]
 
 
 def _load(store: Store, idf: Idf):
@@ -177,11 +202,12 @@ def _load(store: Store, idf: Idf):
     index: dict[str, set[str]] = defaultdict(set)
     for lid, type_, family, actors, act_id, doc_id, date, sim, evidence, negated, modality, act_type in store.lineage_member_rows():
         s = content_stems(evidence)
+        v = _vector(s, idf)
         lin = lineages.get(lid)
         if lin is None:
             lin = lineages[lid] = _Lineage(lid, type_, family, _polarity(negated, evidence), set(json.loads(actors)), set(),
-                                           first=s, latest=s, last_date=date or "")
-        _add(lin, act_id, doc_id, date or "", sim, set(), act_type, modality, s)
+                                           first=s, latest=s, vfirst=v, vlatest=v, last_date=date or "")
+        _add(lin, act_id, doc_id, date or "", sim, set(), act_type, modality, s, v)
         for w in idf.rarest(s, RARE):
             index[w].add(lid)
     return lineages, index

@@ -115,6 +115,16 @@ def attribution(evidence: str) -> str:
     return text[: len(text) - len(c)].strip() if c != text else ""
 
 
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(ation|ations|e|ed|es|ing)$")
+
+
+def _fold(w: str) -> str:
+    """A stem with a final e dropped, so "oppose", "opposed" and "opposes" meet; British
+    -ise/-isation spelt -ize/-ization ("denuclearisation", "denuclearization")."""
+    st = _stem(_BRITISH.sub(r"iz\1", w.lower()))
+    return st[:-1] if len(st) > 4 and st.endswith("e") else st
+
+
 _SUBJECTS = frozenset("we they he she it i both two leaders leader the president prime minister".split())
 
 
@@ -138,9 +148,9 @@ def _load_synonyms() -> dict[str, str]:
         words = line.split("#", 1)[0].split()
         if not words:
             continue
-        head = _stem(words[0])
+        head = _fold(words[0])
         for w in words:
-            table.setdefault(_stem(w), head)
+            table.setdefault(_fold(w), head)
     return table
 
 
@@ -160,7 +170,7 @@ def content_stems(evidence: str) -> frozenset[str]:
             continue
         if i + 2 < len(words) and lw == "free" and words[i + 1].lower() == "and" and words[i + 2].lower() == "open":
             lw = "free-and-open"
-        st = _stem(lw)
+        st = _fold(lw)
         out.add(SYNONYMS.get(st, st))
     return frozenset(out)
 

@@ -237,6 +237,10 @@ class Store:
             " JOIN documents d ON d.id = a.doc_id WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.act_id = a.id)"
             " ORDER BY d.date, d.name, a.sentence, a.start").fetchall()
 
+    def sentence_texts(self) -> Iterator[str]:
+        for r in self.conn.execute("SELECT text FROM sentences ORDER BY doc_id, n"):
+            yield r[0]
+
     def evidence_texts(self) -> Iterator[str]:
         for r in self.conn.execute("SELECT evidence FROM acts"):
             yield r[0]
