@@ -12,6 +12,7 @@ import difflib
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz import fuzz
@@ -32,6 +33,7 @@ def normalise(text: str) -> str:
     return " ".join(w.lower().replace("’", "'") for w in _WORD.findall(text or ""))
 
 
+@lru_cache(maxsize=200_000)
 def _stem(w: str) -> str:
     w = w.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -57,9 +59,28 @@ class Idf:
             n += 1
         self.n = max(n, 1)
         self.df = df
+        self._weight: dict[str, float] = {}
+        self._total: dict[frozenset[str], float] = {}
+        self._joined: dict[frozenset[str], str] = {}
 
     def __call__(self, stem: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(stem, 0) + 1)) + 1.0
+        w = self._weight.get(stem)
+        if w is None:
+            w = self._weight[stem] = math.log((self.n + 1) / (self.df.get(stem, 0) + 1)) + 1.0
+        return w
+
+    def total(self, s: frozenset[str]) -> float:
+        """The summed weight of a wording's stems (kept: wordings are compared many times)."""
+        t = self._total.get(s)
+        if t is None:
+            t = self._total[s] = sum(self(w) for w in s)
+        return t
+
+    def joined(self, s: frozenset[str]) -> str:
+        j = self._joined.get(s)
+        if j is None:
+            j = self._joined[s] = " ".join(sorted(s))
+        return j
 
     def rarest(self, s: frozenset[str], k: int = 6) -> list[str]:
         return sorted(s, key=lambda w: (self.df.get(w, 0), w))[:k]
@@ -118,6 +139,7 @@ def attribution(evidence: str) -> str:
 _BRITISH = re.compile(r"(?<=[a-z]{3})is(ation|ations|e|ed|es|ing)$")
 
 
+@lru_cache(maxsize=200_000)
 def _fold(w: str) -> str:
     """A stem with a final e dropped, so "oppose", "opposed" and "opposes" meet; British
     -ise/-isation spelt -ize/-ization ("denuclearisation", "denuclearization")."""
@@ -175,21 +197,22 @@ def content_stems(evidence: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def same_commitment(a: frozenset[str], b: frozenset[str], idf: Idf, a_text: str = "", b_text: str = "") -> float:
+def same_commitment(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
     """How surely two wordings state the same commitment, 0..1: IDF-weighted overlap of their
     content stems (Jaccard, and containment of the shorter in the longer, which tolerates one
     evidence running over two clauses), with rapidfuzz's token-set ratio of their cores."""
     if not a or not b:
         return 0.0
-    inter = sum(idf(w) for w in a & b)
-    if not inter:
+    shared = a & b
+    if not shared:
         return 0.0
-    wa, wb = sum(idf(w) for w in a), sum(idf(w) for w in b)
+    inter = sum(map(idf, shared))
+    wa, wb = idf.total(a), idf.total(b)
     jac = inter / (wa + wb - inter)
     small = min(wa, wb)
     contain = inter / small if small else 0.0
     contain *= min(1.0, min(len(a), len(b)) / 4)  # a two-word wording contained anywhere says little
-    ts = fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100.0 if a_text is not None else 0.0
+    ts = fuzz.token_set_ratio(idf.joined(a), idf.joined(b)) / 100.0
     return round(0.45 * jac + 0.35 * contain + 0.2 * ts, 4)
 
 
