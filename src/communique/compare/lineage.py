@@ -36,6 +36,7 @@ RESCUE_MEANING = 0.85  # wording vectors this close (cosine; unrelated wordings 
 RESCUE_WORDS = 0.25  # ... link wordings whose words alone score at least this
 THRESHOLD_RESCUED = 0.35
 TYPE_HINT = 0.0  # the same type adds a little confidence; a different one takes nothing away
+SHORT, SHORT_PENALTY = 3, 0.1  # wordings of fewer content words than SHORT need this much more
 STRANGERS = 0.12  # acts whose actors share no code need this much more
 FAMILY = {"COMMIT": "promise", "REAFFIRM": "promise", "ASSERT": "statement"}
 
@@ -102,6 +103,8 @@ def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage
         cos = max(float(v @ w) for w in (lin.vlatest, lin.vfirst) if w is not None)
         if cos >= RESCUE_MEANING:
             sim = max(sim, THRESHOLD_RESCUED)
+    if len(s) < SHORT or len(lin.latest) < SHORT:
+        sim -= SHORT_PENALTY  # "we continue to support": too few words to say which commitment
     if type_ in lin.types:
         sim += TYPE_HINT
     if not (lin.actors & actors):
