@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=_db_default())
     p.add_argument("--party")
     p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--series", help="the series whose later statements may drop it: statements (comma-separated) or a name pattern")
     p.add_argument("--format", choices=("table", "json"), default="table")
 
     p = sub.add_parser("diff", help="what statement B adds, drops, rewords and repeats from A (by default the previous of its series)")

@@ -241,7 +241,7 @@ def _track(a: argparse.Namespace) -> int:
 
     with _open_corpus(a, readonly=False) as corpus:
         corpus.update_lineages()  # link anything ingested without linking (e.g. from Parquet)
-        lineages = corpus.track(a.query, party=a.party, limit=a.limit)
+        lineages = corpus.track(a.query, party=a.party, limit=a.limit, series=a.series)
     if a.format == "json":
         emit_json({"lineages": [_lineage_json(x) for x in lineages]})
     else:
@@ -252,7 +252,7 @@ def _track(a: argparse.Namespace) -> int:
 def _lineage_json(x: dict) -> dict:
     keys = ("id", "canonical", "first", "last", "type", "actors", "targets")
     docs = [{k: d.get(k) for k in ("doc", "date", "title", "status", "evidence", "start", "end")}
-            | ({"changes": d["changes"]} if d.get("changes") else {}) for d in x["documents"]]
+            | {k: d[k] for k in ("changes", "attribution_changes", "continued_in") if d.get(k)} for d in x["documents"]]
     return {k: x[k] for k in keys} | {"documents": docs}
 
 

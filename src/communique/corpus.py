@@ -111,10 +111,10 @@ class Corpus:
 
         return update_lineages(self.store, rebuild=rebuild)
 
-    def track(self, query: str, *, party: str | None = None, limit: int = 5) -> list[dict[str, Any]]:
+    def track(self, query: str, *, party: str | None = None, limit: int = 5, series: str | None = None) -> list[dict[str, Any]]:
         from .compare import find_lineages
 
-        return find_lineages(self.store, query, party=party, limit=limit)
+        return find_lineages(self.store, query, party=party, limit=limit, series=series)
 
     def diff(self, a: str | None, b: str, *, series: str | None = None) -> dict[str, Any]:
         """What ``b`` adds, drops, rewords, repeats from ``a`` (None: the previous statement of its series)."""

@@ -6,12 +6,12 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..storage import Store
-from .lineage import TYPE_HINT, _changes
+from .lineage import CONTINUES, THRESHOLD, TYPE_HINT, _changes
 from .similarity import REVERSAL, Idf, content_stems, normalise, same_commitment, word_diff, wording_key
 
 __all__ = ["diff_documents", "MATCH"]
 
-MATCH = 0.42  # as lineages link (lineage.THRESHOLD)
+MATCH = THRESHOLD  # as lineages link
 
 
 def _acts(store: Store, doc_id: str) -> list[dict[str, Any]]:
@@ -55,16 +55,19 @@ def diff_documents(store: Store, a_ref: str | None, b_ref: str, *, threshold: fl
             if not set(a["actors"]) & set(b["actors"]):
                 continue
             sim = same_commitment(stem_b[j], stem_a[i], idf) + (TYPE_HINT if a["type"] == b["type"] else 0.0)
-            if sim >= threshold:
+            if sim >= CONTINUES * threshold:
                 pairs.append((sim, i, j))
     used_a: set[int] = set()
     used_b: set[int] = set()
     matched: list[tuple[int, int, float]] = []
-    for sim, i, j in sorted(pairs, reverse=True):
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            matched.append((i, j, sim))
+    # close pairs first; then, among what is left, looser ones: an act of A is not "dropped"
+    # while B still states its commitment, less closely worded (as lineages' "continued")
+    for floor in (threshold, CONTINUES * threshold):
+        for sim, i, j in sorted(pairs, reverse=True):
+            if sim >= floor and i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                matched.append((i, j, sim))
     groups: dict[str, dict[str, list]] = defaultdict(lambda: {"added": [], "dropped": [], "reworded": [], "repeated": []})
 
     def issue_of(act) -> str:

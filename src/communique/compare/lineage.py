@@ -9,8 +9,8 @@ between two near-identical wordings is an extraction error to tolerate, so types
 block a link.
 
 Statements are taken in date order. For each statement, candidates come from an
-inverted index of the rarest content stems of every lineage's wordings (so the cost
-grows with the corpus, not its square); each act is compared with each candidate's
+inverted index of the rarest content stems of every lineage's first and latest
+wordings (so the cost grows with the corpus, not its square); each act is compared with each candidate's
 first and latest wordings, and acts and lineages are then paired greedily, best pair
 first, at most one act of a statement per lineage. An update links only the acts not
 yet in a lineage.
@@ -18,6 +18,7 @@ yet in a lineage.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import time
 from collections import defaultdict
@@ -47,7 +48,7 @@ def compatible(a: set[str] | str, b: str) -> bool:
     return not ({"COMMIT", "ASSERT"} <= mods | {b})
 
 
-MAX_POSTING = 5000  # a stem in more wordings than this is too common to find candidates with
+MAX_POSTING = 1000  # a stem in more lineages than this is too common to find candidates with
 MAX_CANDIDATES = 40  # the lineages sharing most rare stems are compared in full
 RARE = 6  # rarest stems of a wording that go into the index
 QUERY = 6  # rarest stems of an act that look up candidates
@@ -155,9 +156,11 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                 chosen[i] = (cand, sim)
                 taken.add(cand)
         for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
+            before: set[str] = set()
             if i in chosen:
                 lin = lineages[chosen[i][0]]
                 sim = chosen[i][1]
+                before = _keys(lin, idf)
                 report.linked += 1
             else:
                 lid = _lineage_id(act_id, doc_id, evidence)
@@ -166,7 +169,10 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                 sim = 1.0
                 report.created += 1
             _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s, v)
-            for w in idf.rarest(s, RARE):
+            after = _keys(lin, idf)
+            for w in before - after:
+                index[w].discard(lin.id)
+            for w in after - before:
                 index[w].add(lin.id)
             touched.add(lin.id)
     _write(store, lineages, touched)
@@ -196,8 +202,7 @@ def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> l
         for lid in postings.get(w, ()):
             counts[lid] += 1
             weights[lid] += weight
-    ranked = sorted(counts, key=lambda lid: (-counts[lid], -weights[lid], lid))
-    return ranked[:MAX_CANDIDATES]
+    return heapq.nsmallest(MAX_CANDIDATES, counts, key=lambda lid: (-counts[lid], -weights[lid], lid))
 
 
 def _load(store: Store, idf: Idf):
@@ -205,34 +210,45 @@ def _load(store: Store, idf: Idf):
     index: dict[str, set[str]] = defaultdict(set)
     for lid, type_, family, actors, act_id, doc_id, date, sim, evidence, negated, modality, act_type in store.lineage_member_rows():
         s = content_stems(evidence)
-        v = _vector(s, idf)
         lin = lineages.get(lid)
         if lin is None:
             lin = lineages[lid] = _Lineage(lid, type_, family, _polarity(negated, evidence), set(json.loads(actors)), set(),
-                                           first=s, latest=s, vfirst=v, vlatest=v, last_date=date or "")
-        _add(lin, act_id, doc_id, date or "", sim, set(), act_type, modality, s, v)
-        for w in idf.rarest(s, RARE):
-            index[w].add(lid)
+                                           first=s, latest=s, last_date=date or "")
+        _add(lin, act_id, doc_id, date or "", sim, set(), act_type, modality, s)
+    for lin in lineages.values():
+        lin.vfirst = _vector(lin.first, idf)
+        lin.vlatest = lin.vfirst if lin.latest is lin.first else _vector(lin.latest, idf)
+        for w in _keys(lin, idf):
+            index[w].add(lin.id)
     return lineages, index
 
 
-def _write(store: Store, lineages: dict[str, _Lineage], touched: set[str]) -> None:
-    """Store touched lineages with each member's status, in date order."""
-    records = []
-    live = [lid for lid in touched if lid in lineages]  # a stale lineage may have no member left
-    evid = store.act_evidence([m[0] for lid in live for m in lineages[lid].members])
-    for lid in sorted(live):
-        lin = lineages[lid]
-        members = sorted(lin.members, key=lambda m: (m[2], m[1]))
-        targets = sorted({t for m in members for t in evid[m[0]][1]})
-        rows, prev = [], None
-        for act_id, doc_id, date, sim in members:
-            text = evid[act_id][0]
-            rows.append((act_id, doc_id, date, member_status(prev, text), sim))
-            prev = text
-        records.append(((lid, lin.type, lin.family, evid[members[-1][0]][0], members[0][2], members[-1][2],
-                         json.dumps(sorted(lin.actors)), json.dumps(targets), len(members)), rows))
-    store.write_lineages(records)
+def _keys(lin: _Lineage, idf: Idf) -> set[str]:
+    """The index keys of a lineage: the rarest stems of the two wordings acts are compared
+    with (its first and its latest), so a long lineage weighs no more in the index."""
+    return set(idf.rarest(lin.first, RARE)) | set(idf.rarest(lin.latest, RARE))
+
+
+def _write(store: Store, lineages: dict[str, _Lineage], touched: set[str], chunk: int = 2000) -> None:
+    """Store touched lineages with each member's status, in date order (a chunk at a time, so
+    memory does not grow with the store)."""
+    live = sorted(lid for lid in touched if lid in lineages)  # a stale lineage may have no member left
+    for k in range(0, len(live), chunk):
+        part = live[k:k + chunk]
+        evid = store.act_evidence([m[0] for lid in part for m in lineages[lid].members])
+        records = []
+        for lid in part:
+            lin = lineages[lid]
+            members = sorted(lin.members, key=lambda m: (m[2], m[1]))
+            targets = sorted({t for m in members for t in evid[m[0]][1]})
+            rows, prev = [], None
+            for act_id, doc_id, date, sim in members:
+                text = evid[act_id][0]
+                rows.append((act_id, doc_id, date, member_status(prev, text), sim))
+                prev = text
+            records.append(((lid, lin.type, lin.family, evid[members[-1][0]][0], members[0][2], members[-1][2],
+                             json.dumps(sorted(lin.actors)), json.dumps(targets), len(members)), rows))
+        store.write_lineages(records)
 
 
 # ---- reading ------------------------------------------------------------------
@@ -339,11 +355,12 @@ def _with_dropped(store: Store, documents: list[dict[str, Any]], lineage_id: str
     return out
 
 
-def find_lineages(store: Store, query: str, *, party: str | None = None, limit: int = 5, min_size: int = 1) -> list[dict[str, Any]]:
+def find_lineages(store: Store, query: str, *, party: str | None = None, limit: int = 5, min_size: int = 1,
+                  series: str | None = None) -> list[dict[str, Any]]:
     """Lineages whose wording matches ``query`` (words, or a lineage id), longest first."""
     q = query.strip()
     if q.startswith("L") and len(q) == 11:
-        one = lineage(store, q)
+        one = lineage(store, q, series=series)
         if one is not None:
             return [one]
     qs = stems(q)
@@ -374,7 +391,7 @@ def find_lineages(store: Store, query: str, *, party: str | None = None, limit: 
     for lid, (sim, size) in ranked:
         if size < min_size:
             continue
-        one = lineage(store, lid)
+        one = lineage(store, lid, series=series)
         if one is not None:
             one["match"] = round(sim, 3)
             out.append(one)
