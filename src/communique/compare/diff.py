@@ -6,7 +6,7 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..storage import Store
-from .lineage import CONTINUES, THRESHOLD, TYPE_HINT, _changes
+from .lineage import THRESHOLD, TYPE_HINT, _changes
 from .similarity import REVERSAL, Idf, content_stems, normalise, same_commitment, word_diff, wording_key
 
 __all__ = ["diff_documents", "MATCH"]
@@ -27,6 +27,8 @@ def diff_documents(store: Store, a_ref: str | None, b_ref: str, *, threshold: fl
     Acts pair as lineages link: the same lineage first, then by actors and the commitment's
     own words (types do not have to agree). A pair whose commitment words are unchanged is
     ``repeated`` even when its attribution changed (shown in ``attribution_changes``)."""
+    if a_ref is not None and store.document_row(a_ref) is None:  # the earlier one named first is reported first
+        raise NotFoundError("no such statement in the store (give a doc id, a name, or the file)", path=a_ref)
     b_row = store.document_row(b_ref)
     if b_row is None:
         raise NotFoundError("no such statement in the store (give a doc id, a name, or the file)", path=b_ref)
@@ -55,19 +57,16 @@ def diff_documents(store: Store, a_ref: str | None, b_ref: str, *, threshold: fl
             if not set(a["actors"]) & set(b["actors"]):
                 continue
             sim = same_commitment(stem_b[j], stem_a[i], idf) + (TYPE_HINT if a["type"] == b["type"] else 0.0)
-            if sim >= CONTINUES * threshold:
+            if sim >= threshold:
                 pairs.append((sim, i, j))
     used_a: set[int] = set()
     used_b: set[int] = set()
     matched: list[tuple[int, int, float]] = []
-    # close pairs first; then, among what is left, looser ones: an act of A is not "dropped"
-    # while B still states its commitment, less closely worded (as lineages' "continued")
-    for floor in (threshold, CONTINUES * threshold):
-        for sim, i, j in sorted(pairs, reverse=True):
-            if sim >= floor and i not in used_a and j not in used_b:
-                used_a.add(i)
-                used_b.add(j)
-                matched.append((i, j, sim))
+    for sim, i, j in sorted(pairs, reverse=True):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            matched.append((i, j, sim))
     groups: dict[str, dict[str, list]] = defaultdict(lambda: {"added": [], "dropped": [], "reworded": [], "repeated": []})
 
     def issue_of(act) -> str:

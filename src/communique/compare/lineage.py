@@ -299,7 +299,7 @@ def _changes(prev: str, text: str) -> dict[str, Any]:
     return out
 
 
-CONTINUES = 0.75  # of THRESHOLD: an act this close in a statement that lacks the lineage continues it
+CONTINUES = 0.9  # of THRESHOLD: an act this close in a statement that lacks the lineage continues it
 
 
 def continuation(store: Store, doc_id: str, wordings: list[tuple[str, set[str]]], exclude: str | None = None) -> dict[str, Any] | None:

@@ -256,7 +256,8 @@ class Store:
         out: dict[int, tuple[str, list[str]]] = {}
         for i in range(0, len(act_ids), 500):
             chunk = act_ids[i:i + 500]
-            for row in self.conn.execute(f"SELECT id, evidence, targets FROM acts WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            for row in self.conn.execute("SELECT id, evidence, targets FROM acts WHERE id IN (SELECT value FROM json_each(?))",
+                                         (json.dumps(chunk),)):
                 out[row[0]] = (row[1], json.loads(row[2]))
         return out
 
