@@ -37,6 +37,7 @@ RESCUE_MEANING = 0.85  # wording vectors this close (cosine; unrelated wordings 
 RESCUE_WORDS = 0.25  # ... link wordings whose words alone score at least this
 THRESHOLD_RESCUED = 0.35
 TYPE_HINT = 0.0  # the same type adds a little confidence; a different one takes nothing away
+SAME_SERIES = 0.1  # among linking pairs, a lineage already in the act's series (same issuers, same track) goes first
 SHORT, SHORT_PENALTY = 3, 0.1  # wordings of fewer content words than SHORT need this much more
 STRANGERS = 0.12  # acts whose actors share no code need this much more
 FAMILY = {"COMMIT": "promise", "REAFFIRM": "promise", "ASSERT": "statement"}
@@ -78,6 +79,7 @@ class _Lineage:
     last_date: str = ""
     members: list[tuple[int, str, str, float]] = field(default_factory=list)  # act_id, doc_id, date, sim
     modalities: set[str] = field(default_factory=set)
+    by_series: dict = field(default_factory=dict)  # series key -> (stems, vector, date) of its latest wording there
 
 
 def _polarity(negated: int, evidence: str) -> bool:
@@ -96,12 +98,20 @@ def member_status(previous: str | None, evidence: str) -> str:
     return "repeated" if wording_key(previous) == wording_key(evidence) else "reworded"
 
 
-def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf) -> float:
-    sim = max(same_commitment(s, lin.latest, idf), same_commitment(s, lin.first, idf) if lin.first is not lin.latest else 0.0)
-    if v is not None and lin.vlatest is not None and sim >= RESCUE_WORDS:
+def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf, key=None) -> float:
+    """How well an act continues a lineage: its words against the lineage's first and latest
+    wordings and its latest in the act's own series."""
+    own = lin.by_series.get(key) if key is not None else None
+    wordings = [(lin.latest, lin.vlatest)]
+    if lin.first is not lin.latest:
+        wordings.append((lin.first, lin.vfirst))
+    if own is not None and own[0] is not lin.latest and own[0] is not lin.first:
+        wordings.append((own[0], own[1]))
+    sim = max(same_commitment(s, w, idf) for w, _ in wordings)
+    if v is not None and sim >= RESCUE_WORDS:
         # where the words fail, the meaning may hold: a close enough wording vector
         # (see .semantic) lifts a pair to the threshold, below any pair the words link
-        cos = max(float(v @ w) for w in (lin.vlatest, lin.vfirst) if w is not None)
+        cos = max((float(v @ u) for _, u in wordings if u is not None), default=0.0)
         if cos >= RESCUE_MEANING:
             sim = max(sim, THRESHOLD_RESCUED)
     if len(s) < SHORT or len(lin.latest) < SHORT:
@@ -132,9 +142,11 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
         report.seconds = time.perf_counter() - started
         return report
     idf = Idf(content_stems(e) for e in store.evidence_texts())
-    lineages, index = _load(store, idf)
+    keys = _series_keys(store)
+    lineages, index = _load(store, idf, keys)
     touched: set[str] = set(stale)
     for doc_id, group in groupby(pending, key=lambda r: r[1]):
+        key = keys.get(doc_id)
         acts = []
         for act_id, _, type_, modality, actors_json, evidence, negated, date in group:
             cs = content_stems(evidence)
@@ -146,12 +158,12 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                 lin = lineages[cand]
                 if lin.polarity != pol or doc_id in lin.docs:
                     continue
-                sim = link_score(s, v, actors, type_, lin, idf)
-                if sim >= threshold:
-                    pairs.append((sim, i, cand))
+                sim = link_score(s, v, actors, type_, lin, idf, key)
+                if sim >= threshold:  # among the pairs that link, those within the series come first
+                    pairs.append((sim + (SAME_SERIES if key in lin.by_series else 0.0), i, cand, sim))
         chosen: dict[int, tuple[str, float]] = {}
         taken: set[str] = set()
-        for sim, i, cand in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        for _, i, cand, sim in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
             if i not in chosen and cand not in taken:
                 chosen[i] = (cand, sim)
                 taken.add(cand)
@@ -168,7 +180,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                                                first=s, latest=s, vfirst=v, vlatest=v, last_date=date)
                 sim = 1.0
                 report.created += 1
-            _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s, v)
+            _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s, v, key)
             after = _keys(lin, idf)
             for w in before - after:
                 index[w].discard(lin.id)
@@ -181,7 +193,9 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     return report
 
 
-def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v=None) -> None:
+def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v=None, key=None) -> None:
+    if key is not None and date >= lin.by_series.get(key, (None, None, ""))[2]:
+        lin.by_series[key] = (s, v, date)
     lin.members.append((act_id, doc_id, date, sim))
     lin.docs.add(doc_id)
     lin.actors |= actors
@@ -205,7 +219,14 @@ def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> l
     return heapq.nsmallest(MAX_CANDIDATES, counts, key=lambda lid: (-counts[lid], -weights[lid], lid))
 
 
-def _load(store: Store, idf: Idf):
+def _series_keys(store: Store) -> dict[str, tuple]:
+    """Each document's series key: its issuers and track (see .series)."""
+    from .series import issuers, track
+
+    return {d["id"]: (issuers(d), track(d)) for d in store.document_meta()}
+
+
+def _load(store: Store, idf: Idf, keys: dict[str, tuple] | None = None):
     lineages: dict[str, _Lineage] = {}
     index: dict[str, set[str]] = defaultdict(set)
     for lid, type_, family, actors, act_id, doc_id, date, sim, evidence, negated, modality, act_type in store.lineage_member_rows():
@@ -214,19 +235,23 @@ def _load(store: Store, idf: Idf):
         if lin is None:
             lin = lineages[lid] = _Lineage(lid, type_, family, _polarity(negated, evidence), set(json.loads(actors)), set(),
                                            first=s, latest=s, last_date=date or "")
-        _add(lin, act_id, doc_id, date or "", sim, set(), act_type, modality, s)
+        _add(lin, act_id, doc_id, date or "", sim, set(), act_type, modality, s, None, (keys or {}).get(doc_id))
     for lin in lineages.values():
         lin.vfirst = _vector(lin.first, idf)
         lin.vlatest = lin.vfirst if lin.latest is lin.first else _vector(lin.latest, idf)
+        lin.by_series = {k: (w, _vector(w, idf), d) for k, (w, _, d) in lin.by_series.items()}
         for w in _keys(lin, idf):
             index[w].add(lin.id)
     return lineages, index
 
 
 def _keys(lin: _Lineage, idf: Idf) -> set[str]:
-    """The index keys of a lineage: the rarest stems of the two wordings acts are compared
-    with (its first and its latest), so a long lineage weighs no more in the index."""
-    return set(idf.rarest(lin.first, RARE)) | set(idf.rarest(lin.latest, RARE))
+    """The index keys of a lineage: the rarest stems of the wordings acts are compared with
+    (its first, its latest, its latest in each series), so a long lineage weighs no more."""
+    out = set(idf.rarest(lin.first, RARE)) | set(idf.rarest(lin.latest, RARE))
+    for w, _, _ in lin.by_series.values():
+        out.update(idf.rarest(w, RARE))
+    return out
 
 
 def _write(store: Store, lineages: dict[str, _Lineage], touched: set[str], chunk: int = 2000) -> None:
