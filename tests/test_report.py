@@ -137,3 +137,13 @@ def test_cli_report_formats(sample_db, tmp_path):
     assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "communique", "report", "nope", "--db", str(sample_db)], capture_output=True, text=True)
     assert r.returncode == 1 and "no such statement" in r.stderr
+
+
+def test_python_api_series_and_threads(corpus):
+    assert [d["date"] for d in corpus.series(US_JAPAN_2023) if d["main"]][:2] == ["2021-04-16", "2022-05-23"]
+    from .conftest import DATA
+
+    r = corpus.evaluate_threads(DATA / "threads" / "us-japan.jsonl")
+    assert r["members"] == 249 and 0 < r["bcubed"]["f1"] <= 1
+    with pytest.raises(NotFoundError):
+        corpus.series("nope")
