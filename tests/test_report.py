@@ -147,3 +147,25 @@ def test_python_api_series_and_threads(corpus):
     assert r["members"] == 249 and 0 < r["bcubed"]["f1"] <= 1
     with pytest.raises(NotFoundError):
         corpus.series("nope")
+
+
+def test_track_and_stand_alone_readouts():
+    from communique.compare.series import track, _derived
+
+    def doc(name, title, kind="joint-statement", date="2023-01-01", parties=("USA", "JPN"), participants=()):
+        return {"id": name, "name": name, "title": title, "kind": kind, "date": date, "parties": list(parties),
+                "participants": list(participants)}
+
+    assert track(doc("a", "Joint Statement of the United States and Japan")) == "leaders"
+    assert track(doc("b", "Joint Statement of the Quad Senior Cyber Group")) == "officials"
+    assert track(doc("c", "U.S.-Japan Security Consultative Committee (2+2) Joint Statement")) == "ministerial"
+    assert track(doc("d", "Joint Message on the Passing of 10 Years Since the Great East Japan Earthquake")) == "occasion"
+    assert track(doc("e", "Statement by the Prime Minister", kind="speech")) == "speech"
+    js = [doc("js1", "Joint Leaders' Statement", date="2022-05-23"), doc("js2", "Joint Leaders' Statement", date="2023-01-13")]
+    summit_readout = doc("r1", "Readout of President Biden's Meeting with Prime Minister Kishida", kind="readout", date="2022-05-23",
+                         parties=("USA",), participants=("USA", "JPN"))
+    call = doc("r2", "Readout of President Biden's Call with Prime Minister Kishida", kind="readout", date="2022-07-08",
+               parties=("USA",), participants=("USA", "JPN"))
+    everything = js + [summit_readout, call]
+    assert [d["id"] for d in _derived(everything, js[1])] == ["js1", "js2", "r1"]  # the summit's readout goes with it
+    assert [d["id"] for d in _derived(everything, call)] == ["r2"]  # a call's readout does not

@@ -7,10 +7,12 @@ Derived from the metadata and the text of the title:
 - issuers: a joint document's parties; for a readout or a fact sheet, which one
   government issues about a meeting, its parties and the participants it names;
 - track: ``leaders`` (summits, leaders' statements), ``ministerial`` (ministers,
-  2+2, secretaries), ``speech`` (one speaker), from the kind and the title;
+  2+2, secretaries), ``officials`` (senior officials, working groups, envoys), ``occasion`` (messages on an anniversary, condolences), ``speech``
+  (one speaker), from the kind and the title;
 - meetings: documents of a series within ``MEETING_DAYS`` of each other are one
-  meeting; its main statement is the joint statement (or declaration, communiqué), else
-  the longest-titled document.
+  meeting; its main statement is the joint statement (or declaration, communiqué). A
+  readout or fact sheet of no joint statement's meeting (a phone call) is in the series of
+  the other stand-alone readouts and fact sheets of its issuers and track.
 
 A user may define a series instead (``--series``): a comma-separated list of statements
 (ids or names) or a pattern on names (``*us-japan_joint-statement*``).
@@ -31,6 +33,8 @@ MEETING_DAYS = 3
 SIDE_KINDS = {"fact-sheet", "readout", "background", "press-release"}
 MAIN_KINDS = ("joint-statement", "declaration", "communique", "chairs-statement", "statement")
 _MINISTERIAL = re.compile(r"\b(minister(?:s|ial)?|2\s*\+\s*2|secretar(?:y|ies)|foreign affairs|security consultative)\b", re.I)
+_OCCASION = re.compile(r"\b(joint message|message on|condolences?|on the passing|on the death|anniversary|commemorat\w*)\b", re.I)
+_OFFICIALS = re.compile(r"\b(senior officials?|officials|working group|[a-z]+ group|task force|envoys?|national security advis[eo]rs?|sherpas?)\b", re.I)
 _LEADERS = re.compile(r"\b(leaders?|summit|president|prime minister|heads? of (?:state|government)|declaration)\b", re.I)
 
 
@@ -46,8 +50,12 @@ def track(doc: dict[str, Any]) -> str:
     if kind == "speech":
         return "speech"
     title = doc.get("title") or ""
+    if _OCCASION.search(title):
+        return "occasion"
     if _MINISTERIAL.search(title) and not _LEADERS.search(title):
         return "ministerial"
+    if _OFFICIALS.search(title) and not _LEADERS.search(title):
+        return "officials"
     return "leaders"
 
 
@@ -89,6 +97,26 @@ def _user_series(all_docs: list[dict[str, Any]], spec: str) -> list[dict[str, An
     return chosen
 
 
+def _derived(all_docs: list[dict[str, Any]], me: dict[str, Any]) -> list[dict[str, Any]]:
+    """Joint statements of the same issuers and track, with the readouts and fact sheets of
+    their meetings; a readout or fact sheet of no such meeting (a phone call) belongs with
+    the other stand-alone ones of its issuers and track."""
+    key = (issuers(me), track(me))
+    same = [d for d in all_docs if (issuers(d), track(d)) == key]
+    joint = [d for d in same if (d.get("kind") or "") not in SIDE_KINDS]
+    joint_days = [x for x in (_date(d.get("date")) for d in joint) if x]
+
+    def attached(d) -> bool:
+        day = _date(d.get("date"))
+        return bool(day) and any(abs((day - j).days) <= MEETING_DAYS for j in joint_days)
+
+    side = [d for d in same if (d.get("kind") or "") in SIDE_KINDS]
+    with_meetings = [d for d in side if attached(d)]
+    if (me.get("kind") or "") not in SIDE_KINDS or any(d is me for d in with_meetings):
+        return joint + with_meetings
+    return [d for d in side if not attached(d)]
+
+
 def series_of(store: Store, doc_id: str, spec: str | None = None) -> list[dict[str, Any]]:
     """The documents of ``doc_id``'s series in date order, each with ``meeting`` (its index)
     and ``main`` (whether it is the meeting's main statement)."""
@@ -101,8 +129,7 @@ def series_of(store: Store, doc_id: str, spec: str | None = None) -> list[dict[s
         if me not in docs:
             docs.append(me)
     else:
-        key = (issuers(me), track(me))
-        docs = [d for d in all_docs if (issuers(d), track(d)) == key]
+        docs = _derived(all_docs, me)
     out = []
     for n, meeting in enumerate(_meetings(docs)):
         main = _main(meeting)
