@@ -213,3 +213,56 @@ def test_hostile_statement_renders_as_text_in_the_browser(browser, live_server):
     page.goto(f"{live_server}/doc/raw_html_in_text")
     assert dialogs == []
     page.close()
+
+
+def test_report_page_and_api(client):
+    r = client.get("/report/2023-01-13_us-japan_joint-statement")
+    assert r.status_code == 200
+    html = r.text
+    assert "<link" not in html and "<script" not in html and "@media print" in html  # self-contained, printable
+    assert html.count("<svg") == 3 and 'id="previous-date">2022-05-23<' in html
+    assert 'href="/doc/' in html and "#act-" in html
+    j = client.get("/api/report/2023-01-13_us-japan_joint-statement").json()
+    assert j["previous"]["date"] == "2022-05-23" and j["totals"]["commitments"] == len(j["commitments"])
+    assert client.get("/report/nope").status_code == 404
+
+
+@pytest.mark.browser
+def test_report_renders_with_charts_in_the_browser(browser, live_server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{live_server}/doc/2023-01-13_us-japan_joint-statement")
+    page.click("#report-link")
+    page.wait_for_selector("#chart-issues svg")
+    assert "2022-05-23" in page.inner_text("#summary")
+    for chart in ("#chart-issues", "#chart-carried", "#chart-positions"):
+        box = page.locator(f"{chart} svg").bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 100, chart  # drawn, with a real size
+    issue_rows = page.locator("#by-issue tbody tr")
+    assert issue_rows.count() >= 3 and "defense" in page.inner_text("#by-issue")
+    statuses = set(page.locator("li.commitment").evaluate_all("els => els.map(e => e.dataset.status)"))
+    assert {"new", "reworded"} <= statuses and statuses <= {"new", "repeated", "reworded"}
+    assert "Article V" in page.inner_text("#issue-defense")
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+    # every line links to its evidence in the explorer
+    page.locator("#issue-defense a.evidence", has_text="Article V applies").first.click()
+    page.wait_for_selector("#details h3")
+    assert "AID" in page.inner_text("#details")
+    # the actor chart has axes, labels and a legend; the statement list shows evidence; dates do not wrap
+    page.goto(f"{live_server}/actor/USA")
+    chart = page.locator("svg.chart").inner_html()
+    assert "acts by USA" in chart and "acts toward USA" in chart and ">acts<" in chart.replace("\n", "")
+    page.screenshot(path=str(ARTIFACTS / "actor.png"), full_page=False)
+    page.goto(f"{live_server}/doc/2023-01-13_us-japan_joint-statement")
+    assert "Article V" in page.inner_text("#acts")
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.goto(f"{live_server}/")
+    lines = page.locator("#statements tbody tr").evaluate_all("""rows => rows.map(r => [0, 2].map(i => {
+        const range = document.createRange(); range.selectNodeContents(r.cells[i]);
+        return new Set(Array.from(range.getClientRects()).map(x => Math.round(x.top))).size; }))""")
+    assert lines and all(n <= 1 for row in lines for n in row), [x for x in lines if max(x) > 1]  # date and kind on one line each
+    page.screenshot(path=str(ARTIFACTS / "statements-narrow.png"))
+    assert not errors, errors
+    page.close()

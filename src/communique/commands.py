@@ -280,13 +280,36 @@ def _statements_for(gold: dict, paths, statements_dir, gold_path):
     return found
 
 
+@command("evaluate-threads")
+def _evaluate_threads(a: argparse.Namespace) -> int:
+    from .compare.threads import format_threads_report, load_threads, score_threads, store_predictions
+    from .evaluate import check_bounds
+
+    threads = load_threads(a.threads)
+    with _open_corpus(a, readonly=not a.rebuild) as corpus:
+        if a.rebuild:
+            corpus.update_lineages(rebuild=True)
+        preds = store_predictions(corpus.store, {m["doc"] for t in threads for m in t["members"]})
+    result = score_threads(threads, preds)
+    baseline = score_threads(threads, [p | {"lineage": None} for p in preds])
+    if a.json:
+        emit_json(result | {"baseline": baseline})
+    else:
+        print(format_threads_report(result, baseline))
+    failed = check_bounds(result, a.min)
+    if failed:
+        print("below bound: " + "; ".join(failed))
+        return 1
+    return 0
+
+
 @command("track")
 def _track(a: argparse.Namespace) -> int:
     from .render import print_lineages
 
     with _open_corpus(a, readonly=False) as corpus:
         corpus.update_lineages()  # link anything ingested without linking (e.g. from Parquet)
-        lineages = corpus.track(a.query, party=a.party, limit=a.limit)
+        lineages = corpus.track(a.query, party=a.party, limit=a.limit, series=a.series)
     if a.format == "json":
         emit_json({"lineages": [_lineage_json(x) for x in lineages]})
     else:
@@ -297,7 +320,7 @@ def _track(a: argparse.Namespace) -> int:
 def _lineage_json(x: dict) -> dict:
     keys = ("id", "canonical", "first", "last", "type", "actors", "targets")
     docs = [{k: d.get(k) for k in ("doc", "date", "title", "status", "evidence", "start", "end")}
-            | ({"changes": d["changes"]} if d.get("changes") else {}) for d in x["documents"]]
+            | {k: d[k] for k in ("changes", "attribution_changes", "continued_in") if d.get(k)} for d in x["documents"]]
     return {k: x[k] for k in keys} | {"documents": docs}
 
 
@@ -306,11 +329,30 @@ def _diff(a: argparse.Namespace) -> int:
     from .render import print_diff
 
     with _open_corpus(a) as corpus:
-        result = corpus.diff(a.a, a.b)
+        result = corpus.diff(a.a, a.b, series=a.series) if a.b else corpus.diff(None, a.a, series=a.series)
     if a.format == "json":
         emit_json(result)
     else:
         print_diff(result, a.limit)
+    return 0
+
+
+@command("report")
+def _report(a: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .report import report_html, report_markdown
+
+    with _open_corpus(a) as corpus:
+        rep = corpus.report(a.doc, series=a.series, base_url=a.base_url)
+    text = (report_html(rep) if a.format == "html" else report_markdown(rep) if a.format == "md"
+            else json.dumps(rep, ensure_ascii=False, indent=1))
+    if a.out:
+        Path(a.out).write_text(text, encoding="utf-8")
+        print(f"communique: wrote the report on {rep['doc']['name']} to {a.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 

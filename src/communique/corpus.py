@@ -156,15 +156,40 @@ class Corpus:
 
         return update_lineages(self.store, rebuild=rebuild)
 
-    def track(self, query: str, *, party: str | None = None, limit: int = 5) -> list[dict[str, Any]]:
+    def track(self, query: str, *, party: str | None = None, limit: int = 5, series: str | None = None) -> list[dict[str, Any]]:
         from .compare import find_lineages
 
-        return find_lineages(self.store, query, party=party, limit=limit)
+        return find_lineages(self.store, query, party=party, limit=limit, series=series)
 
-    def diff(self, a: str, b: str) -> dict[str, Any]:
+    def diff(self, a: str | None, b: str, *, series: str | None = None) -> dict[str, Any]:
+        """What ``b`` adds, drops, rewords, repeats from ``a`` (None: the previous statement of its series)."""
         from .compare import diff_documents
 
-        return diff_documents(self.store, a, b)
+        return diff_documents(self.store, a, b, series=series)
+
+    def series(self, doc: str, *, series: str | None = None) -> list[dict[str, Any]]:
+        """The statements of ``doc``'s series (same issuers, same track; ``series`` defines one)."""
+        from .compare import series_of
+        from .errors import NotFoundError
+
+        row = self.store.document_row(doc)
+        if row is None:
+            raise NotFoundError("no such statement in the store (give a doc id, a name, or the file)", path=doc)
+        return series_of(self.store, row["id"], series)
+
+    def evaluate_threads(self, threads: str | Path) -> dict[str, Any]:
+        """Score the stored lineages against a threads file (as ``shared/eval/score_threads.py``)."""
+        from .compare.threads import load_threads, score_threads, store_predictions
+
+        gold = load_threads(threads)
+        return score_threads(gold, store_predictions(self.store, {m["doc"] for t in gold for m in t["members"]}))
+
+    def report(self, doc: str, *, series: str | None = None, base_url: str = "") -> dict[str, Any]:
+        """A summit report on ``doc``: its commitments by issue and type, each with its status
+        against the previous statement of the series (see :func:`communique.report.summit_report`)."""
+        from .report import summit_report
+
+        return summit_report(self.store, doc, series=series, base_url=base_url)
 
     def trends(self, actor: str, target: str | None = None, by: str = "year") -> dict[str, Any]:
         from .compare import trends

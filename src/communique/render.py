@@ -169,15 +169,19 @@ def print_lineages(lineages, query: str) -> None:
     for x in lineages:
         con.print(f"\n[bold]{x['id']}[/] {x['type']} by {','.join(x['actors'])}"
                   f"{' toward ' + ','.join(x['targets']) if x['targets'] else ''}: {x['first']} .. {x['last']}, "
-                  f"{sum(d['status'] != 'dropped' for d in x['documents'])} statements")
+                  f"{sum(d['status'] not in ('dropped', 'continued') for d in x['documents'])} statements")
         for d in x["documents"]:
             status = {"new": "[cyan]new[/]", "repeated": "[green]repeated[/]", "reworded": "[yellow]reworded[/]",
-                      "dropped": "[red]dropped[/]"}[d["status"]]
+                      "dropped": "[red]dropped[/]", "continued": "[blue]continued[/]"}[d["status"]]
             con.print(f"  {d['date']}  {status:<22} {escape(d['doc'])}")
             if d["status"] == "reworded" and d.get("changes"):
                 con.print("      ", _changes_text(d["changes"]))
             elif d["evidence"]:
                 con.print(f"       {escape(d['evidence'])}")
+            elif d.get("continued_in"):
+                con.print(f"       [dim]continues in lineage {d['continued_in']['lineage']}:[/] {escape(d['continued_in']['evidence'])}")
+            if d.get("attribution_changes"):
+                con.print("       [dim]attribution:[/]", _changes_text(d["attribution_changes"]))
 
 
 def print_diff(result, limit=None) -> None:
@@ -200,6 +204,8 @@ def print_diff(result, limit=None) -> None:
                     con.print(head, _changes_text(e["changes"]))
                 else:
                     con.print(head + escape(act["evidence"]))
+                if e.get("attribution_changes"):
+                    con.print("            [dim]attribution:[/]", _changes_text(e["attribution_changes"]))
 
 
 def print_trends(result) -> None:

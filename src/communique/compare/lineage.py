@@ -1,37 +1,58 @@
 """Commitment lineages: the same commitment or position followed across statements.
 
-Acts link when they have the same type, compatible modalities (a restatement
-continues a promise or a stated position; a promise and a bare statement do not
-link), overlapping actors, the same polarity
-(a negated act or a reversal never continues a positive one), and close wording.
-Candidates come from an inverted index of each wording's rarest stems, blocked by
-type and family, so building never compares all pairs; an update links only the
-acts not yet in a lineage.
+Two acts state the same commitment when their actors overlap, their polarity agrees
+(a negated act or a reversal never continues a positive one) and the commitment's own
+words match: the evidence less its attribution ("President Biden also reaffirmed
+that"), stemmed, with synonyms folded (``data/synonyms.txt``), weighted by rarity
+(:func:`~.similarity.same_commitment`). Act type is only a hint: a type disagreement
+between two near-identical wordings is an extraction error to tolerate, so types never
+block a link.
+
+Statements are taken in date order. For each statement, candidates come from an
+inverted index of the rarest content stems of every lineage's first and latest
+wordings (so the cost grows with the corpus, not its square); each act is compared with each candidate's
+first and latest wordings, and acts and lineages are then paired greedily, best pair
+first, at most one act of a statement per lineage. An update links only the acts not
+yet in a lineage.
 """
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from ..storage import Store
-from .similarity import REVERSAL, Idf, normalise, similarity, stems, word_diff
+from .similarity import (REVERSAL, Idf, content_stems, core, normalise, same_commitment, similarity, stems, word_diff,
+                         wording_key)
 
-__all__ = ["update_lineages", "LineageReport", "THRESHOLD", "lineage", "find_lineages", "series_documents"]
+__all__ = ["update_lineages", "LineageReport", "THRESHOLD", "lineage", "find_lineages", "series_documents", "member_status"]
 
-THRESHOLD = 0.5
+THRESHOLD = 0.35
+RESCUE_MEANING = 0.85  # wording vectors this close (cosine; unrelated wordings ~0.4, gold pairs' median 0.82) ...
+RESCUE_WORDS = 0.25  # ... link wordings whose words alone score at least this
+THRESHOLD_RESCUED = 0.35
+TYPE_HINT = 0.0  # the same type adds a little confidence; a different one takes nothing away
+SAME_SERIES = 0.1  # among linking pairs, a lineage already in the act's series (same issuers, same track) goes first
+SHORT, SHORT_PENALTY = 3, 0.1  # wordings of fewer content words than SHORT need this much more
+STRANGERS = 0.12  # acts whose actors share no code need this much more
 FAMILY = {"COMMIT": "promise", "REAFFIRM": "promise", "ASSERT": "statement"}
 
 
 def compatible(a: set[str] | str, b: str) -> bool:
-    """REAFFIRM goes with either; COMMIT and ASSERT do not mix."""
+    """REAFFIRM goes with either; COMMIT and ASSERT do not mix (used by the statement diff)."""
     mods = {a} if isinstance(a, str) else set(a)
     return not ({"COMMIT", "ASSERT"} <= mods | {b})
-MAX_POSTING = 5000  # a stem in more wordings than this is too common to find candidates with
-MAX_CANDIDATES = 50  # the lineages sharing most rare stems are compared in full
+
+
+MAX_POSTING = 1000  # a stem in more lineages than this is too common to find candidates with
+MAX_CANDIDATES = 40  # the lineages sharing most rare stems are compared in full
+RARE = 6  # rarest stems of a wording that go into the index
+QUERY = 6  # rarest stems of an act that look up candidates
 
 
 @dataclass
@@ -50,12 +71,15 @@ class _Lineage:
     polarity: bool
     actors: set[str]
     docs: set[str]
-    last_date: str
-    wording: str
-    stems: frozenset[str]
-    new: bool = False
+    types: set[str] = field(default_factory=set)
+    first: frozenset[str] = frozenset()
+    latest: frozenset[str] = frozenset()
+    vfirst: Any = None
+    vlatest: Any = None
+    last_date: str = ""
     members: list[tuple[int, str, str, float]] = field(default_factory=list)  # act_id, doc_id, date, sim
     modalities: set[str] = field(default_factory=set)
+    by_series: dict = field(default_factory=dict)  # series key -> (stems, vector, date) of its latest wording there
 
 
 def _polarity(negated: int, evidence: str) -> bool:
@@ -66,186 +90,302 @@ def _lineage_id(act_id: int, doc_id: str, evidence: str) -> str:
     return "L" + hashlib.sha1(f"{doc_id}:{act_id}:{normalise(evidence)}".encode()).hexdigest()[:10]
 
 
+def member_status(previous: str | None, evidence: str) -> str:
+    """``new`` for a lineage's first member; ``repeated`` when the commitment's own words are
+    unchanged (the attribution may differ); ``reworded`` otherwise."""
+    if previous is None:
+        return "new"
+    return "repeated" if wording_key(previous) == wording_key(evidence) else "reworded"
+
+
+def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf, key=None) -> float:
+    """How well an act continues a lineage: its words against the lineage's first and latest
+    wordings and its latest in the act's own series."""
+    own = lin.by_series.get(key) if key is not None else None
+    wordings = [(lin.latest, lin.vlatest)]
+    if lin.first is not lin.latest:
+        wordings.append((lin.first, lin.vfirst))
+    if own is not None and own[0] is not lin.latest and own[0] is not lin.first:
+        wordings.append((own[0], own[1]))
+    sim = max(same_commitment(s, w, idf) for w, _ in wordings)
+    if v is not None and sim >= RESCUE_WORDS:
+        # where the words fail, the meaning may hold: a close enough wording vector
+        # (see .semantic) lifts a pair to the threshold, below any pair the words link
+        cos = max((float(v @ u) for _, u in wordings if u is not None), default=0.0)
+        if cos >= RESCUE_MEANING:
+            sim = max(sim, THRESHOLD_RESCUED)
+    if len(s) < SHORT or len(lin.latest) < SHORT:
+        sim -= SHORT_PENALTY  # "we continue to support": too few words to say which commitment
+    if type_ in lin.types:
+        sim += TYPE_HINT
+    if not (lin.actors & actors):
+        sim -= STRANGERS
+    return sim
+
+
+def _vector(s: frozenset[str], idf: Idf):
+    from .semantic import embedding
+
+    emb = embedding()
+    return emb.vector(s, idf) if emb is not None else None
+
+
 def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = THRESHOLD) -> LineageReport:
     """Link every act not yet in a lineage; with ``rebuild``, start from scratch."""
     started = time.perf_counter()
-    conn = store.conn
     report = LineageReport()
-    with conn:
-        if rebuild:
-            conn.execute("DELETE FROM lineage_members")
-            conn.execute("DELETE FROM lineages")
-        # lineages that lost members (their document was replaced) are recomputed or dropped
-        conn.execute("DELETE FROM lineages WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.lineage_id = lineages.id)")
-        stale = {r[0] for r in conn.execute(
-            "SELECT l.id FROM lineages l WHERE l.size != (SELECT COUNT(*) FROM lineage_members m WHERE m.lineage_id = l.id)")}
-    pending = conn.execute(
-        "SELECT a.id, a.doc_id, a.type, a.modality, a.actors, a.evidence, a.negated, d.date FROM acts a"
-        " JOIN documents d ON d.id = a.doc_id WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.act_id = a.id)"
-        " ORDER BY d.date, d.name, a.sentence, a.start").fetchall()
+    if rebuild:
+        store.clear_lineages()
+    stale = store.prune_lineages()
+    pending = store.unlinked_acts()
     if not pending and not stale:
         report.seconds = time.perf_counter() - started
         return report
-    idf = Idf(stems(r[0]) for r in conn.execute("SELECT evidence FROM acts"))
-    lineages, index = _load(conn, idf)
+    idf = Idf(content_stems(e) for e in store.evidence_texts())
+    keys = _series_keys(store)
+    lineages, index = _load(store, idf, keys)
     touched: set[str] = set(stale)
-    for r in pending:
-        act_id, doc_id, type_, modality, actors_json, evidence, negated, date = r
-        family = FAMILY.get(modality, "statement")
-        actors = set(json.loads(actors_json))
-        s = stems(evidence)
-        pol = _polarity(negated, evidence)
-        key = type_
-        best, best_sim = None, 0.0
-        for cand in _candidates(index[key], s, idf, lineages):
-            lin = lineages[cand]
-            if lin.polarity != pol or doc_id in lin.docs or not (lin.actors & actors) or not compatible(lin.modalities, modality):
-                continue
-            sim = similarity(evidence, lin.wording, idf, s, lin.stems)
-            if sim > best_sim:
-                best, best_sim = cand, sim
-        if best is not None and best_sim >= threshold:
-            lin = lineages[best]
-            report.linked += 1
-        else:
-            lid = _lineage_id(act_id, doc_id, evidence)
-            lin = _Lineage(lid, type_, family, pol, set(), set(), date or "", evidence, s, new=True)
-            lineages[lid] = lin
-            best_sim = 1.0
-            report.created += 1
-        lin.members.append((act_id, doc_id, date or "", best_sim))
-        lin.docs.add(doc_id)
-        lin.actors |= actors
-        lin.modalities.add(modality)
-        if (date or "") >= lin.last_date:  # the most recent wording is the one to match
-            lin.last_date, lin.wording, lin.stems = date or "", evidence, s
-        for w in idf.rarest(s):
-            index[key][w].add(lin.id)
-        touched.add(lin.id)
-    _write(conn, lineages, touched)
+    for doc_id, group in groupby(pending, key=lambda r: r[1]):
+        key = keys.get(doc_id)
+        acts = []
+        for act_id, _, type_, modality, actors_json, evidence, negated, date in group:
+            cs = content_stems(evidence)
+            acts.append((act_id, type_, modality, set(json.loads(actors_json)), evidence, cs,
+                         _polarity(negated, evidence), date or "", _vector(cs, idf)))
+        pairs = []
+        for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
+            for cand in _candidates(index, s, idf):
+                lin = lineages[cand]
+                if lin.polarity != pol or doc_id in lin.docs:
+                    continue
+                sim = link_score(s, v, actors, type_, lin, idf, key)
+                if sim >= threshold:  # among the pairs that link, those within the series come first
+                    pairs.append((sim + (SAME_SERIES if key in lin.by_series else 0.0), i, cand, sim))
+        chosen: dict[int, tuple[str, float]] = {}
+        taken: set[str] = set()
+        for _, i, cand, sim in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+            if i not in chosen and cand not in taken:
+                chosen[i] = (cand, sim)
+                taken.add(cand)
+        for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
+            before: set[str] = set()
+            if i in chosen:
+                lin = lineages[chosen[i][0]]
+                sim = chosen[i][1]
+                before = _keys(lin, idf)
+                report.linked += 1
+            else:
+                lid = _lineage_id(act_id, doc_id, evidence)
+                lin = lineages[lid] = _Lineage(lid, type_, FAMILY.get(modality, "statement"), pol, set(), set(),
+                                               first=s, latest=s, vfirst=v, vlatest=v, last_date=date)
+                sim = 1.0
+                report.created += 1
+            _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s, v, key)
+            after = _keys(lin, idf)
+            for w in before - after:
+                index[w].discard(lin.id)
+            for w in after - before:
+                index[w].add(lin.id)
+            touched.add(lin.id)
+    _write(store, lineages, touched)
     report.touched = len(touched)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf, lineages) -> list[str]:
-    rare = [w for w in idf.rarest(s) if len(postings.get(w, ())) < MAX_POSTING]
+def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v=None, key=None) -> None:
+    if key is not None and date >= lin.by_series.get(key, (None, None, ""))[2]:
+        lin.by_series[key] = (s, v, date)
+    lin.members.append((act_id, doc_id, date, sim))
+    lin.docs.add(doc_id)
+    lin.actors |= actors
+    lin.types.add(type_)
+    lin.modalities.add(modality)
+    if date >= lin.last_date:  # the most recent wording is the one to match
+        lin.last_date, lin.latest, lin.vlatest = date, s, v
+
+
+def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> list[str]:
+    """The lineages sharing the most of ``s``'s rarest stems (then the rarest). Postings of
+    common stems are left out, so a lookup costs no more as the store grows."""
+    rare = [w for w in idf.rarest(s, QUERY) if len(postings.get(w, ())) < MAX_POSTING]
     counts: dict[str, int] = defaultdict(int)
+    weights: dict[str, float] = defaultdict(float)
     for w in rare:
+        weight = idf(w)
         for lid in postings.get(w, ()):
             counts[lid] += 1
-    need = 2 if len(rare) >= 3 else 1
-    ranked = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: (-c[1], c[0]))  # ties by id: the same in every process
-    return [lid for lid, _ in ranked[:MAX_CANDIDATES]]
+            weights[lid] += weight
+    return heapq.nsmallest(MAX_CANDIDATES, counts, key=lambda lid: (-counts[lid], -weights[lid], lid))
 
 
-def _load(conn, idf: Idf):
+def _series_keys(store: Store) -> dict[str, tuple]:
+    """Each document's series key: its issuers and track (see .series)."""
+    from .series import issuers, track
+
+    return {d["id"]: (issuers(d), track(d)) for d in store.document_meta()}
+
+
+def _load(store: Store, idf: Idf, keys: dict[str, tuple] | None = None):
     lineages: dict[str, _Lineage] = {}
-    index: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    rows = conn.execute(
-        "SELECT l.id, l.type, l.family, l.actors, m.act_id, m.doc_id, m.date, m.similarity, a.evidence, a.negated, a.modality"
-        " FROM lineages l JOIN lineage_members m ON m.lineage_id = l.id JOIN acts a ON a.id = m.act_id ORDER BY m.date")
-    for lid, type_, family, actors, act_id, doc_id, date, sim, evidence, negated, modality in rows:
+    index: dict[str, set[str]] = defaultdict(set)
+    for lid, type_, family, actors, act_id, doc_id, date, sim, evidence, negated, modality, act_type in store.lineage_member_rows():
+        s = content_stems(evidence)
         lin = lineages.get(lid)
         if lin is None:
-            lin = lineages[lid] = _Lineage(lid, type_, family, _polarity(negated, evidence), set(json.loads(actors)),
-                                           set(), "", evidence, stems(evidence))
-        lin.members.append((act_id, doc_id, date or "", sim))
-        lin.docs.add(doc_id)
-        lin.modalities.add(modality)
-        if (date or "") >= lin.last_date:
-            lin.last_date, lin.wording, lin.stems = date or "", evidence, stems(evidence)
+            lin = lineages[lid] = _Lineage(lid, type_, family, _polarity(negated, evidence), set(json.loads(actors)), set(),
+                                           first=s, latest=s, last_date=date or "")
+        _add(lin, act_id, doc_id, date or "", sim, set(), act_type, modality, s, None, (keys or {}).get(doc_id))
     for lin in lineages.values():
-        for w in idf.rarest(lin.stems):
-            index[lin.type][w].add(lin.id)
+        lin.vfirst = _vector(lin.first, idf)
+        lin.vlatest = lin.vfirst if lin.latest is lin.first else _vector(lin.latest, idf)
+        lin.by_series = {k: (w, _vector(w, idf), d) for k, (w, _, d) in lin.by_series.items()}
+        for w in _keys(lin, idf):
+            index[w].add(lin.id)
     return lineages, index
 
 
-def _write(conn, lineages: dict[str, _Lineage], touched: set[str]) -> None:
-    """Store touched lineages with each member's status, in date order."""
-    with conn:
-        for lid in touched:
-            lin = lineages.get(lid)
-            if lin is None:  # a stale lineage with no member left
-                continue
+def _keys(lin: _Lineage, idf: Idf) -> set[str]:
+    """The index keys of a lineage: the rarest stems of the wordings acts are compared with
+    (its first, its latest, its latest in each series), so a long lineage weighs no more."""
+    out = set(idf.rarest(lin.first, RARE)) | set(idf.rarest(lin.latest, RARE))
+    for w, _, _ in lin.by_series.values():
+        out.update(idf.rarest(w, RARE))
+    return out
+
+
+def _write(store: Store, lineages: dict[str, _Lineage], touched: set[str], chunk: int = 2000) -> None:
+    """Store touched lineages with each member's status, in date order (a chunk at a time, so
+    memory does not grow with the store)."""
+    live = sorted(lid for lid in touched if lid in lineages)  # a stale lineage may have no member left
+    for k in range(0, len(live), chunk):
+        part = live[k:k + chunk]
+        evid = store.act_evidence([m[0] for lid in part for m in lineages[lid].members])
+        records = []
+        for lid in part:
+            lin = lineages[lid]
             members = sorted(lin.members, key=lambda m: (m[2], m[1]))
-            evid = {row[0]: (row[1], json.loads(row[2])) for row in conn.execute(
-                f"SELECT id, evidence, targets FROM acts WHERE id IN ({','.join('?' * len(members))})",
-                [m[0] for m in members])}
             targets = sorted({t for m in members for t in evid[m[0]][1]})
-            # the lineage row first (members reference it); REPLACE clears its old members
-            conn.execute(
-                "INSERT OR REPLACE INTO lineages (id, type, family, canonical, first, last, actors, targets, size) VALUES (?,?,?,?,?,?,?,?,?)",
-                (lid, lin.type, lin.family, evid[members[-1][0]][0], members[0][2], members[-1][2],
-                 json.dumps(sorted(lin.actors)), json.dumps(targets), len(members)))
-            conn.execute("DELETE FROM lineage_members WHERE lineage_id = ?", (lid,))
-            prev = None
+            rows, prev = [], None
             for act_id, doc_id, date, sim in members:
                 text = evid[act_id][0]
-                status = "new" if prev is None else ("repeated" if normalise(text) == normalise(prev) else "reworded")
-                conn.execute("INSERT INTO lineage_members (lineage_id, act_id, doc_id, date, status, similarity) VALUES (?,?,?,?,?,?)",
-                             (lid, act_id, doc_id, date, status, sim))
+                rows.append((act_id, doc_id, date, member_status(prev, text), sim))
                 prev = text
+            records.append(((lid, lin.type, lin.family, evid[members[-1][0]][0], members[0][2], members[-1][2],
+                             json.dumps(sorted(lin.actors)), json.dumps(targets), len(members)), rows))
+        store.write_lineages(records)
 
 
 # ---- reading ------------------------------------------------------------------
 
-def series_documents(store: Store, doc_id: str) -> list[dict[str, Any]]:
-    """Documents of the same series: the same issuing parties and the same kind."""
-    row = store.conn.execute("SELECT parties, kind FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        return []
-    rows = store.conn.execute("SELECT id, name, date, title FROM documents WHERE parties = ? AND kind IS ? ORDER BY date, name",
-                              (row["parties"], row["kind"])).fetchall()
-    return [dict(r) for r in rows]
+def series_documents(store: Store, doc_id: str, spec: str | None = None) -> list[dict[str, Any]]:
+    """Documents of ``doc_id``'s series (see :mod:`.series`), in date order."""
+    from .series import series_of
+
+    return series_of(store, doc_id, spec)
 
 
-def lineage(store: Store, lineage_id: str) -> dict[str, Any] | None:
-    """One lineage as a timeline, with the word-level changes and the statements that dropped it."""
+def lineage(store: Store, lineage_id: str, *, series: str | None = None) -> dict[str, Any] | None:
+    """One lineage as a timeline, with the word-level changes and the statements of its
+    series that dropped it (or that continue it in another lineage)."""
     row = store.conn.execute("SELECT * FROM lineages WHERE id = ?", (lineage_id,)).fetchone()
     if row is None:
         return None
     members = store.conn.execute(
         "SELECT m.status, m.similarity, m.doc_id, d.name AS doc, d.date, d.title, a.id AS act_id, a.evidence, a.start, a.\"end\","
-        " a.sentence, a.modality FROM lineage_members m JOIN acts a ON a.id = m.act_id JOIN documents d ON d.id = m.doc_id"
+        " a.sentence, a.modality, a.actors FROM lineage_members m JOIN acts a ON a.id = m.act_id JOIN documents d ON d.id = m.doc_id"
         " WHERE m.lineage_id = ? ORDER BY d.date, d.name", (lineage_id,)).fetchall()
     documents: list[dict[str, Any]] = []
     prev = None
     for m in members:
         entry = {"doc": m["doc"], "doc_id": m["doc_id"], "date": m["date"], "title": m["title"], "status": m["status"],
                  "evidence": m["evidence"], "start": m["start"], "end": m["end"], "sentence": m["sentence"],
-                 "act_id": m["act_id"], "modality": m["modality"]}
-        if m["status"] == "reworded" and prev is not None:
-            entry["changes"] = word_diff(prev, m["evidence"])
+                 "act_id": m["act_id"], "modality": m["modality"], "actors": json.loads(m["actors"])}
+        if prev is not None and m["evidence"] != prev:
+            entry.update(_changes(prev, m["evidence"]))
         documents.append(entry)
         prev = m["evidence"]
-    documents = _with_dropped(store, documents)
+    documents = _with_dropped(store, documents, lineage_id, series)
     return {"id": row["id"], "canonical": row["canonical"], "first": row["first"], "last": row["last"], "type": row["type"],
             "family": row["family"], "actors": json.loads(row["actors"]), "targets": json.loads(row["targets"]),
             "size": row["size"], "documents": documents}
 
 
-def _with_dropped(store: Store, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add a ``dropped`` entry for each later statement of the same series that lacks the lineage."""
+def _changes(prev: str, text: str) -> dict[str, Any]:
+    """The word-level change of the commitment itself (``changes``) and, apart, of its
+    attribution (``attribution_changes``: "He also reaffirmed" -> "The two leaders reaffirmed")."""
+    from .similarity import attribution
+
+    out: dict[str, Any] = {}
+    if wording_key(prev) != wording_key(text):
+        out["changes"] = word_diff(core(prev), core(text))
+    if normalise(attribution(prev)) != normalise(attribution(text)):
+        out["attribution_changes"] = word_diff(attribution(prev), attribution(text))
+    return out
+
+
+CONTINUES = 0.9  # of THRESHOLD: an act this close in a statement that lacks the lineage continues it
+
+
+def continuation(store: Store, doc_id: str, wordings: list[tuple[str, set[str]]], exclude: str | None = None) -> dict[str, Any] | None:
+    """The act of ``doc_id`` (in another lineage) that states the same commitment as any of
+    ``wordings`` (evidence, actors), or None."""
+    acts = store.acts_of(doc_id)
+    if not acts:
+        return None
+    lineages = store.lineages_in(doc_id)
+    idf = Idf([content_stems(a.evidence) for _, a in acts] + [content_stems(w) for w, _ in wordings])
+    best, best_sim = None, CONTINUES * THRESHOLD
+    for act_id, a in acts:
+        lid = lineages.get(act_id, (None,))[0]
+        if lid == exclude:
+            continue
+        s = content_stems(a.evidence)
+        for w, actors in wordings:
+            if actors and not (set(a.actors) & actors):
+                continue
+            if _polarity(a.negated, a.evidence) != _polarity(0, w):
+                continue
+            sim = same_commitment(s, content_stems(w), idf)
+            if sim >= best_sim:
+                best, best_sim = {"act_id": act_id, "evidence": a.evidence, "lineage": lid, "start": a.start, "end": a.end,
+                                  "sentence": a.sentence, "similarity": round(sim, 3)}, sim
+    return best
+
+
+def _with_dropped(store: Store, documents: list[dict[str, Any]], lineage_id: str | None = None,
+                  spec: str | None = None) -> list[dict[str, Any]]:
+    """Add an entry for each later meeting of the series whose statements lack the lineage:
+    ``continued`` (with ``continued_in``) where one of them states the same commitment in
+    another lineage, ``dropped`` otherwise. Only a meeting's main statement is judged."""
     if not documents:
         return documents
     present = {d["doc_id"] for d in documents}
     first = documents[0]
+    series = series_documents(store, first["doc_id"], spec)
+    meetings_present = {s["meeting"] for s in series if s["id"] in present}
+    wordings = [(d["evidence"], set(d.get("actors") or ())) for d in documents if d.get("evidence")]
     out = list(documents)
-    for s in series_documents(store, first["doc_id"]):
-        if s["id"] in present or (s["date"] or "") <= (first["date"] or ""):
+    for s in series:
+        if not s["main"] or s["meeting"] in meetings_present or (s["date"] or "") <= (first["date"] or ""):
             continue
-        out.append({"doc": s["name"], "doc_id": s["id"], "date": s["date"], "title": s["title"], "status": "dropped",
-                    "evidence": None, "start": None, "end": None, "sentence": None, "act_id": None, "modality": None})
+        entry = {"doc": s["name"], "doc_id": s["id"], "date": s["date"], "title": s["title"], "status": "dropped",
+                 "evidence": None, "start": None, "end": None, "sentence": None, "act_id": None, "modality": None}
+        elsewhere = continuation(store, s["id"], wordings[-3:], exclude=lineage_id)
+        if elsewhere is not None:
+            entry["status"] = "continued"
+            entry["continued_in"] = elsewhere
+        out.append(entry)
     out.sort(key=lambda d: (d["date"] or "", d["doc"]))
     return out
 
 
-def find_lineages(store: Store, query: str, *, party: str | None = None, limit: int = 5, min_size: int = 1) -> list[dict[str, Any]]:
+def find_lineages(store: Store, query: str, *, party: str | None = None, limit: int = 5, min_size: int = 1,
+                  series: str | None = None) -> list[dict[str, Any]]:
     """Lineages whose wording matches ``query`` (words, or a lineage id), longest first."""
     q = query.strip()
     if q.startswith("L") and len(q) == 11:
-        one = lineage(store, q)
+        one = lineage(store, q, series=series)
         if one is not None:
             return [one]
     qs = stems(q)
@@ -276,7 +416,7 @@ def find_lineages(store: Store, query: str, *, party: str | None = None, limit: 
     for lid, (sim, size) in ranked:
         if size < min_size:
             continue
-        one = lineage(store, lid)
+        one = lineage(store, lid, series=series)
         if one is not None:
             one["match"] = round(sim, 3)
             out.append(one)

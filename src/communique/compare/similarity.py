@@ -12,11 +12,13 @@ import difflib
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz import fuzz
 
-__all__ = ["stems", "Idf", "similarity", "word_diff", "REVERSAL", "normalise"]
+__all__ = ["stems", "Idf", "similarity", "word_diff", "REVERSAL", "normalise", "core", "content_stems", "same_commitment", "wording_key", "attribution",
+           "SYNONYMS"]
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 STOP = frozenset("""a an the and or of to in on for with by at as from that this these those its it their our we
@@ -31,6 +33,7 @@ def normalise(text: str) -> str:
     return " ".join(w.lower().replace("’", "'") for w in _WORD.findall(text or ""))
 
 
+@lru_cache(maxsize=200_000)
 def _stem(w: str) -> str:
     w = w.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -56,9 +59,28 @@ class Idf:
             n += 1
         self.n = max(n, 1)
         self.df = df
+        self._weight: dict[str, float] = {}
+        self._total: dict[frozenset[str], float] = {}
+        self._joined: dict[frozenset[str], str] = {}
 
     def __call__(self, stem: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(stem, 0) + 1)) + 1.0
+        w = self._weight.get(stem)
+        if w is None:
+            w = self._weight[stem] = math.log((self.n + 1) / (self.df.get(stem, 0) + 1)) + 1.0
+        return w
+
+    def total(self, s: frozenset[str]) -> float:
+        """The summed weight of a wording's stems (kept: wordings are compared many times)."""
+        t = self._total.get(s)
+        if t is None:
+            t = self._total[s] = sum(self(w) for w in s)
+        return t
+
+    def joined(self, s: frozenset[str]) -> str:
+        j = self._joined.get(s)
+        if j is None:
+            j = self._joined[s] = " ".join(sorted(s))
+        return j
 
     def rarest(self, s: frozenset[str], k: int = 6) -> list[str]:
         return sorted(s, key=lambda w: (self.df.get(w, 0), w))[:k]
@@ -78,6 +100,120 @@ def similarity(a_text: str, b_text: str, idf: Idf, a: frozenset[str] | None = No
     wj = weighted_jaccard(a, b, idf)
     ts = fuzz.token_set_ratio(normalise(a_text), normalise(b_text)) / 100.0
     return round(0.6 * wj + 0.4 * ts, 4)
+
+
+# ---- the commitment's own words ---------------------------------------------------------
+# "He also reaffirmed that Article V applies ..." and "The two leaders reaffirmed that Article V
+# applies ..." say the same commitment: only the attribution (who, and the reporting verb) moved.
+REPORTING = (r"reaffirm(?:s|ed|ing)?", r"reiterat(?:e|es|ed|ing)", r"restat(?:e|es|ed|ing)", r"renew(?:s|ed|ing)?",
+             r"underscor(?:e|es|ed|ing)", r"affirm(?:s|ed|ing)?", r"confirm(?:s|ed|ing)?", r"emphasi[sz](?:e|es|ed|ing)",
+             r"stress(?:es|ed|ing)?", r"highlight(?:s|ed|ing)?", r"recall(?:s|ed|ing)?", r"not(?:e|es|ed|ing)",
+             r"express(?:es|ed|ing)?")
+_ATTRIBUTION = re.compile(
+    r"^\W*(?:(?:together|today|also|further|in addition|moreover|to that end|in this regard)\W+)*"
+    r"(?P<who>(?:[\w’'.-]+\s+){0,7}?)(?:(?:also|further|again|strongly|firmly|once again)\s+)*"
+    r"(?P<verb>(?:" + "|".join(REPORTING) + r"))\s+(?:(?:the fact )?that\s+)?", re.I)
+_WHO_VERB = re.compile(r"\b(?:will|shall|would|can|must|is|are|was|were|to|which|who|not|and then)\b", re.I)
+# words of attribution and framing, not of the commitment itself
+FRAMING = frozenset("""president prime minister ministers leader leaders two both sides side together today also further
+again once government governments administration countries nations he she they we i secretary""".split())
+
+
+def core(evidence: str) -> str:
+    """The commitment's own words: the evidence without a leading attribution ("President
+    Biden also reaffirmed that", "The two leaders reiterated")."""
+    text = (evidence or "").strip()
+    m = _ATTRIBUTION.match(text)
+    if m and not _WHO_VERB.search(m.group("who") or "") and m.end() < len(text):
+        return text[m.end():].strip()
+    return text
+
+
+def attribution(evidence: str) -> str:
+    """The leading attribution that :func:`core` removes ('' when there is none)."""
+    text = (evidence or "").strip()
+    c = core(text)
+    return text[: len(text) - len(c)].strip() if c != text else ""
+
+
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(ation|ations|e|ed|es|ing)$")
+
+
+@lru_cache(maxsize=200_000)
+def _fold(w: str) -> str:
+    """A stem with a final e dropped, so "oppose", "opposed" and "opposes" meet; British
+    -ise/-isation spelt -ize/-ization ("denuclearisation", "denuclearization")."""
+    st = _stem(_BRITISH.sub(r"iz\1", w.lower()))
+    return st[:-1] if len(st) > 4 and st.endswith("e") else st
+
+
+_SUBJECTS = frozenset("we they he she it i both two leaders leader the president prime minister".split())
+
+
+def wording_key(evidence: str) -> tuple[str, ...]:
+    """The commitment's own words, for telling ``repeated`` from ``reworded``: the core, its
+    leading subject pronoun dropped, each word stemmed ("They encouraged the peaceful
+    resolution" and "We encourage the peaceful resolution" are the same words)."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(core(evidence))]
+    i = 0
+    while i < len(words) and i < 4 and words[i] in _SUBJECTS:
+        i += 1
+    return tuple(_stem(w).rstrip("e") for w in words[i:])
+
+
+def _load_synonyms() -> dict[str, str]:
+    from pathlib import Path
+
+    table: dict[str, str] = {}
+    path = Path(__file__).with_name("data") / "synonyms.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        head = _fold(words[0])
+        for w in words:
+            table.setdefault(_fold(w), head)
+    return table
+
+
+SYNONYMS = _load_synonyms()
+_REPORTING_STEM = re.compile(r"^(?:" + "|".join(REPORTING) + ")$", re.I)
+
+
+def content_stems(evidence: str) -> frozenset[str]:
+    """Stems of the commitment's own words, synonyms folded, framing and reporting verbs left out."""
+    words = _WORD.findall(core(evidence))
+    out = set()
+    for i, w in enumerate(words):
+        lw = w.lower().replace("’", "'")
+        if lw in STOP or lw in FRAMING or len(lw) < 2:
+            continue
+        if _REPORTING_STEM.match(lw):
+            continue
+        if i + 2 < len(words) and lw == "free" and words[i + 1].lower() == "and" and words[i + 2].lower() == "open":
+            lw = "free-and-open"
+        st = _fold(lw)
+        out.add(SYNONYMS.get(st, st))
+    return frozenset(out)
+
+
+def same_commitment(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
+    """How surely two wordings state the same commitment, 0..1: IDF-weighted overlap of their
+    content stems (Jaccard, and containment of the shorter in the longer, which tolerates one
+    evidence running over two clauses), with rapidfuzz's token-set ratio of their cores."""
+    if not a or not b:
+        return 0.0
+    shared = a & b
+    if not shared:
+        return 0.0
+    inter = sum(map(idf, shared))
+    wa, wb = idf.total(a), idf.total(b)
+    jac = inter / (wa + wb - inter)
+    small = min(wa, wb)
+    contain = inter / small if small else 0.0
+    contain *= min(1.0, min(len(a), len(b)) / 4)  # a two-word wording contained anywhere says little
+    ts = fuzz.token_set_ratio(idf.joined(a), idf.joined(b)) / 100.0
+    return round(0.45 * jac + 0.35 * contain + 0.2 * ts, 4)
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:

@@ -18,7 +18,7 @@ __all__ = ["FORMATS", "ACT_FIELDS", "GDELT_FIELDS", "export_acts", "gdelt_rows",
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
 ACT_FIELDS = ("act_id", "doc", "doc_id", "date", "title", "kind", "source_url", "parties", "sentence", "start", "end",
               "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "negated", "cameo", "plover",
-              "goldstein", "quad_class", "rule", "predicate", "confidence")
+              "goldstein", "quad_class", "rule", "predicate", "confidence", "lineage", "status")
 GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
                 "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
                 "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
@@ -181,7 +181,8 @@ def act_schema():
         ("end", pa.int64()), ("evidence", pa.string()), ("type", pa.string()), ("modality", pa.string()), ("actors", lst),
         ("targets", lst), ("issues", lst), ("commitment", pa.bool_()), ("negated", pa.bool_()), ("cameo", pa.string()),
         ("plover", pa.string()), ("goldstein", pa.float64()), ("quad_class", pa.int8()), ("rule", pa.string()),
-        ("predicate", pa.string()), ("confidence", pa.float64()),
+        ("predicate", pa.string()), ("confidence", pa.float64()), ("lineage", pa.string()),
+        ("status", pa.string()),
     ])
 
 

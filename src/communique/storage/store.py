@@ -12,7 +12,7 @@ import re
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..errors import QueryError, StoreError
 from ..model import Act, Document, Extraction, OffsetMap, Sentence
@@ -209,12 +209,13 @@ class Store:
         return [dict(r) | {"parties": json.loads(r["parties"])} for r in self.conn.execute(sql, params)]
 
     def acts(self, f: ActFilter | None = None) -> Iterator[dict[str, Any]]:
-        """Acts with their document's metadata, oldest first."""
+        """Acts with their document's metadata and their lineage (id and status there), oldest first."""
         f = (f or ActFilter()).validated()
         c1, p1 = where_documents(f)
         c2, p2 = where_acts(f)
         where = " AND ".join(c1 + c2)
-        sql = ("SELECT a.*, d.name AS doc, d.date, d.title, d.kind, d.source_url, d.parties FROM acts a JOIN documents d ON d.id = a.doc_id"
+        sql = ("SELECT a.*, d.name AS doc, d.date, d.title, d.kind, d.source_url, d.parties, m.lineage_id AS lineage, m.status"
+               " FROM acts a JOIN documents d ON d.id = a.doc_id LEFT JOIN lineage_members m ON m.act_id = a.id"
                + (f" WHERE {where}" if where else "") + " ORDER BY d.date, d.name, a.sentence, a.start")
         params = p1 + p2
         if f.limit is not None:
@@ -272,6 +273,72 @@ class Store:
         rows = self.conn.execute("SELECT DISTINCT code FROM act_codes WHERE role IN ('actor', 'target')"
                                  " UNION SELECT DISTINCT code FROM document_parties").fetchall()
         return {r[0] for r in rows}
+
+    # ---- lineages ----------------------------------------------------------------
+    def clear_lineages(self) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM lineage_members")
+            self.conn.execute("DELETE FROM lineages")
+
+    def prune_lineages(self) -> set[str]:
+        """Drop lineages left with no member; the ids of those that lost some (to recompute)."""
+        with self.conn:
+            self.conn.execute("DELETE FROM lineages WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.lineage_id = lineages.id)")
+            return {r[0] for r in self.conn.execute(
+                "SELECT l.id FROM lineages l WHERE l.size != (SELECT COUNT(*) FROM lineage_members m WHERE m.lineage_id = l.id)")}
+
+    def unlinked_acts(self) -> list[tuple]:
+        """Acts in no lineage, in date order: (id, doc_id, type, modality, actors, evidence, negated, date)."""
+        return self.conn.execute(
+            "SELECT a.id, a.doc_id, a.type, a.modality, a.actors, a.evidence, a.negated, d.date FROM acts a"
+            " JOIN documents d ON d.id = a.doc_id WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.act_id = a.id)"
+            " ORDER BY d.date, d.name, a.sentence, a.start").fetchall()
+
+    def sentence_texts(self) -> Iterator[str]:
+        for r in self.conn.execute("SELECT text FROM sentences ORDER BY doc_id, n"):
+            yield r[0]
+
+    def evidence_texts(self) -> Iterator[str]:
+        for r in self.conn.execute("SELECT evidence FROM acts"):
+            yield r[0]
+
+    def lineage_member_rows(self) -> Iterator[tuple]:
+        """(lineage id, type, family, actors, act id, doc id, date, similarity, evidence, negated, modality, act type)."""
+        yield from self.conn.execute(
+            "SELECT l.id, l.type, l.family, l.actors, m.act_id, m.doc_id, m.date, m.similarity, a.evidence, a.negated, a.modality,"
+            " a.type FROM lineages l JOIN lineage_members m ON m.lineage_id = l.id JOIN acts a ON a.id = m.act_id ORDER BY m.date")
+
+    def act_evidence(self, act_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Evidence and targets of the given acts."""
+        out: dict[int, tuple[str, list[str]]] = {}
+        for i in range(0, len(act_ids), 500):
+            chunk = act_ids[i:i + 500]
+            for row in self.conn.execute("SELECT id, evidence, targets FROM acts WHERE id IN (SELECT value FROM json_each(?))",
+                                         (json.dumps(chunk),)):
+                out[row[0]] = (row[1], json.loads(row[2]))
+        return out
+
+    def write_lineages(self, records: Iterable[tuple[tuple, list[tuple]]]) -> None:
+        """Store lineages: each a row (id, type, family, canonical, first, last, actors, targets, size) and its
+        members (act_id, doc_id, date, status, similarity); a lineage's old members are replaced."""
+        with self.conn:
+            for row, members in records:
+                self.conn.execute("INSERT OR REPLACE INTO lineages (id, type, family, canonical, first, last, actors, targets, size)"
+                                  " VALUES (?,?,?,?,?,?,?,?,?)", row)
+                self.conn.execute("DELETE FROM lineage_members WHERE lineage_id = ?", (row[0],))
+                self.conn.executemany("INSERT INTO lineage_members (lineage_id, act_id, doc_id, date, status, similarity)"
+                                      " VALUES (?,?,?,?,?,?)", [(row[0],) + tuple(m) for m in members])
+
+    def lineages_in(self, doc_id: str) -> dict[int, tuple[str, int, str]]:
+        """Each act of a document with its lineage: act id -> (lineage id, size, status)."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.conn.execute(
+            "SELECT m.act_id, l.id, l.size, m.status FROM lineage_members m JOIN lineages l ON l.id = m.lineage_id WHERE m.doc_id = ?",
+            (doc_id,))}
+
+    def document_meta(self) -> list[dict[str, Any]]:
+        """Every document's metadata (no text), for deriving series."""
+        rows = self.conn.execute("SELECT id, name, title, date, kind, parties, participants FROM documents ORDER BY date, name")
+        return [dict(r) | {"parties": json.loads(r["parties"]), "participants": json.loads(r["participants"])} for r in rows]
 
     def stats(self) -> dict[str, Any]:
         q = self.conn.execute

@@ -154,12 +154,10 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return row
 
     def acts_of(doc_id: str) -> list[dict]:
-        lineages = {r[0]: (r[1], r[2]) for r in store.conn.execute(  # one query, not two per act
-            "SELECT m.act_id, l.id, l.size FROM lineage_members m JOIN lineages l ON l.id = m.lineage_id WHERE m.doc_id = ?",
-            (doc_id,))}
+        lineages = store.lineages_in(doc_id)  # one query, not two per act
         rows = []
         for act_id, a in store.acts_of(doc_id):
-            lid, size = lineages.get(act_id, (None, 0))
+            lid, size, _ = lineages.get(act_id, (None, 0, None))
             rows.append(a.__dict__ | {"act_id": act_id, "actors": list(a.actors), "targets": list(a.targets),
                                       "issues": list(a.issues), "lineage": lid, "lineage_size": size})
         return rows
@@ -215,7 +213,20 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         recent = store.conn.execute(
             "SELECT DISTINCT d.id, d.name, d.title, d.date FROM documents d JOIN acts a ON a.doc_id = d.id"
             " JOIN act_codes c ON c.act_id = a.id WHERE c.code = ? ORDER BY d.date DESC LIMIT 10", (code,)).fetchall()
-        return page(request, "actor.html", code=code, trends=t, chart=bar_chart(t["rows"]), counterparts=counterparts, recent=recent)
+        return page(request, "actor.html", code=code, trends=t, chart=bar_chart(t["rows"], code, t["by"]), counterparts=counterparts, recent=recent)
+
+    async def report_page(request: Request):
+        from ..report import report_html, summit_report
+
+        row = doc_or_404(request.path_params["ref"])
+        rep = summit_report(store, row["id"], series=request.query_params.get("series") or None)
+        return HTMLResponse(report_html(rep, explorer=True))
+
+    async def api_report(request: Request):
+        from ..report import summit_report
+
+        row = doc_or_404(request.path_params["ref"])
+        return JSONResponse(summit_report(store, row["id"], series=request.query_params.get("series") or None))
 
     async def search_page(request: Request):
         q = _q(request) or ""
@@ -283,6 +294,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
     routes = [
         Route("/", index), Route("/doc/{ref}", document), Route("/lineage/{lid}", lineage_page),
         Route("/diff", diff_page), Route("/actor/{code}", actor_page), Route("/search", search_page),
+        Route("/report/{ref}", report_page), Route("/api/report/{ref}", api_report),
         Route("/api/documents", api_documents), Route("/api/documents/{ref}", api_document), Route("/api/acts", api_acts),
         Route("/api/search", api_search), Route("/api/lineages/{lid}", api_lineage), Route("/api/track", api_track),
         Route("/api/diff", api_diff), Route("/api/actors/{code}/trends", api_trends), Route("/api/stats", api_stats),

@@ -1,29 +1,42 @@
-"""Small inline SVG charts (no JavaScript library, nothing fetched)."""
+"""Charts for the explorer, drawn with matplotlib as inline SVG (nothing fetched)."""
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+import io
+
+from markupsafe import Markup
 
 __all__ = ["bar_chart"]
 
 
-def bar_chart(rows: list[dict], width: int = 640, height: int = 180) -> Markup:
-    """Grouped bars per period: acts *by* the actor and *toward* it."""
+def bar_chart(rows: list[dict], code: str = "", by: str = "year") -> Markup:
+    """Grouped bars per period: acts *by* the actor and acts *toward* it, with axes, labels
+    and a legend."""
     periods = sorted({r["period"] for r in rows})
     if not periods:
         return Markup('<p class="muted">No acts.</p>')
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "communique", "font.size": 9,
+                         "axes.spines.top": False, "axes.spines.right": False})
     values = {(r["period"], r["direction"]): r["acts"] for r in rows}
-    peak = max(values.values()) or 1
-    slot = (width - 40) / len(periods)
-    bar = max(2.0, slot / 2 - 4)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height + 30}" role="img" aria-label="acts per period">']
-    for i, p in enumerate(periods):
-        x0 = 30 + i * slot
-        for j, direction in enumerate(("by", "toward")):
-            v = values.get((p, direction), 0)
-            h = (height - 10) * v / peak
-            x = x0 + j * (bar + 2)
-            parts.append(f'<rect class="bar-{direction}" x="{x:.1f}" y="{height - h:.1f}" width="{bar:.1f}" height="{h:.1f}">'
-                         f'<title>{escape(p)} {direction}: {v}</title></rect>')
-        parts.append(f'<text x="{x0 + bar:.1f}" y="{height + 16}" text-anchor="middle">{escape(p)}</text>')
-    parts.append(f'<text x="2" y="12">{peak}</text></svg>')
-    return Markup("".join(parts))
+    fig, ax = plt.subplots(figsize=(7.6, 2.8))
+    xs = range(len(periods))
+    width = 0.4
+    for k, (direction, colour, label) in enumerate((("by", "#1f4e9c", f"acts by {code}"),
+                                                   ("toward", "#9db7e6", f"acts toward {code}"))):
+        ax.bar([x + (k - 0.5) * width for x in xs], [values.get((p, direction), 0) for p in periods], width, color=colour,
+               label=label)
+    ax.set_xticks(list(xs), periods, rotation=30 if len(periods) > 8 else 0)
+    ax.set_xlabel(by)
+    ax.set_ylabel("acts")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(frameon=False)
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg"):].replace("<svg ", '<svg class="chart" role="img" aria-label="acts per period" ', 1)
+    return Markup(svg)
