@@ -88,6 +88,7 @@ def _readme_python() -> str:
 def test_the_readme_python_example_runs(tmp_path):
     """Run as written, in a temporary copy holding the samples it names."""
     shutil.copytree(SAMPLES, tmp_path / "samples")
+    shutil.copytree(ROOT / "tests" / "data" / "threads", tmp_path / "tests" / "data" / "threads")
     (tmp_path / "example.py").write_text(_readme_python(), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     r = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)

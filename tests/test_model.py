@@ -147,12 +147,14 @@ def test_the_shipped_model_is_what_make_train_builds(tmp_path):
     """`make train` (communique train) rebuilds the packaged model from data/gold, seeded."""
     from communique.training import train_model
 
-    built = train_model([DATA / "gold"], DATA / "statements", tmp_path)
+    built_version = train_model([DATA / "gold"], DATA / "statements", tmp_path).version
+    built = ActModel.load(tmp_path / MODEL_JSON, tmp_path / MODEL_NPZ)  # as stored: float16 weights
     shipped = ActModel.load(DATA_DIR / MODEL_JSON, DATA_DIR / MODEL_NPZ)
-    assert built.version == shipped.version
+    assert built_version == shipped.version
     assert built.linear.space.vocab == shipped.linear.space.vocab
     for name, head in shipped.linear.heads.items():
-        assert np.allclose(head.weights, built.linear.heads[name].weights, atol=2e-3), name
+        # the same up to float16 rounding (another BLAS may differ in the last bits)
+        assert np.allclose(head.weights, built.linear.heads[name].weights, rtol=1e-2, atol=1e-3), name
     assert json.loads((tmp_path / MODEL_JSON).read_text(encoding="utf-8"))["meta"]["documents"] == sorted(
         p.stem for p in (DATA / "gold").rglob("*.jsonl"))
 
