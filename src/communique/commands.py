@@ -120,10 +120,10 @@ def _filters_of(a: argparse.Namespace, corpus=None):
 
 
 def _act_json(r: dict) -> dict:
-    """An act row in the prediction format plus its provenance and document."""
-    keys = ("doc", "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "date", "title",
-            "sentence", "start", "end", "cameo", "plover", "goldstein", "quad_class", "rule", "confidence")
-    return {k: r.get(k) for k in keys}
+    """An act row as every export writes it (communique.schema.act_record)."""
+    from .schema import act_record
+
+    return act_record(r)
 
 
 @command("extract")

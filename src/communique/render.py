@@ -5,12 +5,12 @@ import sys
 from typing import Iterable, Sequence
 
 from .model import Document, ReadFailure, Sentence
+from .schema import ACT_TABLE_COLUMNS
 
 __all__ = ["document_json", "print_document", "print_failures", "print_ingest_report", "print_search",
            "print_acts_table", "write_acts_csv", "print_stats", "ACT_COLUMNS"]
 
-ACT_COLUMNS = ("doc", "date", "title", "sentence", "start", "end", "type", "modality", "actors", "targets", "issues",
-               "commitment", "cameo", "plover", "goldstein", "quad_class", "evidence", "rule", "confidence")
+ACT_COLUMNS = ACT_TABLE_COLUMNS  # the compact view; communique.schema describes the record
 
 
 def document_json(doc: Document, sentences: Sequence[Sentence]) -> dict:

@@ -11,14 +11,12 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from ..errors import ConfigError
+from ..schema import ACT_FIELDS, act_record, act_schema
 from ..storage import ActFilter, Store
 
 __all__ = ["FORMATS", "ACT_FIELDS", "GDELT_FIELDS", "export_acts", "gdelt_rows", "plover_records", "act_rows"]
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
-ACT_FIELDS = ("act_id", "doc", "doc_id", "date", "title", "kind", "source_url", "parties", "sentence", "start", "end",
-              "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "negated", "cameo", "plover",
-              "goldstein", "quad_class", "rule", "predicate", "confidence", "lineage", "status")
 GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
                 "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
                 "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
@@ -35,7 +33,7 @@ ISSUE_TO_PLOVER_CONTEXT = {
 
 def act_rows(store: Store, f: ActFilter) -> Iterator[dict[str, Any]]:
     for r in store.acts(f):
-        yield {k: r.get(k) for k in ACT_FIELDS}
+        yield act_record(r)
 
 
 def _is_state(code: str) -> bool:
@@ -169,21 +167,6 @@ def _flush(buf, writer, tmp, schema):
         writer = pq.ParquetWriter(tmp, table.schema)
     writer.write_table(table)
     return writer
-
-
-def act_schema():
-    import pyarrow as pa
-
-    lst = pa.list_(pa.string())
-    return pa.schema([
-        ("act_id", pa.int64()), ("doc", pa.string()), ("doc_id", pa.string()), ("date", pa.string()), ("title", pa.string()),
-        ("kind", pa.string()), ("source_url", pa.string()), ("parties", lst), ("sentence", pa.int32()), ("start", pa.int64()),
-        ("end", pa.int64()), ("evidence", pa.string()), ("type", pa.string()), ("modality", pa.string()), ("actors", lst),
-        ("targets", lst), ("issues", lst), ("commitment", pa.bool_()), ("negated", pa.bool_()), ("cameo", pa.string()),
-        ("plover", pa.string()), ("goldstein", pa.float64()), ("quad_class", pa.int8()), ("rule", pa.string()),
-        ("predicate", pa.string()), ("confidence", pa.float64()), ("lineage", pa.string()),
-        ("status", pa.string()),
-    ])
 
 
 def export_acts(store: Store, fmt: str, f: ActFilter, out: str | Path | None = None) -> int:

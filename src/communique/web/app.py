@@ -252,7 +252,9 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return JSONResponse(d)
 
     async def api_acts(request: Request):
-        return JSONResponse(list(store.acts(_filters(request, limit=1000, store=store))))
+        from ..schema import act_record  # the one serialisation of an act row
+
+        return JSONResponse([act_record(r) for r in store.acts(_filters(request, limit=1000, store=store))])
 
     async def api_search(request: Request):
         return JSONResponse(store.search(_q(request) or "", _filters(request, limit=50, store=store)))
