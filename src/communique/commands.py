@@ -263,6 +263,7 @@ def _statements_for(gold: dict, paths, statements_dir, gold_path):
     from pathlib import Path
 
     from .ingest import expand_paths
+    from .ingest.sources import STATEMENT_SUFFIXES
 
     candidates = list(paths or [])
     if statements_dir:
@@ -275,7 +276,7 @@ def _statements_for(gold: dict, paths, statements_dir, gold_path):
     for p in expand_paths(candidates):
         if isinstance(p, ReadFailure):
             continue
-        if p.stem in gold and p.suffix in (".md", ".markdown", ".txt"):
+        if p.stem in gold and p.suffix.lower() in STATEMENT_SUFFIXES:
             found.setdefault(p.stem, p)
     return found
 

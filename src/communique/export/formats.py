@@ -8,15 +8,15 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from ..errors import ConfigError
 from ..schema import ACT_FIELDS, act_record, act_schema
 from ..storage import ActFilter, Store
 
-__all__ = ["FORMATS", "ACT_FIELDS", "GDELT_FIELDS", "export_acts", "gdelt_rows", "plover_records", "act_rows"]
+__all__ = ["FORMATS", "EXPORTERS", "Exporter", "exporter", "ACT_FIELDS", "GDELT_FIELDS", "export_acts", "gdelt_rows", "plover_records", "act_rows"]
 
-FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
 GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
                 "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
                 "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
@@ -169,26 +169,70 @@ def _flush(buf, writer, tmp, schema):
     return writer
 
 
+@dataclass(frozen=True)
+class Exporter:
+    """How acts are written in one format: ``write(rows, out)`` gives the row count; ``out`` is
+    a text stream, or, for a ``binary`` format, the path to write."""
+
+    write: Callable[[Iterable[dict[str, Any]], Any], int]
+    binary: bool = False
+
+
+EXPORTERS: dict[str, Exporter] = {}
+"""Format name -> its exporter; each registers itself with :func:`exporter`. ``export
+--format`` offers these names."""
+
+
+def exporter(name: str, *, binary: bool = False):
+    """Register the decorated function as the exporter of format ``name``."""
+    def wrap(fn):
+        EXPORTERS[name] = Exporter(fn, binary)
+        return fn
+    return wrap
+
+
+@exporter("csv")
+def _csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_csv(rows, ACT_FIELDS, out)
+
+
+@exporter("jsonl")
+def _jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_jsonl(rows, out)
+
+
+@exporter("parquet", binary=True)
+def _parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
+    return write_parquet(rows, out)
+
+
+@exporter("gdelt")
+def _gdelt(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_csv(gdelt_rows(rows), GDELT_FIELDS, out)
+
+
+@exporter("plover")
+def _plover(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_jsonl(plover_records(rows), out)
+
+
+FORMATS = tuple(EXPORTERS)
+
+
 def export_acts(store: Store, fmt: str, f: ActFilter, out: str | Path | None = None) -> int:
     """Write the selected acts in ``fmt`` to ``out`` (a path) or standard output; the row count."""
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    if fmt not in EXPORTERS:
+        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(EXPORTERS)})")
+    exp = EXPORTERS[fmt]
     rows = act_rows(store, f)
-    if fmt == "parquet":
+    if exp.binary:
         if not out:
-            raise ConfigError("--out FILE is required for parquet (it is a binary format)")
-        return write_parquet(rows, Path(out))
+            raise ConfigError(f"--out FILE is required for {fmt} (it is a binary format)")
+        return exp.write(rows, Path(out))
     target = Path(out) if out else None
     fh = open(target.with_name(target.name + ".tmp"), "w", encoding="utf-8", newline="") if target else sys.stdout
     try:
-        if fmt == "csv":
-            n = _write_csv(rows, ACT_FIELDS, fh)
-        elif fmt == "jsonl":
-            n = _write_jsonl(rows, fh)
-        elif fmt == "gdelt":
-            n = _write_csv(gdelt_rows(rows), GDELT_FIELDS, fh)
-        else:
-            n = _write_jsonl(plover_records(rows), fh)
+        n = exp.write(rows, fh)
     finally:
         if target:
             fh.close()
