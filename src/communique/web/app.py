@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..compare import diff_documents, find_lineages, lineage, trends
 from ..errors import CommuniqueError, ConfigError
+from ..model import ACT_TYPES
 from ..resolve import resolve_filter
 from ..storage import ActFilter, Store
 from .highlight import highlight
@@ -29,8 +30,7 @@ from .svg import bar_chart
 __all__ = ["create_app"]
 
 HERE = Path(__file__).parent
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION",
-         "MOBILIZE", "RETREAT", "PURSUE")
+TYPES = ACT_TYPES
 
 
 MAX_LIMIT = 10_000
