@@ -156,10 +156,7 @@ class Act:
 
     def prediction(self) -> dict[str, Any]:
         """The act in the guidelines' prediction format, plus its provenance."""
-        d = asdict(self)
-        for key in ("actors", "targets", "issues"):
-            d[key] = list(d[key])
-        return d
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 
 @dataclass(frozen=True)

@@ -158,8 +158,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         rows = []
         for act_id, a in store.acts_of(doc_id):
             lid, size, _ = lineages.get(act_id, (None, 0, None))
-            rows.append(a.__dict__ | {"act_id": act_id, "actors": list(a.actors), "targets": list(a.targets),
-                                      "issues": list(a.issues), "lineage": lid, "lineage_size": size})
+            rows.append(a.prediction() | {"act_id": act_id, "lineage": lid, "lineage_size": size})
         return rows
 
     # ---- pages ----------------------------------------------------------------
