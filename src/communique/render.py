@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from typing import Iterable, Sequence
 
 from .model import Document, ReadFailure, Sentence
@@ -17,11 +18,7 @@ def document_json(doc: Document, sentences: Sequence[Sentence]) -> dict:
     return {
         "doc": doc.name, "title": doc.title, "date": doc.date, "parties": list(doc.parties),
         "kind": doc.kind, "source_url": doc.source_url, "text": doc.text,
-        "sentences": [
-            {"n": s.n, "start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph,
-             "list_item": s.list_item, "heading": s.heading, "lead_in": s.lead_in}
-            for s in sentences
-        ],
+        "sentences": [asdict(s) for s in sentences],
     }
 
 
