@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -23,11 +23,11 @@ from .errors import ConfigError
 from .ingest import iter_documents
 from .ingest.parquet import read_parts  # noqa: F401  (re-exported: reading parts back is an ingest source)
 from .model import Document, ReadFailure
+from .schema import DOCUMENT_FIELDS, act_record, act_row, act_schema, document_record
 
 __all__ = ["BatchReport", "run_batch", "extract_part", "read_parts"]
 
-DOC_FIELDS = ("id", "name", "title", "date", "kind", "source_url", "origin", "path", "line", "parties", "participants",
-              "content_hash", "text", "meta", "offsets", "sentences", "mentions")
+DOC_FIELDS = DOCUMENT_FIELDS + ("sentences", "mentions")
 
 
 @dataclass
@@ -83,19 +83,11 @@ def extract_part(docs: list[Document], rules_dir: str | None = None) -> dict[str
             failures.append(str(ex))
             continue
         d = ex.document
-        doc_rows.append({
-            "id": d.id, "name": d.name, "title": d.title, "date": d.date, "kind": d.kind, "source_url": d.source_url,
-            "origin": d.origin, "path": d.path, "line": d.line, "parties": list(d.parties),
-            "participants": list(ex.participants), "content_hash": d.content_hash, "text": d.text,
-            "meta": json.dumps(d.meta, default=str), "offsets": json.dumps(d.offsets.to_list()),
-            "sentences": json.dumps([s.__dict__ for s in ex.sentences]),
-            "mentions": json.dumps([m.__dict__ for m in ex.mentions]),
+        doc_rows.append(document_record(d, ex.participants) | {
+            "sentences": json.dumps([asdict(s) for s in ex.sentences]),
+            "mentions": json.dumps([asdict(m) for m in ex.mentions]),
         })
-        for i, a in enumerate(ex.acts):
-            row = a.prediction()
-            row.update({"act_id": i, "doc_id": d.id, "date": d.date, "title": d.title, "kind": d.kind,
-                        "source_url": d.source_url, "parties": list(d.parties)})
-            act_rows.append(row)
+        act_rows.extend(act_row(a, d, i) for i, a in enumerate(ex.acts))
     rss = 0
     try:  # peak resident memory of this worker, for the benchmarks
         import resource
@@ -115,11 +107,9 @@ def _write_part(out: Path, year: str, k: int, result: dict[str, Any]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .export.formats import ACT_FIELDS, act_schema
-
     docs_path, acts_path = _part_paths(out, year, k)
     docs_path.parent.mkdir(parents=True, exist_ok=True)
-    acts = [{f: r.get(f) for f in ACT_FIELDS} | {"doc_id": r["doc_id"]} for r in result["acts"]]
+    acts = [act_record(r) for r in result["acts"]]
     tmp_a = acts_path.with_name(acts_path.name + ".tmp")
     tmp_d = docs_path.with_name(docs_path.name + ".tmp")
     pq.write_table(pa.Table.from_pylist(acts, schema=act_schema()), tmp_a)

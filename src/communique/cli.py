@@ -166,7 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export acts for analysts' tools")
     p.add_argument("--db", default=_db_default())
-    p.add_argument("--format", choices=("csv", "jsonl", "parquet", "gdelt", "plover"), required=True)
+    from .export.formats import EXPORTERS  # the formats are the exporters' registry
+
+    p.add_argument("--format", choices=tuple(EXPORTERS), required=True)
     p.add_argument("--out", help="output file (default: standard output; required for parquet)")
     _add_filters(p)
 

@@ -120,10 +120,10 @@ def _filters_of(a: argparse.Namespace, corpus=None):
 
 
 def _act_json(r: dict) -> dict:
-    """An act row in the prediction format plus its provenance and document."""
-    keys = ("doc", "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "date", "title",
-            "sentence", "start", "end", "cameo", "plover", "goldstein", "quad_class", "rule", "confidence")
-    return {k: r.get(k) for k in keys}
+    """An act row as every export writes it (communique.schema.act_record)."""
+    from .schema import act_record
+
+    return act_record(r)
 
 
 @command("extract")
@@ -263,6 +263,7 @@ def _statements_for(gold: dict, paths, statements_dir, gold_path):
     from pathlib import Path
 
     from .ingest import expand_paths
+    from .ingest.sources import STATEMENT_SUFFIXES
 
     candidates = list(paths or [])
     if statements_dir:
@@ -275,7 +276,7 @@ def _statements_for(gold: dict, paths, statements_dir, gold_path):
     for p in expand_paths(candidates):
         if isinstance(p, ReadFailure):
             continue
-        if p.stem in gold and p.suffix in (".md", ".markdown", ".txt"):
+        if p.stem in gold and p.suffix.lower() in STATEMENT_SUFFIXES:
             found.setdefault(p.stem, p)
     return found
 

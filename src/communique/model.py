@@ -9,7 +9,14 @@ import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["OffsetMap", "Document", "Sentence", "Mention", "Act", "Extraction", "ReadFailure"]
+__all__ = ["OffsetMap", "Document", "Sentence", "Mention", "Act", "Extraction", "ReadFailure", "ACT_TYPES", "MODALITIES"]
+
+# The act-type vocabulary of the annotation guidelines, in their order: the one definition
+# (filters, the explorer's menus and the trained model's labels all take it from here).
+ACT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION",
+             "MOBILIZE", "RETREAT", "PURSUE")
+# How an act is stated: a promise, a restated promise, a statement.
+MODALITIES = ("COMMIT", "REAFFIRM", "ASSERT")
 
 
 @dataclass(frozen=True)
@@ -149,10 +156,7 @@ class Act:
 
     def prediction(self) -> dict[str, Any]:
         """The act in the guidelines' prediction format, plus its provenance."""
-        d = asdict(self)
-        for key in ("actors", "targets", "issues"):
-            d[key] = list(d[key])
-        return d
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 
 @dataclass(frozen=True)

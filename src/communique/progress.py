@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .ingest import expand_paths
+from .ingest.readers import reader_for
 from .model import ReadFailure
 
 __all__ = ["ingest_progress", "estimate_total"]
@@ -20,9 +21,8 @@ def estimate_total(paths) -> int:
         if isinstance(p, ReadFailure):
             total += 1
             continue
-        name = p.name.lower()
-        if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
-            opener = gzip.open if name.endswith(".gz") else open
+        if reader_for(p).many:  # a bulk file: one document a line
+            opener = gzip.open if p.name.lower().endswith(".gz") else open
             try:
                 with opener(p, "rb") as fh:  # type: ignore[operator]
                     total += sum(1 for line in fh if line.strip())

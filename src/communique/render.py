@@ -2,26 +2,23 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from typing import Iterable, Sequence
 
 from .model import Document, ReadFailure, Sentence
+from .schema import ACT_TABLE_COLUMNS
 
 __all__ = ["document_json", "print_document", "print_failures", "print_ingest_report", "print_search",
            "print_acts_table", "write_acts_csv", "print_stats", "ACT_COLUMNS"]
 
-ACT_COLUMNS = ("doc", "date", "title", "sentence", "start", "end", "type", "modality", "actors", "targets", "issues",
-               "commitment", "cameo", "plover", "goldstein", "quad_class", "evidence", "rule", "confidence")
+ACT_COLUMNS = ACT_TABLE_COLUMNS  # the compact view; communique.schema describes the record
 
 
 def document_json(doc: Document, sentences: Sequence[Sentence]) -> dict:
     return {
         "doc": doc.name, "title": doc.title, "date": doc.date, "parties": list(doc.parties),
         "kind": doc.kind, "source_url": doc.source_url, "text": doc.text,
-        "sentences": [
-            {"n": s.n, "start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph,
-             "list_item": s.list_item, "heading": s.heading, "lead_in": s.lead_in}
-            for s in sentences
-        ],
+        "sentences": [asdict(s) for s in sentences],
     }
 
 

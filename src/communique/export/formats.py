@@ -8,17 +8,15 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from ..errors import ConfigError
+from ..schema import ACT_FIELDS, act_record, act_schema
 from ..storage import ActFilter, Store
 
-__all__ = ["FORMATS", "ACT_FIELDS", "GDELT_FIELDS", "export_acts", "gdelt_rows", "plover_records", "act_rows"]
+__all__ = ["FORMATS", "EXPORTERS", "Exporter", "exporter", "ACT_FIELDS", "GDELT_FIELDS", "export_acts", "gdelt_rows", "plover_records", "act_rows"]
 
-FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
-ACT_FIELDS = ("act_id", "doc", "doc_id", "date", "title", "kind", "source_url", "parties", "sentence", "start", "end",
-              "evidence", "type", "modality", "actors", "targets", "issues", "commitment", "negated", "cameo", "plover",
-              "goldstein", "quad_class", "rule", "predicate", "confidence", "lineage", "status")
 GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
                 "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
                 "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
@@ -35,7 +33,7 @@ ISSUE_TO_PLOVER_CONTEXT = {
 
 def act_rows(store: Store, f: ActFilter) -> Iterator[dict[str, Any]]:
     for r in store.acts(f):
-        yield {k: r.get(k) for k in ACT_FIELDS}
+        yield act_record(r)
 
 
 def _is_state(code: str) -> bool:
@@ -171,41 +169,70 @@ def _flush(buf, writer, tmp, schema):
     return writer
 
 
-def act_schema():
-    import pyarrow as pa
+@dataclass(frozen=True)
+class Exporter:
+    """How acts are written in one format: ``write(rows, out)`` gives the row count; ``out`` is
+    a text stream, or, for a ``binary`` format, the path to write."""
 
-    lst = pa.list_(pa.string())
-    return pa.schema([
-        ("act_id", pa.int64()), ("doc", pa.string()), ("doc_id", pa.string()), ("date", pa.string()), ("title", pa.string()),
-        ("kind", pa.string()), ("source_url", pa.string()), ("parties", lst), ("sentence", pa.int32()), ("start", pa.int64()),
-        ("end", pa.int64()), ("evidence", pa.string()), ("type", pa.string()), ("modality", pa.string()), ("actors", lst),
-        ("targets", lst), ("issues", lst), ("commitment", pa.bool_()), ("negated", pa.bool_()), ("cameo", pa.string()),
-        ("plover", pa.string()), ("goldstein", pa.float64()), ("quad_class", pa.int8()), ("rule", pa.string()),
-        ("predicate", pa.string()), ("confidence", pa.float64()), ("lineage", pa.string()),
-        ("status", pa.string()),
-    ])
+    write: Callable[[Iterable[dict[str, Any]], Any], int]
+    binary: bool = False
+
+
+EXPORTERS: dict[str, Exporter] = {}
+"""Format name -> its exporter; each registers itself with :func:`exporter`. ``export
+--format`` offers these names."""
+
+
+def exporter(name: str, *, binary: bool = False):
+    """Register the decorated function as the exporter of format ``name``."""
+    def wrap(fn):
+        EXPORTERS[name] = Exporter(fn, binary)
+        return fn
+    return wrap
+
+
+@exporter("csv")
+def _csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_csv(rows, ACT_FIELDS, out)
+
+
+@exporter("jsonl")
+def _jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_jsonl(rows, out)
+
+
+@exporter("parquet", binary=True)
+def _parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
+    return write_parquet(rows, out)
+
+
+@exporter("gdelt")
+def _gdelt(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_csv(gdelt_rows(rows), GDELT_FIELDS, out)
+
+
+@exporter("plover")
+def _plover(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_jsonl(plover_records(rows), out)
+
+
+FORMATS = tuple(EXPORTERS)
 
 
 def export_acts(store: Store, fmt: str, f: ActFilter, out: str | Path | None = None) -> int:
     """Write the selected acts in ``fmt`` to ``out`` (a path) or standard output; the row count."""
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    if fmt not in EXPORTERS:
+        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(EXPORTERS)})")
+    exp = EXPORTERS[fmt]
     rows = act_rows(store, f)
-    if fmt == "parquet":
+    if exp.binary:
         if not out:
-            raise ConfigError("--out FILE is required for parquet (it is a binary format)")
-        return write_parquet(rows, Path(out))
+            raise ConfigError(f"--out FILE is required for {fmt} (it is a binary format)")
+        return exp.write(rows, Path(out))
     target = Path(out) if out else None
     fh = open(target.with_name(target.name + ".tmp"), "w", encoding="utf-8", newline="") if target else sys.stdout
     try:
-        if fmt == "csv":
-            n = _write_csv(rows, ACT_FIELDS, fh)
-        elif fmt == "jsonl":
-            n = _write_jsonl(rows, fh)
-        elif fmt == "gdelt":
-            n = _write_csv(gdelt_rows(rows), GDELT_FIELDS, fh)
-        else:
-            n = _write_jsonl(plover_records(rows), fh)
+        n = exp.write(rows, fh)
     finally:
         if target:
             fh.close()

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import InputError
-from ..model import Act, Document, Extraction, Mention, OffsetMap, Sentence
+from ..model import Extraction, Mention, Sentence
+from ..schema import act_from_row, document_from_record, participants_of
 
 __all__ = ["read_parts", "iter_extractions"]
 
@@ -37,15 +38,8 @@ def iter_extractions(folder: str | Path) -> Iterator[Extraction]:
     if not folder.is_dir() or not any(folder.glob("year=*/part-*.docs.parquet")):
         raise InputError("no batch output here (expected year=YYYY/part-NNNNN.docs.parquet)", path=str(folder))
     for d, acts in read_parts(folder):
-        doc = Document(id=d["id"], name=d["name"], text=d["text"], title=d["title"] or "", date=d["date"],
-                       source_url=d["source_url"], kind=d["kind"], parties=tuple(d["parties"] or ()), origin=d["origin"] or "",
-                       path=d["path"], line=d["line"], content_hash=d["content_hash"], meta=json.loads(d["meta"]),
-                       offsets=OffsetMap.from_list(json.loads(d["offsets"])))
+        doc = document_from_record(d)
         sentences = tuple(Sentence(**s) for s in json.loads(d["sentences"]))
         mentions = tuple(Mention(**m) for m in json.loads(d["mentions"]))
-        records = tuple(Act(doc=a["doc"], sentence=a["sentence"], start=a["start"], end=a["end"], evidence=a["evidence"],
-                            type=a["type"], modality=a["modality"], actors=tuple(a["actors"]), targets=tuple(a["targets"]),
-                            issues=tuple(a["issues"]), commitment=a["commitment"], cameo=a["cameo"], plover=a["plover"] or "",
-                            goldstein=a["goldstein"], quad_class=a["quad_class"], rule=a["rule"], predicate=a["predicate"] or "",
-                            negated=bool(a["negated"]), confidence=float(a.get("confidence") or 1.0)) for a in acts)
-        yield Extraction(doc, sentences, records, mentions, tuple(d["participants"] or ()))
+        records = tuple(act_from_row(a) for a in acts)
+        yield Extraction(doc, sentences, records, mentions, participants_of(d))

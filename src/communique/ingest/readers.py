@@ -16,7 +16,8 @@ import re
 import stat
 import zlib
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Callable, Iterator
 
 import yaml
 
@@ -36,6 +37,11 @@ from .validate import MetaError, check_depth, load_yaml, storable, validate_meta
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "READERS",
+    "Reader",
+    "reader",
+    "reader_for",
+    "suffix_of",
     "read_markdown",
     "read_text_file",
     "read_html",
@@ -45,6 +51,43 @@ __all__ = [
     "open_regular",
     "shown",
 ]
+
+@dataclass(frozen=True)
+class Reader:
+    """How files of one suffix are read: ``read(path, max_bytes)`` gives one Document, or,
+    where ``many`` (a bulk file), yields Documents and InputErrors line by line."""
+
+    read: Callable[..., Any]
+    many: bool = False
+
+
+READERS: dict[str, Reader] = {}
+"""File suffix (lower case, with its dot) -> its reader; each reader registers itself below
+with :func:`reader`. The suffixes a folder is searched for are this registry's keys."""
+
+
+def reader(*suffixes: str, many: bool = False):
+    """Register the decorated function as the reader of files ending in ``suffixes``."""
+    def wrap(fn):
+        for s in suffixes:
+            READERS[s] = Reader(fn, many)
+        return fn
+    return wrap
+
+
+def suffix_of(path: Path) -> str:
+    """A file's registered suffix (``.jsonl.gz`` is one), else its last suffix, lower case."""
+    name = path.name.lower()
+    for s in READERS:
+        if s.count(".") > 1 and name.endswith(s):
+            return s
+    return path.suffix.lower()
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader of ``path`` by its suffix; a file named with any other suffix is read as Markdown."""
+    return READERS.get(suffix_of(path)) or READERS[".md"]
+
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # one statement is never near this; a bulk file is JSON Lines
 _FENCE = re.compile(r"\A---[ \t]*\r?\n")
@@ -261,6 +304,7 @@ def _key_line(block: str, field: str | None) -> int:
     return block.count("\n", 0, m.start()) + 2 if m else 2
 
 
+@reader(".md", ".markdown")
 def read_markdown(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     warnings: list[str] = []
     where = shown(path)
@@ -273,6 +317,7 @@ def read_markdown(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     )
 
 
+@reader(".txt", ".text")
 def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     warnings: list[str] = []
     where = shown(path)
@@ -283,6 +328,7 @@ def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     )
 
 
+@reader(".html", ".htm")
 def read_html(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Main text, title and date of a government web page, with trafilatura (offline)."""
     import trafilatura  # imported here: only HTML input needs it
@@ -340,6 +386,7 @@ def _jsonl_lines(path: Path, max_line: int) -> Iterator[tuple[int, bytes | Input
             yield i, line
 
 
+@reader(".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", many=True)
 def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
     """Stream a JSON Lines file: one Document per line, or the error of a bad line."""
     source = shown(path.name.split(".")[0])

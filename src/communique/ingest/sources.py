@@ -11,19 +11,14 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError, NotFoundError
 from ..model import Document, ReadFailure
-from .readers import DEFAULT_MAX_BYTES, read_html, read_jsonl, read_markdown, read_text_file, shown
+from .readers import DEFAULT_MAX_BYTES, READERS, reader_for, shown, suffix_of
 
-__all__ = ["iter_documents", "read_document", "expand_paths", "SUFFIXES"]
+__all__ = ["iter_documents", "read_document", "expand_paths", "SUFFIXES", "STATEMENT_SUFFIXES"]
 
-SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".jsonl", ".jsonl.gz", ".ndjson")
-
-
-def _suffix(path: Path) -> str:
-    name = path.name.lower()
-    for s in (".jsonl.gz", ".ndjson.gz"):
-        if name.endswith(s):
-            return s
-    return path.suffix.lower()
+SUFFIXES = tuple(READERS)
+"""Every suffix a reader is registered for (:data:`~communique.ingest.readers.READERS`)."""
+STATEMENT_SUFFIXES = tuple(s for s, r in READERS.items() if not r.many)
+"""The suffixes of single-statement files (not bulk JSON Lines)."""
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | ReadFailure]:
@@ -36,7 +31,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | ReadFailure]:
         if path.is_dir():
             found = 0
             for f in sorted(path.rglob("*")):
-                if not f.name.startswith(".") and _suffix(f) in SUFFIXES + (".ndjson.gz",) and not f.is_dir():
+                if not f.name.startswith(".") and suffix_of(f) in READERS and not f.is_dir():
                     found += 1
                     yield f
             if not found:
@@ -58,14 +53,10 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     path = Path(path)
     if not path.exists():
         raise NotFoundError("no such file or folder", path=shown(path))
-    s = _suffix(path)
-    if s in (".html", ".htm"):
-        return read_html(path, max_bytes)
-    if s in (".txt", ".text"):
-        return read_text_file(path, max_bytes)
-    if s in (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"):
+    r = reader_for(path)
+    if r.many:
         raise InputError("a JSON Lines file holds many documents: use iter_documents()", path=shown(path))
-    return read_markdown(path, max_bytes)
+    return r.read(path, max_bytes)
 
 
 def iter_documents(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | ReadFailure]:
@@ -75,8 +66,9 @@ def iter_documents(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYT
             yield item
             continue
         try:
-            if _suffix(item) in (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"):
-                for rec in read_jsonl(item, max_bytes):
+            r = reader_for(item)
+            if r.many:
+                for rec in r.read(item, max_bytes):
                     if isinstance(rec, InputError):
                         yield ReadFailure(rec.path or shown(item), rec.message, rec.line)
                     else:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from ..model import Act, Extraction
+from ..model import MODALITIES as _MODALITIES, Act, Extraction
 from .features import act_features
 
 __all__ = ["DocumentView", "decide", "SentenceDecision", "MODALITIES"]
 
-MODALITIES = ("ASSERT", "COMMIT", "REAFFIRM")
+MODALITIES = tuple(sorted(_MODALITIES))  # the model's label order: alphabetical
 # types whose act is aimed at whom the sentence names (the others aim at a goal)
 _AIMED = frozenset({"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "SANCTION", "THREATEN", "AID", "CONSULT", "RETREAT"})
 

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..evaluate import score
+from ..model import ACT_TYPES
 from .dataset import Example, GoldDocument, iter_examples
 from .decide import MODALITIES, decide
 from .features import act_features
@@ -23,8 +24,7 @@ from .model import ActModel
 
 __all__ = ["TrainConfig", "fit", "cross_validate", "folds", "folds_report", "FIGURES", "TYPES", "ISSUES"]
 
-TYPES = ("ACCUSE", "AGREE", "AID", "CONSULT", "COOPERATE", "MOBILIZE", "PURSUE", "REJECT", "REQUEST",
-         "RETREAT", "SANCTION", "SUPPORT", "THREATEN")
+TYPES = tuple(sorted(ACT_TYPES))  # the model's label order: alphabetical
 ISSUES = ("climate", "conflict", "defense", "development", "economy", "energy", "food", "health",
           "multilateral", "nonproliferation", "people", "rights", "space", "technology", "territory")
 FIGURES = ("acts.f1", "strict.f1", "commitments.f1", "issues.f1", "targets.f1", "actors.acc", "modality.acc")

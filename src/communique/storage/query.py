@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ConfigError
+from ..model import ACT_TYPES, MODALITIES
 
 __all__ = ["ActFilter", "where_acts"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
-          "SANCTION", "MOBILIZE", "RETREAT", "PURSUE"}
-_MODALITIES = {"COMMIT", "REAFFIRM", "ASSERT"}
+_TYPES = frozenset(ACT_TYPES)
+_MODALITIES = frozenset(MODALITIES)
 MAX_LIMIT = 1_000_000
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import QueryError, StoreError
-from ..model import Act, Document, Extraction, OffsetMap, Sentence
+from ..model import Act, Document, Extraction, Sentence
+from ..schema import ACT_SQL_COLUMNS, DOCUMENT_FIELDS, act_from_row, act_row_from_sql, act_to_sql, document_from_record, document_record
 from .query import ActFilter, where_acts, where_documents
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -24,6 +25,11 @@ __all__ = ["Store"]
 MAX_QUERY = 1000
 BUSY_SECONDS = 60  # a writer waits this long for another one before giving up
 _UNQUOTED = re.compile(r'"[^"]*"?|[^"]+')
+# an act's columns come from its record's schema (communique.schema); "end" is an SQL keyword, so all are quoted
+_INSERT_ACT = "INSERT INTO acts ({}) VALUES ({})".format(", ".join(f'"{c}"' for c in ACT_SQL_COLUMNS),
+                                                        ", ".join("?" * len(ACT_SQL_COLUMNS)))
+_DOCUMENT_COLUMNS = tuple(c for c in DOCUMENT_FIELDS if c != "line") + ("year", "rules", "ingested_at")
+_INSERT_DOCUMENT = "INSERT INTO documents ({}) VALUES ({})".format(", ".join(_DOCUMENT_COLUMNS), ", ".join("?" * len(_DOCUMENT_COLUMNS)))
 _DASHED = re.compile(r'(?:(?<=\s)|^)-(?=[^\s"-])(\S+)')
 
 
@@ -134,13 +140,10 @@ class Store:
             with self.conn:
                 self.conn.execute("BEGIN IMMEDIATE")
                 self.conn.execute("DELETE FROM documents WHERE id = ?", (d.id,))
-                self.conn.execute(
-                    "INSERT INTO documents (id, name, title, date, year, kind, source_url, origin, path, parties, participants,"
-                    " content_hash, rules, meta, text, offsets, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (d.id, d.name, d.title, d.date, d.year, d.kind, d.source_url, d.origin, d.path,
-                     json.dumps(list(d.parties)), json.dumps(list(ex.participants)), d.content_hash, rules,
-                     json.dumps(d.meta, default=str), d.text, json.dumps(d.offsets.to_list()), now),
-                )
+                doc = document_record(d, ex.participants)
+                doc.update(parties=json.dumps(doc["parties"]), participants=json.dumps(doc["participants"]), year=d.year,
+                           rules=rules, ingested_at=now)
+                self.conn.execute(_INSERT_DOCUMENT, tuple(doc[c] for c in _DOCUMENT_COLUMNS))
                 self.conn.executemany("INSERT OR IGNORE INTO document_parties(doc_id, code) VALUES (?, ?)",
                                       [(d.id, c) for c in d.parties])
                 self.conn.executemany(
@@ -148,14 +151,7 @@ class Store:
                     [(d.id, s.n, s.start, s.end, s.text, s.paragraph, int(s.list_item), s.heading, s.lead_in) for s in ex.sentences],
                 )
                 for a in ex.acts:
-                    cur = self.conn.execute(
-                        'INSERT INTO acts (doc_id, sentence, start, "end", evidence, type, modality, actors, targets, issues,'
-                        " commitment, cameo, plover, goldstein, quad_class, rule, predicate, negated, confidence)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (d.id, a.sentence, a.start, a.end, a.evidence, a.type, a.modality, json.dumps(list(a.actors)),
-                         json.dumps(list(a.targets)), json.dumps(list(a.issues)), int(a.commitment), a.cameo, a.plover,
-                         a.goldstein, a.quad_class, a.rule, a.predicate, int(a.negated), a.confidence),
-                    )
+                    cur = self.conn.execute(_INSERT_ACT, act_to_sql(a, d.id))
                     rows = [(cur.lastrowid, "actor", c) for c in a.actors] + [(cur.lastrowid, "target", c) for c in a.targets] + [
                         (cur.lastrowid, "issue", i) for i in a.issues]
                     self.conn.executemany("INSERT INTO act_codes(act_id, role, code) VALUES (?,?,?)", rows)
@@ -377,29 +373,12 @@ def _split_sql(script: str) -> list[str]:
 
 
 def _document(r: sqlite3.Row) -> Document:
-    return Document(
-        id=r["id"], name=r["name"], text=r["text"], title=r["title"] or "", date=r["date"], source_url=r["source_url"],
-        kind=r["kind"], parties=tuple(json.loads(r["parties"])), origin=r["origin"] or "", path=r["path"],
-        content_hash=r["content_hash"], meta=json.loads(r["meta"]), offsets=OffsetMap.from_list(json.loads(r["offsets"])),
-    )
+    return document_from_record(r)
 
 
 def _act(r: sqlite3.Row) -> Act:
-    return Act(
-        doc=r["name"] if "name" in r.keys() else r["doc"], sentence=r["sentence"], start=r["start"], end=r["end"],
-        evidence=r["evidence"], type=r["type"], modality=r["modality"], actors=tuple(json.loads(r["actors"])),
-        targets=tuple(json.loads(r["targets"])), issues=tuple(json.loads(r["issues"])), commitment=bool(r["commitment"]),
-        cameo=r["cameo"], plover=r["plover"], goldstein=r["goldstein"], quad_class=r["quad_class"], rule=r["rule"],
-        predicate=r["predicate"] or "", negated=bool(r["negated"]), confidence=r["confidence"],
-    )
+    return act_from_row(r)
 
 
 def _act_row(r: sqlite3.Row) -> dict[str, Any]:
-    d = dict(r)
-    for key in ("actors", "targets", "issues", "parties"):
-        if key in d and isinstance(d[key], str):
-            d[key] = json.loads(d[key])
-    d["commitment"] = bool(d["commitment"])
-    d["negated"] = bool(d["negated"])
-    d["act_id"] = d.pop("id")
-    return d
+    return act_row_from_sql(r)

@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..compare import diff_documents, find_lineages, lineage, trends
 from ..errors import CommuniqueError, ConfigError
+from ..model import ACT_TYPES
 from ..resolve import resolve_filter
 from ..storage import ActFilter, Store
 from .highlight import highlight
@@ -29,8 +30,7 @@ from .svg import bar_chart
 __all__ = ["create_app"]
 
 HERE = Path(__file__).parent
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION",
-         "MOBILIZE", "RETREAT", "PURSUE")
+TYPES = ACT_TYPES
 
 
 MAX_LIMIT = 10_000
@@ -158,8 +158,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         rows = []
         for act_id, a in store.acts_of(doc_id):
             lid, size, _ = lineages.get(act_id, (None, 0, None))
-            rows.append(a.__dict__ | {"act_id": act_id, "actors": list(a.actors), "targets": list(a.targets),
-                                      "issues": list(a.issues), "lineage": lid, "lineage_size": size})
+            rows.append(a.prediction() | {"act_id": act_id, "lineage": lid, "lineage_size": size})
         return rows
 
     # ---- pages ----------------------------------------------------------------
@@ -252,7 +251,9 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return JSONResponse(d)
 
     async def api_acts(request: Request):
-        return JSONResponse(list(store.acts(_filters(request, limit=1000, store=store))))
+        from ..schema import act_record  # the one serialisation of an act row
+
+        return JSONResponse([act_record(r) for r in store.acts(_filters(request, limit=1000, store=store))])
 
     async def api_search(request: Request):
         return JSONResponse(store.search(_q(request) or "", _filters(request, limit=50, store=store)))
