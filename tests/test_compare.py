@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -13,6 +14,15 @@ from communique import Corpus
 from communique.compare.similarity import word_diff
 
 from .conftest import sample
+
+
+def _sql(corpus, sql: str) -> list[tuple]:
+    """Rows of a query on the corpus's database file (storage keeps its connection to itself)."""
+    con = sqlite3.connect(corpus.store.path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
 
 US_JAPAN = ["2021-04-16", "2022-05-23", "2023-01-13", "2024-04-10", "2025-02-07"]
 
@@ -51,9 +61,9 @@ def test_status_quo_lineage_links_across_years(corpus):
 
 
 def test_quad_statements_link_recurring_commitments(corpus):
-    rows = corpus.store.conn.execute(
+    rows = _sql(corpus,
         "SELECT m.lineage_id, COUNT(DISTINCT d.id) FROM lineage_members m JOIN documents d ON d.id = m.doc_id"
-        " WHERE d.name LIKE '%quad_joint-statement%' GROUP BY m.lineage_id HAVING COUNT(DISTINCT d.id) >= 3").fetchall()
+        " WHERE d.name LIKE '%quad_joint-statement%' GROUP BY m.lineage_id HAVING COUNT(DISTINCT d.id) >= 3")
     assert len(rows) >= 5
     [asean] = [x for x in corpus.track("support for ASEAN centrality and unity", limit=5) if x["type"] == "SUPPORT"][:1]
     quad_years = {d["date"][:4] for d in asean["documents"] if "quad" in d["doc"] and d["status"] != "dropped"}
@@ -85,7 +95,7 @@ def test_negation_is_never_linked_as_a_repeat(tmp_path, extractor):
 
 def test_incremental_update_links_a_new_statement(db_copy, extractor, tmp_path):
     with Corpus(db_copy, extractor=extractor) as c:
-        before = c.store.conn.execute("SELECT COUNT(*) FROM lineages").fetchone()[0]
+        before = _sql(c, "SELECT COUNT(*) FROM lineages")[0][0]
         src = sample("2025-02-07_us-japan")
         p = tmp_path / "2026-01-01_us-japan_joint-statement.md"
         p.write_text(src.read_text(encoding="utf-8").replace("date: '2025-02-07'", "date: '2026-01-01'")
@@ -94,7 +104,7 @@ def test_incremental_update_links_a_new_statement(db_copy, extractor, tmp_path):
         assert report.added == 1
         [lin] = c.track("Article V applies to the Senkaku Islands", limit=1)
         assert lin["documents"][-1]["date"] == "2026-01-01" and lin["documents"][-1]["status"] == "repeated"
-        after = c.store.conn.execute("SELECT COUNT(*) FROM lineages").fetchone()[0]
+        after = _sql(c, "SELECT COUNT(*) FROM lineages")[0][0]
         assert after - before < 40  # most acts joined existing lineages; nothing was rebuilt
 
 

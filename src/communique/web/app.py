@@ -148,7 +148,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return HTMLResponse(html, status_code=status)
 
     def doc_or_404(ref: str):
-        row = store.conn.execute("SELECT * FROM documents WHERE id = ? OR name = ?", (ref, ref)).fetchone()
+        row = store.document_by_id_or_name(ref)
         if row is None:
             raise HTTPException(404, "no such statement")
         return row
@@ -172,16 +172,15 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
             f = ActFilter(**{**f.__dict__, "since": year, "until": year})
         order = "date ASC" if _choice(request, "sort", ("asc", "desc"), "desc") == "asc" else "date DESC"
         docs = store.documents(f, text=_q(request), order=order)
-        kinds = [r[0] for r in store.conn.execute("SELECT DISTINCT kind FROM documents WHERE kind IS NOT NULL ORDER BY 1")]
-        years = [r[0] for r in store.conn.execute("SELECT DISTINCT substr(date,1,4) FROM documents WHERE date IS NOT NULL ORDER BY 1 DESC")]
-        return page(request, "index.html", docs=docs, kinds=kinds, years=years, params=request.query_params)
+        return page(request, "index.html", docs=docs, kinds=store.document_kinds(), years=store.document_years(),
+                    params=request.query_params)
 
     async def document(request: Request):
         row = doc_or_404(request.path_params["ref"])
         acts = acts_of(row["id"])
         body = highlight(row["text"], acts)
         ordered = sorted(acts, key=lambda a: (not a["commitment"], a["sentence"], a["start"]))
-        return page(request, "document.html", doc=row, parties=json.loads(row["parties"]), body=body, acts=ordered,
+        return page(request, "document.html", doc=row, parties=row["parties"], body=body, acts=ordered,
                     acts_json=script_json({a["act_id"]: a for a in acts}))
 
     async def lineage_page(request: Request):
@@ -206,13 +205,8 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         t = trends(store, code, None, _choice(request, "by", ("year", "quarter", "month"), "year"))
         if not t["rows"]:
             raise HTTPException(404, "no acts by or toward this actor")
-        counterparts = store.conn.execute(
-            "SELECT c2.code, c2.role, COUNT(*) FROM act_codes c1 JOIN act_codes c2 ON c2.act_id = c1.act_id"
-            " WHERE c1.code = ? AND c1.role IN ('actor','target') AND c2.role IN ('actor','target') AND c2.code != ?"
-            " GROUP BY c2.code, c2.role ORDER BY 3 DESC LIMIT 12", (code, code)).fetchall()
-        recent = store.conn.execute(
-            "SELECT DISTINCT d.id, d.name, d.title, d.date FROM documents d JOIN acts a ON a.doc_id = d.id"
-            " JOIN act_codes c ON c.act_id = a.id WHERE c.code = ? ORDER BY d.date DESC LIMIT 10", (code,)).fetchall()
+        counterparts = store.counterparts(code, limit=12)
+        recent = store.documents_with_code(code, limit=10)
         return page(request, "actor.html", code=code, trends=t, chart=bar_chart(t["rows"], code, t["by"]), counterparts=counterparts, recent=recent)
 
     async def report_page(request: Request):
@@ -245,8 +239,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
 
     async def api_document(request: Request):
         row = doc_or_404(request.path_params["ref"])
-        d = {k: row[k] for k in ("id", "name", "title", "date", "kind", "source_url", "text")}
-        d["parties"] = json.loads(row["parties"])
+        d = {k: row[k] for k in ("id", "name", "title", "date", "kind", "source_url", "text", "parties")}
         d["sentences"] = [s.__dict__ for s in store.sentences(row["id"])]
         d["acts"] = acts_of(row["id"])
         return JSONResponse(d)
