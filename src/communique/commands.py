@@ -307,8 +307,7 @@ def _evaluate_threads(a: argparse.Namespace) -> int:
 def _track(a: argparse.Namespace) -> int:
     from .render import print_lineages
 
-    with _open_corpus(a, readonly=False) as corpus:
-        corpus.update_lineages()  # link anything ingested without linking (e.g. from Parquet)
+    with _open_corpus(a) as corpus:  # a query: read-only; lineages are linked on ingest and by `relink`
         lineages = corpus.track(a.query, party=a.party, limit=a.limit, series=a.series)
     if a.format == "json":
         emit_json({"lineages": [_lineage_json(x) for x in lineages]})
