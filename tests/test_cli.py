@@ -76,6 +76,30 @@ def test_errors_are_one_line_messages(tmp_path):
     assert r.returncode == 1 and "rules directory does not exist" in r.stderr
 
 
+def test_library_errors_name_fields_and_the_cli_says_flags(tmp_path):
+    import pytest
+
+    from communique import ActFilter, Corpus
+    from communique.cli import error_text
+    from communique.errors import ConfigError
+
+    for f, field in ((ActFilter(since="soon"), "since"), (ActFilter(until="2021-13"), "until"),
+                     (ActFilter(min_confidence=1.5), "min_confidence"), (ActFilter(limit=-1), "limit"),
+                     (ActFilter(type="HUG"), "type")):
+        with pytest.raises(ConfigError) as e:
+            f.validated()
+        assert e.value.field == field and "--" not in e.value.message
+    with pytest.raises(ConfigError) as e:
+        ActFilter(min_confidence=2).validated()
+    assert e.value.message.startswith("min_confidence must be between 0 and 1")
+    assert error_text(e.value).startswith("--min-confidence must be between 0 and 1")
+    assert error_text(ConfigError("chunk_size must be at least 1", field="chunk_size")) == "--chunk-size must be at least 1"
+    assert error_text(ConfigError("unknown act type 'HUG'", field="type")) == "unknown act type 'HUG'"
+    Corpus(tmp_path / "x.db").close()
+    r = run("acts", "--db", tmp_path / "x.db", "--min-confidence", "1.5", check=False)
+    assert r.returncode == 1 and r.stderr.startswith("communique: error: --min-confidence must be between 0 and 1")
+
+
 def test_no_command_prints_help():
     r = run(check=False)
     assert r.returncode == 2 and "ingest" in r.stdout

@@ -152,7 +152,7 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, workers: int = 2,
     from distributed import Client, LocalCluster, as_completed
 
     if chunk_size < 1:
-        raise ConfigError("--chunk-size must be at least 1")
+        raise ConfigError("chunk_size must be at least 1", field="chunk_size")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     report = BatchReport()

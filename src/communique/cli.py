@@ -18,6 +18,26 @@ from .registry import command, emit_json, filters_of as _filters  # noqa: F401  
 __all__ = ["main"]
 
 
+# A library error names the field at fault (``since``, ``min_confidence``); the CLI says
+# the flag. A field is its flag unless listed here.
+_FLAGS: dict[str, str] = {"query": "QUERY", "paths": "PATH"}
+
+
+def flag_of(field: str) -> str:
+    """The command-line flag of a library field: ``min_confidence`` -> ``--min-confidence``."""
+    return _FLAGS.get(field) or "--" + field.replace("_", "-")
+
+
+def error_text(e: CommuniqueError) -> str:
+    """An error as the CLI prints it: a message that opens with the field's name opens with its flag."""
+    if e.field and e.message.startswith(e.field + " "):
+        import copy
+
+        e = copy.copy(e)
+        e.message = flag_of(e.field) + e.message[len(e.field):]
+    return str(e)
+
+
 def _db_default() -> str:
     return os.environ.get("COMMUNIQUE_DB", "communique.db")
 
@@ -191,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except CommuniqueError as e:
-        print(f"communique: error: {e}", file=sys.stderr)
+        print(f"communique: error: {error_text(e)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("communique: interrupted", file=sys.stderr)

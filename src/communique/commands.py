@@ -162,11 +162,9 @@ def _extract(a: argparse.Namespace) -> int:
 
 
 def _min_confidence(value: float | None) -> float | None:
-    if value is not None and not 0.0 <= value <= 1.0:
-        from .errors import ConfigError
+    from .storage import ActFilter
 
-        raise ConfigError(f"--min-confidence must be between 0 and 1, not {value}")
-    return value
+    return ActFilter(min_confidence=value).validated().min_confidence
 
 
 def _documents_only(items, failures: list):

@@ -32,7 +32,7 @@ def trends(store: Store, actor: str, target: str | None = None, by: str = "year"
     """Per period and direction (``by`` the actor, ``toward`` it): counts by type, share of
     commitments, mean Goldstein value."""
     if by not in PERIODS:
-        raise ConfigError(f"--by must be one of {', '.join(PERIODS)}")
+        raise ConfigError(f"by must be one of {', '.join(PERIODS)}", field="by")
     actor = actor.upper()
     target = target.upper() if target else None
     directions = [("by", "actor", actor, "target", target)]

@@ -189,11 +189,11 @@ def act_schema():
 def export_acts(store: Store, fmt: str, f: ActFilter, out: str | Path | None = None) -> int:
     """Write the selected acts in ``fmt`` to ``out`` (a path) or standard output; the row count."""
     if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})", field="format")
     rows = act_rows(store, f)
     if fmt == "parquet":
         if not out:
-            raise ConfigError("--out FILE is required for parquet (it is a binary format)")
+            raise ConfigError("out (a file) is required for parquet (it is a binary format)", field="out")
         return write_parquet(rows, Path(out))
     target = Path(out) if out else None
     fh = open(target.with_name(target.name + ".tmp"), "w", encoding="utf-8", newline="") if target else sys.stdout

@@ -229,9 +229,9 @@ class Store:
         f = (f or ActFilter()).validated()
         q = (query or "").strip()
         if not q:
-            raise QueryError("empty query: give words to search for")
+            raise QueryError("empty query: give words to search for", field="query")
         if len(q) > MAX_QUERY:
-            raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY}")
+            raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY}", field="query")
         c1, p1 = where_documents(f)
         c2, p2 = where_acts(f)
         typed = q
@@ -252,9 +252,9 @@ class Store:
             rows = self._conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as e:
             raise QueryError(f"malformed search query {typed!r}: {e}. Quote phrases (\"status quo\"), "
-                             "use AND / OR / NOT in capitals, and * after a prefix (sanction*)") from None
+                             "use AND / OR / NOT in capitals, and * after a prefix (sanction*)", field="query") from None
         except sqlite3.DatabaseError as e:  # e.g. a pattern too complex
-            raise QueryError(f"search query cannot be run: {e}") from None
+            raise QueryError(f"search query cannot be run: {e}", field="query") from None
         out = []
         for r in rows:
             acts = [_act_row(a) for a in self._conn.execute(
@@ -361,7 +361,7 @@ class Store:
         try:
             return [dict(r) for r in self._conn.execute(sql + " LIMIT ?", params + [limit])]
         except sqlite3.OperationalError as e:  # a malformed FTS5 query: the caller's mistake, said as one
-            raise QueryError(f"malformed lineage query {fts!r}: {e}") from None
+            raise QueryError(f"malformed lineage query {fts!r}: {e}", field="query") from None
 
     def acts_by_code(self, role: str, code: str, other_role: str | None = None, other: str | None = None) -> list[tuple]:
         """(type, commitment, goldstein, date) of the acts with ``code`` in ``role`` (and ``other`` in ``other_role``)."""

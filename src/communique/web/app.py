@@ -45,8 +45,17 @@ SECURITY_HEADERS = [
 ]
 
 
+class BadParameter(HTTPException):
+    """A 400 for one query parameter; the JSON API returns its ``field``."""
+
+    def __init__(self, field: str, detail: str) -> None:
+        super().__init__(400, detail)
+        self.field = field
+
+
 def bad(field: str, problem: str) -> HTTPException:
-    return HTTPException(400, f"{field}: {problem}")
+    """A 400 naming the parameter at fault (a problem that opens with the field's name is said as it is)."""
+    return BadParameter(field, problem if problem.startswith(field + " ") else f"{field}: {problem}")
 
 
 def _param(request: Request, name: str, max_len: int = 200) -> str | None:
@@ -88,10 +97,8 @@ def _filters(request: Request, limit: int | None = None, store: Store | None = N
         f = f.validated()
         if store is not None:
             f, _ = resolve_filter(f, store.codes())
-    except ConfigError as e:
-        field = next((n for n in ("since", "until", "type", "modality", "issue", "actor", "target", "party", "limit")
-                      if n in e.message), "filter")
-        raise bad(field, e.message.replace("--", "")) from None
+    except ConfigError as e:  # the library names the field at fault, as the API does
+        raise bad(e.field or "filter", e.message) from None
     return f
 
 
@@ -275,13 +282,14 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if wants_json(request):
-            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+            field = {"field": exc.field} if isinstance(exc, BadParameter) else {}
+            return JSONResponse({"error": exc.detail} | field, status_code=exc.status_code)
         return page(request, "error.html", status=exc.status_code, status_code=exc.status_code, message=exc.detail)
 
     async def input_error(request: Request, exc: CommuniqueError) -> Response:
         status = 404 if exc.__class__.__name__ == "NotFoundError" else 400
         if wants_json(request):
-            return JSONResponse({"error": str(exc)}, status_code=status)
+            return JSONResponse({"error": str(exc)} | ({"field": exc.field} if exc.field else {}), status_code=status)
         return page(request, "error.html", status=status, status_code=status, message=exc.message)
 
     routes = [
