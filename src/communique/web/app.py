@@ -20,7 +20,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..compare import diff_documents, find_lineages, lineage, trends
-from ..errors import CommuniqueError, ConfigError
+from ..errors import CommuniqueError, ConfigError, NotFoundError
 from ..resolve import resolve_filter
 from ..storage import ActFilter, Store
 from .highlight import highlight
@@ -170,7 +170,10 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return rows
 
     # ---- pages ----------------------------------------------------------------
-    async def index(request: Request):
+    # Plain functions: every handler blocks on SQLite, so Starlette runs them in its thread
+    # pool instead of on the event loop. One read-only connection serves all threads
+    # (check_same_thread=False; the sqlite3 module is built serialised, threadsafety 3).
+    def index(request: Request):
         f = _filters(request, limit=500, store=store)
         year = _param(request, "year")
         if year is not None:
@@ -182,7 +185,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return page(request, "index.html", docs=docs, kinds=store.document_kinds(), years=store.document_years(),
                     params=request.query_params)
 
-    async def document(request: Request):
+    def document(request: Request):
         row = doc_or_404(request.path_params["ref"])
         acts = acts_of(row["id"])
         body = highlight(row["text"], acts)
@@ -190,13 +193,13 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return page(request, "document.html", doc=row, parties=row["parties"], body=body, acts=ordered,
                     acts_json=script_json({a["act_id"]: a for a in acts}))
 
-    async def lineage_page(request: Request):
+    def lineage_page(request: Request):
         lin = lineage(store, request.path_params["lid"])
         if lin is None:
             raise HTTPException(404, "no such lineage")
         return page(request, "lineage.html", lin=lin)
 
-    async def diff_page(request: Request):
+    def diff_page(request: Request):
         a, b = _param(request, "a") or "", _param(request, "b") or ""
         docs = store.documents(ActFilter(limit=2000))
         result = None
@@ -207,7 +210,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
                 raise HTTPException(404, "no such statement") from None
         return page(request, "diff.html", result=result, docs=docs, a=a, b=b)
 
-    async def actor_page(request: Request):
+    def actor_page(request: Request):
         code = request.path_params["code"].upper()
         t = trends(store, code, None, _choice(request, "by", ("year", "quarter", "month"), "year"))
         if not t["rows"]:
@@ -216,20 +219,20 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         recent = store.documents_with_code(code, limit=10)
         return page(request, "actor.html", code=code, trends=t, chart=bar_chart(t["rows"], code, t["by"]), counterparts=counterparts, recent=recent)
 
-    async def report_page(request: Request):
+    def report_page(request: Request):
         from ..report import report_html, summit_report
 
         row = doc_or_404(request.path_params["ref"])
         rep = summit_report(store, row["id"], series=request.query_params.get("series") or None)
         return HTMLResponse(report_html(rep, explorer=True))
 
-    async def api_report(request: Request):
+    def api_report(request: Request):
         from ..report import summit_report
 
         row = doc_or_404(request.path_params["ref"])
         return JSONResponse(summit_report(store, row["id"], series=request.query_params.get("series") or None))
 
-    async def search_page(request: Request):
+    def search_page(request: Request):
         q = _q(request) or ""
         f = _filters(request, limit=50, store=store)
         rows, error = [], None
@@ -241,39 +244,39 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return page(request, "search.html", q=q, rows=rows, error=error, params=request.query_params)
 
     # ---- JSON API ---------------------------------------------------------------
-    async def api_documents(request: Request):
+    def api_documents(request: Request):
         return JSONResponse(store.documents(_filters(request, limit=500, store=store), text=_q(request)))
 
-    async def api_document(request: Request):
+    def api_document(request: Request):
         row = doc_or_404(request.path_params["ref"])
         d = {k: row[k] for k in ("id", "name", "title", "date", "kind", "source_url", "text", "parties")}
         d["sentences"] = [s.__dict__ for s in store.sentences(row["id"])]
         d["acts"] = acts_of(row["id"])
         return JSONResponse(d)
 
-    async def api_acts(request: Request):
+    def api_acts(request: Request):
         return JSONResponse(list(store.acts(_filters(request, limit=1000, store=store))))
 
-    async def api_search(request: Request):
+    def api_search(request: Request):
         return JSONResponse(store.search(_q(request) or "", _filters(request, limit=50, store=store)))
 
-    async def api_lineage(request: Request):
+    def api_lineage(request: Request):
         lin = lineage(store, request.path_params["lid"])
         if lin is None:
             raise HTTPException(404, "no such lineage")
         return JSONResponse(lin)
 
-    async def api_track(request: Request):
+    def api_track(request: Request):
         return JSONResponse({"lineages": find_lineages(store, _q(request) or "", party=_param(request, "party"), limit=10)})
 
-    async def api_diff(request: Request):
+    def api_diff(request: Request):
         return JSONResponse(diff_documents(store, _param(request, "a") or "", _param(request, "b") or ""))
 
-    async def api_trends(request: Request):
+    def api_trends(request: Request):
         by = _choice(request, "by", ("year", "quarter", "month"), "year")
         return JSONResponse(trends(store, request.path_params["code"], _param(request, "target"), by))
 
-    async def api_stats(request: Request):
+    def api_stats(request: Request):
         return JSONResponse(store.stats())
 
     # ---- errors -------------------------------------------------------------------
@@ -287,7 +290,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return page(request, "error.html", status=exc.status_code, status_code=exc.status_code, message=exc.detail)
 
     async def input_error(request: Request, exc: CommuniqueError) -> Response:
-        status = 404 if exc.__class__.__name__ == "NotFoundError" else 400
+        status = 404 if isinstance(exc, NotFoundError) else 400
         if wants_json(request):
             return JSONResponse({"error": str(exc)} | ({"field": exc.field} if exc.field else {}), status_code=status)
         return page(request, "error.html", status=status, status_code=status, message=exc.message)
