@@ -103,3 +103,39 @@ def test_library_errors_name_fields_and_the_cli_says_flags(tmp_path):
 def test_no_command_prints_help():
     r = run(check=False)
     assert r.returncode == 2 and "ingest" in r.stdout
+
+
+def test_rules_option_is_shared_and_reaches_the_rules(tmp_path, capsys):
+    """--rules DIR is declared once and taken by every command that reads or extracts with rules:
+    a missing folder is refused by each; a folder that overrides a file is the rules a store records."""
+    import shutil
+    import sqlite3
+
+    from communique.cli import build_parser, main
+    from communique.rules import DATA_DIR, Rules
+
+    missing = tmp_path / "no-such-rules"
+    doc = str(sample("2023-01-13_us-japan_joint-statement"))
+    commands = {
+        "show": ["show", doc], "extract": ["extract", doc], "ingest": ["ingest", doc, "--db", str(tmp_path / "m.db")],
+        "evaluate": ["evaluate", "--gold", "tests/data/gold/dev", "--statements", str(SAMPLES)],
+        "train": ["train", "--gold", "tests/data/gold/dev", "--statements", str(SAMPLES), "--out", str(tmp_path / "model")],
+        "batch": ["batch", doc, "--out", str(tmp_path / "out")],
+    }
+    for name, argv in commands.items():
+        assert build_parser().parse_args(argv + ["--rules", "R"]).rules == "R", name
+        assert main(argv + ["--rules", str(missing)]) == 1, name
+        err = capsys.readouterr().err
+        assert "rules directory does not exist" in err and "no-such-rules" in err, (name, err)
+    assert not (tmp_path / "out").exists() and not (tmp_path / "model").exists()
+
+    mine = tmp_path / "myrules"
+    mine.mkdir()
+    shutil.copy(DATA_DIR / "issues.yaml", mine / "issues.yaml")
+    with open(mine / "issues.yaml", "a", encoding="utf-8") as fh:
+        fh.write("# a local edit\n")
+    assert Rules(mine).fingerprint != Rules().fingerprint
+    db = tmp_path / "r.db"
+    assert main(["ingest", doc, "--db", str(db), "--quiet", "--rules", str(mine)]) == 0
+    with sqlite3.connect(db) as con:
+        assert {r[0] for r in con.execute("SELECT rules FROM documents")} == {Rules(mine).fingerprint}

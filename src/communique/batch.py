@@ -153,6 +153,10 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, workers: int = 2,
 
     if chunk_size < 1:
         raise ConfigError("chunk_size must be at least 1", field="chunk_size")
+    if rules_dir is not None:
+        from .rules import Rules
+
+        Rules(rules_dir)  # a missing folder is said here, not by every worker
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     report = BatchReport()
