@@ -204,7 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--workers", type=_count(1, 256), default=2)
     p.add_argument("--scheduler", help="address of an existing Dask scheduler")
-    p.add_argument("--partition-by", choices=("year",), default="year")
+    p.add_argument("--partition-by", dest="partition_by", choices=("year", "kind", "none"), default="year",
+                   help="output folders year=YYYY/ (default), kind=KIND/, or none (parts at the top)")
     p.add_argument("--chunk-size", type=_count(1, 100_000), default=200, help="documents per task")
     _add_rules(p)
     return ap

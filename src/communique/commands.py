@@ -422,12 +422,13 @@ def _batch(a: argparse.Namespace) -> int:
 
     done = {"docs": 0}
 
-    def on_part(year: str, k: int, n: int) -> None:
+    def on_part(partition: str, k: int, n: int) -> None:
         done["docs"] += n
-        print(f"communique: part year={year}/{k:05d} done ({done['docs']} documents so far)", file=sys.stderr)
+        where = f"{partition}/" if partition else ""
+        print(f"communique: part {where}{k:05d} done ({done['docs']} documents so far)", file=sys.stderr)
 
     report = run_batch(a.paths, a.out, workers=a.workers, scheduler=a.scheduler, chunk_size=a.chunk_size, rules_dir=a.rules,
-                       on_part=on_part)
+                       on_part=on_part, partition_by=a.partition_by)
     r = report.as_dict()
     print(f"communique: {r['parts_written']} parts written, {r['parts_skipped']} already done, {r['documents']} documents, "
           f"{r['acts']} acts, {len(report.failed)} failed in {r['seconds']}s on {r['workers']} workers -> {a.out}", file=sys.stderr)
