@@ -167,8 +167,13 @@ class Store:
             raise StoreError(f"could not store {d.name}: {e}", path=self.path) from None
 
     # ---- reading ------------------------------------------------------------
-    def document_row(self, ref: str) -> sqlite3.Row | None:
-        """A document by id, by name (file name without extension), or by file path."""
+    def document_row(self, ref: str) -> dict[str, Any] | None:
+        """A document's stored row (parties and participants decoded) by id, by name (file
+        name without extension), or by file path."""
+        row = self._document_row(ref)
+        return None if row is None else dict(row) | {k: json.loads(row[k]) for k in ("parties", "participants", "meta")}
+
+    def _document_row(self, ref: str) -> sqlite3.Row | None:
         row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (ref,)).fetchone()
         if row is None:
             name = Path(ref).name
@@ -179,7 +184,7 @@ class Store:
         return row
 
     def document(self, ref: str) -> Document | None:
-        row = self.document_row(ref)
+        row = self._document_row(ref)
         return _document(row) if row is not None else None
 
     def sentences(self, doc_id: str) -> list[Sentence]:
@@ -289,10 +294,10 @@ class Store:
 
     def unlinked_acts(self) -> list[tuple]:
         """Acts in no lineage, in date order: (id, doc_id, type, modality, actors, evidence, negated, date)."""
-        return self._conn.execute(
+        return [tuple(r) for r in self._conn.execute(
             "SELECT a.id, a.doc_id, a.type, a.modality, a.actors, a.evidence, a.negated, d.date FROM acts a"
             " JOIN documents d ON d.id = a.doc_id WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.act_id = a.id)"
-            " ORDER BY d.date, d.name, a.sentence, a.start").fetchall()
+            " ORDER BY d.date, d.name, a.sentence, a.start")]
 
     def sentence_texts(self) -> Iterator[str]:
         for r in self._conn.execute("SELECT text FROM sentences ORDER BY doc_id, n"):
@@ -304,9 +309,11 @@ class Store:
 
     def lineage_member_rows(self) -> Iterator[tuple]:
         """(lineage id, type, family, actors, act id, doc id, date, similarity, evidence, negated, modality, act type)."""
-        yield from self._conn.execute(
-            "SELECT l.id, l.type, l.family, l.actors, m.act_id, m.doc_id, m.date, m.similarity, a.evidence, a.negated, a.modality,"
-            " a.type FROM lineages l JOIN lineage_members m ON m.lineage_id = l.id JOIN acts a ON a.id = m.act_id ORDER BY m.date")
+        for r in self._conn.execute(
+                "SELECT l.id, l.type, l.family, l.actors, m.act_id, m.doc_id, m.date, m.similarity, a.evidence, a.negated,"
+                " a.modality, a.type FROM lineages l JOIN lineage_members m ON m.lineage_id = l.id JOIN acts a ON a.id = m.act_id"
+                " ORDER BY m.date"):
+            yield tuple(r)
 
     def act_evidence(self, act_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
         """Evidence and targets of the given acts."""
