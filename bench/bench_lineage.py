@@ -21,6 +21,7 @@ import hashlib
 import json
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -47,7 +48,8 @@ def rebuild(db: str) -> dict:
         t = time.perf_counter()
         c.update_lineages()
         noop = time.perf_counter() - t
-        multi = c.store.conn.execute("SELECT COUNT(*), MAX(size) FROM lineages WHERE size > 1").fetchone()
+    with sqlite3.connect(work) as con:  # a figure of the file, not a query of the library
+        multi = con.execute("SELECT COUNT(*), MAX(size) FROM lineages WHERE size > 1").fetchone()
     for suffix in ("", "-wal", "-shm"):
         Path(str(work) + suffix).unlink(missing_ok=True)
     return {"db": db, "acts": acts, "rebuild_seconds": round(full, 1), "rebuild_cpu_seconds": round(full_cpu, 1), "linked": r.linked, "lineages": r.created,
@@ -69,14 +71,15 @@ def synthesise(source: str, acts_wanted: int, target: Path, seed: int = 11) -> P
         target.unlink()
     rng = random.Random(seed)
     src = Store(source, readonly=True)
-    docs = [d["id"] for d in src.document_meta()]
+    meta = src.document_meta()
+    docs = [d["id"] for d in meta]
+    participants = {d["id"]: tuple(d["participants"]) for d in meta}
     extractions = []
     vocab: list[str] = []
     for doc_id in docs:
         d = src.document(doc_id)
         acts = tuple(a for _, a in src.acts_of(doc_id))
-        row = src.conn.execute("SELECT participants FROM documents WHERE id = ?", (doc_id,)).fetchone()  # bench only
-        extractions.append(Extraction(d, tuple(src.sentences(doc_id)), acts, (), tuple(json.loads(row[0]))))
+        extractions.append(Extraction(d, tuple(src.sentences(doc_id)), acts, (), participants[doc_id]))
         for a in acts:
             vocab.extend(a.evidence.split())
     src.close()

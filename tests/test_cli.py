@@ -76,6 +76,66 @@ def test_errors_are_one_line_messages(tmp_path):
     assert r.returncode == 1 and "rules directory does not exist" in r.stderr
 
 
+def test_library_errors_name_fields_and_the_cli_says_flags(tmp_path):
+    import pytest
+
+    from communique import ActFilter, Corpus
+    from communique.cli import error_text
+    from communique.errors import ConfigError
+
+    for f, field in ((ActFilter(since="soon"), "since"), (ActFilter(until="2021-13"), "until"),
+                     (ActFilter(min_confidence=1.5), "min_confidence"), (ActFilter(limit=-1), "limit"),
+                     (ActFilter(type="HUG"), "type")):
+        with pytest.raises(ConfigError) as e:
+            f.validated()
+        assert e.value.field == field and "--" not in e.value.message
+    with pytest.raises(ConfigError) as e:
+        ActFilter(min_confidence=2).validated()
+    assert e.value.message.startswith("min_confidence must be between 0 and 1")
+    assert error_text(e.value).startswith("--min-confidence must be between 0 and 1")
+    assert error_text(ConfigError("chunk_size must be at least 1", field="chunk_size")) == "--chunk-size must be at least 1"
+    assert error_text(ConfigError("unknown act type 'HUG'", field="type")) == "unknown act type 'HUG'"
+    Corpus(tmp_path / "x.db").close()
+    r = run("acts", "--db", tmp_path / "x.db", "--min-confidence", "1.5", check=False)
+    assert r.returncode == 1 and r.stderr.startswith("communique: error: --min-confidence must be between 0 and 1")
+
+
 def test_no_command_prints_help():
     r = run(check=False)
     assert r.returncode == 2 and "ingest" in r.stdout
+
+
+def test_rules_option_is_shared_and_reaches_the_rules(tmp_path, capsys):
+    """--rules DIR is declared once and taken by every command that reads or extracts with rules:
+    a missing folder is refused by each; a folder that overrides a file is the rules a store records."""
+    import shutil
+    import sqlite3
+
+    from communique.cli import build_parser, main
+    from communique.rules import DATA_DIR, Rules
+
+    missing = tmp_path / "no-such-rules"
+    doc = str(sample("2023-01-13_us-japan_joint-statement"))
+    commands = {
+        "show": ["show", doc], "extract": ["extract", doc], "ingest": ["ingest", doc, "--db", str(tmp_path / "m.db")],
+        "evaluate": ["evaluate", "--gold", "tests/data/gold/dev", "--statements", str(SAMPLES)],
+        "train": ["train", "--gold", "tests/data/gold/dev", "--statements", str(SAMPLES), "--out", str(tmp_path / "model")],
+        "batch": ["batch", doc, "--out", str(tmp_path / "out")],
+    }
+    for name, argv in commands.items():
+        assert build_parser().parse_args(argv + ["--rules", "R"]).rules == "R", name
+        assert main(argv + ["--rules", str(missing)]) == 1, name
+        err = capsys.readouterr().err
+        assert "rules directory does not exist" in err and "no-such-rules" in err, (name, err)
+    assert not (tmp_path / "out").exists() and not (tmp_path / "model").exists()
+
+    mine = tmp_path / "myrules"
+    mine.mkdir()
+    shutil.copy(DATA_DIR / "issues.yaml", mine / "issues.yaml")
+    with open(mine / "issues.yaml", "a", encoding="utf-8") as fh:
+        fh.write("# a local edit\n")
+    assert Rules(mine).fingerprint != Rules().fingerprint
+    db = tmp_path / "r.db"
+    assert main(["ingest", doc, "--db", str(db), "--quiet", "--rules", str(mine)]) == 0
+    with sqlite3.connect(db) as con:
+        assert {r[0] for r in con.execute("SELECT rules FROM documents")} == {Rules(mine).fingerprint}

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 import subprocess
 import sys
 
@@ -13,6 +15,15 @@ from communique import Corpus
 from communique.compare.similarity import word_diff
 
 from .conftest import sample
+
+
+def _sql(db, sql: str) -> list[tuple]:
+    """Rows of a query on a database file (storage keeps its connection to itself)."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
 
 US_JAPAN = ["2021-04-16", "2022-05-23", "2023-01-13", "2024-04-10", "2025-02-07"]
 
@@ -51,9 +62,9 @@ def test_status_quo_lineage_links_across_years(corpus):
 
 
 def test_quad_statements_link_recurring_commitments(corpus):
-    rows = corpus.store.conn.execute(
+    rows = _sql(corpus.store.path,
         "SELECT m.lineage_id, COUNT(DISTINCT d.id) FROM lineage_members m JOIN documents d ON d.id = m.doc_id"
-        " WHERE d.name LIKE '%quad_joint-statement%' GROUP BY m.lineage_id HAVING COUNT(DISTINCT d.id) >= 3").fetchall()
+        " WHERE d.name LIKE '%quad_joint-statement%' GROUP BY m.lineage_id HAVING COUNT(DISTINCT d.id) >= 3")
     assert len(rows) >= 5
     [asean] = [x for x in corpus.track("support for ASEAN centrality and unity", limit=5) if x["type"] == "SUPPORT"][:1]
     quad_years = {d["date"][:4] for d in asean["documents"] if "quad" in d["doc"] and d["status"] != "dropped"}
@@ -85,7 +96,7 @@ def test_negation_is_never_linked_as_a_repeat(tmp_path, extractor):
 
 def test_incremental_update_links_a_new_statement(db_copy, extractor, tmp_path):
     with Corpus(db_copy, extractor=extractor) as c:
-        before = c.store.conn.execute("SELECT COUNT(*) FROM lineages").fetchone()[0]
+        before = _sql(c.store.path, "SELECT COUNT(*) FROM lineages")[0][0]
         src = sample("2025-02-07_us-japan")
         p = tmp_path / "2026-01-01_us-japan_joint-statement.md"
         p.write_text(src.read_text(encoding="utf-8").replace("date: '2025-02-07'", "date: '2026-01-01'")
@@ -94,7 +105,7 @@ def test_incremental_update_links_a_new_statement(db_copy, extractor, tmp_path):
         assert report.added == 1
         [lin] = c.track("Article V applies to the Senkaku Islands", limit=1)
         assert lin["documents"][-1]["date"] == "2026-01-01" and lin["documents"][-1]["status"] == "repeated"
-        after = c.store.conn.execute("SELECT COUNT(*) FROM lineages").fetchone()[0]
+        after = _sql(c.store.path, "SELECT COUNT(*) FROM lineages")[0][0]
         assert after - before < 40  # most acts joined existing lineages; nothing was rebuilt
 
 
@@ -133,6 +144,29 @@ def test_cli_track_json_shape(sample_db, tmp_path):
     lin = out["lineages"][0]
     assert set(lin) >= {"id", "canonical", "first", "last", "type", "actors", "targets", "documents"}
     assert set(lin["documents"][0]) >= {"doc", "date", "title", "status", "evidence", "start", "end"}
+
+
+def test_cli_track_is_read_only(db_copy):
+    """track opens the store read-only and never relinks: acts left unlinked stay so, the file is untouched."""
+    import hashlib
+    import os
+
+    with closing(sqlite3.connect(db_copy)) as con, con:
+        con.execute("DELETE FROM lineage_members")
+        con.execute("DELETE FROM lineages")
+    with closing(sqlite3.connect(db_copy)) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = hashlib.sha256(db_copy.read_bytes()).hexdigest()
+    os.chmod(db_copy, 0o444)
+    try:
+        r = subprocess.run([sys.executable, "-m", "communique", "track", "Article V applies to the Senkaku Islands",
+                            "--db", str(db_copy), "--format", "json"], capture_output=True, text=True)
+    finally:
+        os.chmod(db_copy, 0o644)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {"lineages": []}  # nothing linked, and track did not link it
+    assert hashlib.sha256(db_copy.read_bytes()).hexdigest() == before
+    assert _sql(db_copy, "SELECT COUNT(*) FROM lineages") == [(0,)]
 
 
 @given(st.lists(st.sampled_from(["we", "will", "defend", "Japan", "the", "Senkaku", "Islands", "firmly"]), max_size=12),

@@ -144,3 +144,61 @@ def test_ingest_from_parquet_matches_direct_ingest(batch_input, tmp_path, extrac
         c.ingest(batch_input)
         direct = sorted((a["doc"], a["start"], a["type"]) for a in c.acts())
     assert via_batch == direct
+
+
+def test_partition_by_cuts_parts_by_year_kind_or_none(batch_input, tmp_path):
+    """Which folder each document's part goes to, without a cluster: year=, kind= (made safe
+    for a folder name) or the top; and a rerun must keep the layout the folder already has."""
+    from communique.batch import PARTITIONS, _partition, _parts, run_batch
+    from communique.errors import ConfigError
+    from communique.ingest import iter_documents
+    from communique.model import Document
+
+    docs = [d for d in iter_documents(batch_input) if isinstance(d, Document)]
+    assert len(docs) == 10 and PARTITIONS == ("year", "kind", "none")
+    for by in PARTITIONS:
+        parts = list(_parts(batch_input, 3, [], by))
+        assert sorted(d.id for _, _, ds in parts for d in ds) == sorted(d.id for d in docs)
+        for folder, _, ds in parts:
+            assert {_partition(d, by) for d in ds} == {folder}
+        folders = {f for f, _, _ in parts}
+        if by == "year":
+            assert folders == {f"year={d.date[:4]}" for d in docs}
+        elif by == "kind":
+            assert folders == {"kind=" + (d.kind or "unknown") for d in docs} and len(folders) >= 2
+        else:
+            assert folders == {""}
+    odd = Document(id="x", name="x", text="t", kind="joint statement/../x")
+    assert _partition(odd, "kind") == "kind=joint_statement_.._x" and "/" not in _partition(odd, "kind")
+    assert _partition(Document(id="y", name="y", text="t"), "kind") == "kind=unknown"
+
+    with pytest.raises(ConfigError) as e:
+        run_batch(batch_input, tmp_path / "o", partition_by="month")
+    assert e.value.field == "partition_by"
+    out = tmp_path / "out"
+    (out / "year=2023").mkdir(parents=True)
+    (out / "year=2023" / "part-00000.docs.parquet").write_bytes(b"")
+    with pytest.raises(ConfigError, match="differs from the parts already"):
+        run_batch(batch_input, out, partition_by="none")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("by", ["kind", "none"])
+def test_batch_partitioned_by_kind_or_none_loads_like_by_year(batch_input, tmp_path, by):
+    from communique.batch import run_batch
+
+    out = tmp_path / by
+    report = run_batch(batch_input, out, workers=1, chunk_size=3, partition_by=by)
+    assert report.documents == 10
+    if by == "none":
+        assert not [p for p in out.iterdir() if p.is_dir()] and len(list(out.glob("part-*.docs.parquet"))) == report.parts_written
+    else:
+        assert {p.name.split("=")[0] for p in out.iterdir() if p.is_dir()} == {"kind"}
+    by_year = tmp_path / "year"
+    run_batch(batch_input, by_year, workers=1, chunk_size=3)
+    rows = {}
+    for name, folder in ((by, out), ("year", by_year)):
+        with Corpus(tmp_path / f"{name}.db") as c:
+            assert c.ingest_parquet(folder).added == 10
+            rows[name] = sorted((a["doc"], a["start"], a["type"], a["evidence"]) for a in c.acts())
+    assert rows[by] == rows["year"] and rows[by]

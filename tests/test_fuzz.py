@@ -6,6 +6,7 @@ file holding the run up for 10 s. A few hundred in the default run; 10,000 under
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -32,8 +33,10 @@ def run_mix(mix, extractor, db):
     with Corpus(db, extractor=extractor) as c:
         report = c.ingest([mix.folder, *mix.extra_paths], on_event=on_event)
         names = {r["name"] for r in c.store.documents(ActFilter())}
-        unlinked = c.store.conn.execute(
+        con = sqlite3.connect(db)
+        unlinked = con.execute(
             "SELECT COUNT(*) FROM acts a WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.act_id = a.id)").fetchone()[0]
+        con.close()
     return report, names, max(gaps), unlinked
 
 

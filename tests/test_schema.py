@@ -114,7 +114,7 @@ def test_acts_and_documents_round_trip_the_store_and_the_parquet_importer(extrac
 
     monkeypatch.setattr(batch, "_worker_extractor", lambda rules_dir: extractor)
     result = batch.extract_part([ex.document])
-    batch._write_part(tmp_path / "out", "2023", 0, result)
+    batch._write_part(tmp_path / "out", "year=2023", 0, result)
     (again,) = list(iter_extractions(tmp_path / "out"))
     assert again.acts == ex.acts and again.document == ex.document and again.participants == ex.participants
     assert again.sentences == ex.sentences and again.mentions == ex.mentions

@@ -97,8 +97,8 @@ def test_server_is_read_only(hostile_db):
         c.get(url)
     import sqlite3
 
-    with pytest.raises(sqlite3.OperationalError):
-        app.state.store.conn.execute("DELETE FROM acts")
+    with pytest.raises(sqlite3.OperationalError):  # the store's own connection refuses a write
+        app.state.store.clear_lineages()
     assert hashlib.sha256(Path(hostile_db).read_bytes()).hexdigest() == before
 
 
@@ -130,6 +130,26 @@ def test_json_api_shapes(client):
 
 
 # ---- in a real browser ----------------------------------------------------------
+
+def test_handlers_are_plain_functions_run_off_the_event_loop(hostile_db):
+    """Every route blocks on SQLite, so none is ``async``: Starlette runs them in its thread pool.
+    Requests answered at once from many threads give what one at a time gives."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from starlette.routing import Route
+
+    app = create_app(hostile_db)
+    routes = [r for r in app.routes if isinstance(r, Route)]
+    assert len(routes) >= 15 and not [r.path for r in routes if asyncio.iscoroutinefunction(r.endpoint)]
+    urls = ["/api/acts?target=CHN&limit=50", "/api/search?q=Senkaku", "/api/track?q=Article+V", "/actor/JPN",
+            "/api/documents/2023-01-13_us-japan_joint-statement", "/api/stats"] * 4
+    with TestClient(app, base_url="http://localhost") as c:
+        alone = [c.get(u).text for u in urls]
+        with ThreadPoolExecutor(8) as pool:
+            together = list(pool.map(lambda u: c.get(u).text, urls))
+    assert together == alone
+
 
 @pytest.fixture(scope="module")
 def live_server(hostile_db):

@@ -85,6 +85,18 @@ def test_invalid_parameters_get_a_400_naming_the_field(client, url, field):
     assert field in r.text
 
 
+@pytest.mark.parametrize("url,field,opens", [
+    ("/api/acts?since=soon", "since", "since must be a date"), ("/api/documents?until=2021-13", "until", "until must be a date"),
+    ("/api/acts?type=HUG", "type", "type: unknown act type"), ("/api/acts?limit=x", "limit", "limit: must be"),
+    ("/api/search?q=AND+OR", "query", "malformed search query"),
+])
+def test_api_errors_name_the_field_never_a_flag(client, url, field, opens):
+    r = client.get(url)
+    assert r.status_code == 400
+    body = r.json()
+    assert body["field"] == field and opens in body["error"] and "--" not in body["error"]
+
+
 def test_names_resolve_in_filters(client):
     by_name = client.get("/api/acts?actor=United+States&limit=5").json()
     by_code = client.get("/api/acts?actor=USA&limit=5").json()

@@ -1,11 +1,13 @@
-"""Batch extraction of a whole archive on a Dask cluster, into Parquet partitioned by year.
+"""Batch extraction of a whole archive on a Dask cluster, into Parquet partitioned
+Hive-style by year (the default), by document kind, or not at all.
 
-The driver streams documents (bulk JSON Lines included) and cuts each year's
+The driver streams documents (bulk JSON Lines included) and cuts each partition's
 documents, in reading order, into parts of ``chunk_size``; each part is one task.
 Workers build their Extractor once (cached on the worker) and return the part's
-rows; the driver writes ``year=YYYY/part-NNNNN.{docs,acts}.parquet`` under temporary
-names and moves them into place, so a part is whole or absent. A rerun skips parts
-that exist: after a crash or a killed worker, only the missing ones are done.
+rows; the driver writes ``year=YYYY/part-NNNNN.{docs,acts}.parquet`` (``kind=KIND/...``,
+or ``part-NNNNN...`` at the top with ``partition_by="none"``) under temporary names
+and moves them into place, so a part is whole or absent. A rerun skips parts that
+exist: after a crash or a killed worker, only the missing ones are done.
 
 Run it from a script or the CLI; a script that starts a LocalCluster needs the
 ``if __name__ == "__main__":`` guard.
@@ -13,6 +15,7 @@ Run it from a script or the CLI; a script that starts a LocalCluster needs the
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -25,7 +28,9 @@ from .ingest.parquet import read_parts  # noqa: F401  (re-exported: reading part
 from .model import Document, ReadFailure
 from .schema import DOCUMENT_FIELDS, act_record, act_row, act_schema, document_record
 
-__all__ = ["BatchReport", "run_batch", "extract_part", "read_parts"]
+__all__ = ["BatchReport", "run_batch", "extract_part", "read_parts", "PARTITIONS"]
+
+PARTITIONS = ("year", "kind", "none")  # what the output folders split on
 
 DOC_FIELDS = DOCUMENT_FIELDS + ("sentences", "mentions")
 
@@ -51,6 +56,22 @@ class BatchReport:
 
 def _year(doc: Document) -> str:
     return doc.date[:4] if doc.date and doc.date[:4].isdigit() else "undated"
+
+
+def _partition(doc: Document, by: str) -> str:
+    """The folder of a document's parts: ``year=2023``, ``kind=joint-statement``, or "" (none).
+    A kind is made safe for a folder name; the files keep the exact value in their ``kind`` column."""
+    if by == "none":
+        return ""
+    if by == "kind":
+        return "kind=" + (re.sub(r"[^A-Za-z0-9._-]+", "_", doc.kind or "").strip("._") or "unknown")
+    return f"year={_year(doc)}"
+
+
+def _layouts(out: Path) -> set[str]:
+    """How the parts already in ``out`` are partitioned."""
+    found = {p.parent.name.split("=", 1)[0] for p in out.glob("*=*/part-*.docs.parquet")}
+    return found | ({"none"} if any(out.glob("part-*.docs.parquet")) else set())
 
 
 def _worker_extractor(rules_dir: str | None):
@@ -98,16 +119,16 @@ def extract_part(docs: list[Document], rules_dir: str | None = None) -> dict[str
     return {"docs": doc_rows, "acts": act_rows, "failures": failures, "pid": os.getpid(), "peak_rss": rss}
 
 
-def _part_paths(out: Path, year: str, k: int) -> tuple[Path, Path]:
-    base = out / f"year={year}"
+def _part_paths(out: Path, partition: str, k: int) -> tuple[Path, Path]:
+    base = out / partition if partition else out
     return base / f"part-{k:05d}.docs.parquet", base / f"part-{k:05d}.acts.parquet"
 
 
-def _write_part(out: Path, year: str, k: int, result: dict[str, Any]) -> None:
+def _write_part(out: Path, partition: str, k: int, result: dict[str, Any]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    docs_path, acts_path = _part_paths(out, year, k)
+    docs_path, acts_path = _part_paths(out, partition, k)
     docs_path.parent.mkdir(parents=True, exist_ok=True)
     acts = [act_record(r) for r in result["acts"]]
     tmp_a = acts_path.with_name(acts_path.name + ".tmp")
@@ -118,15 +139,16 @@ def _write_part(out: Path, year: str, k: int, result: dict[str, Any]) -> None:
     tmp_d.replace(docs_path)  # the docs file last: its presence marks the part done
 
 
-def _parts(paths: Iterable[str | Path], chunk_size: int, failures: list[ReadFailure]) -> Iterator[tuple[str, int, list[Document]]]:
-    """Deterministic parts: each year's documents in reading order, ``chunk_size`` at a time."""
+def _parts(paths: Iterable[str | Path], chunk_size: int, failures: list[ReadFailure],
+           by: str = "year") -> Iterator[tuple[str, int, list[Document]]]:
+    """Deterministic parts: each partition's documents in reading order, ``chunk_size`` at a time."""
     buffers: dict[str, list[Document]] = defaultdict(list)
     counters: dict[str, int] = defaultdict(int)
     for item in iter_documents(paths):
         if isinstance(item, ReadFailure):
             failures.append(item)
             continue
-        y = _year(item)
+        y = _partition(item, by)
         buffers[y].append(item)
         if len(buffers[y]) >= chunk_size:
             yield y, counters[y], buffers.pop(y)
@@ -137,13 +159,25 @@ def _parts(paths: Iterable[str | Path], chunk_size: int, failures: list[ReadFail
 
 def run_batch(paths: Iterable[str | Path], out: str | Path, *, workers: int = 2, scheduler: str | None = None,
               chunk_size: int = 200, rules_dir: str | None = None, max_in_flight: int | None = None,
-              on_part: Callable[[str, int, int], None] | None = None) -> BatchReport:
-    """Extract everything under ``paths`` into ``out``; returns what was done."""
+              on_part: Callable[[str, int, int], None] | None = None, partition_by: str = "year") -> BatchReport:
+    """Extract everything under ``paths`` into ``out``, its folders split by ``partition_by``
+    (one of :data:`PARTITIONS`); returns what was done. ``on_part(partition, k, n)`` is
+    called as each part is written or found done (``partition``: "year=2023", or "")."""
     from distributed import Client, LocalCluster, as_completed
 
     if chunk_size < 1:
-        raise ConfigError("--chunk-size must be at least 1")
+        raise ConfigError("chunk_size must be at least 1", field="chunk_size")
+    if rules_dir is not None:
+        from .rules import Rules
+
+        Rules(rules_dir)  # a missing folder is said here, not by every worker
+    if partition_by not in PARTITIONS:
+        raise ConfigError(f"partition_by must be one of {', '.join(PARTITIONS)}, not {partition_by!r}", field="partition_by")
     out = Path(out)
+    other = _layouts(out) - {partition_by} if out.is_dir() else set()
+    if other:
+        raise ConfigError(f"partition_by {partition_by} differs from the parts already in {out} (by {', '.join(sorted(other))}):"
+                          " resume with the same, or write to another folder", field="partition_by")
     out.mkdir(parents=True, exist_ok=True)
     report = BatchReport()
     started = time.perf_counter()
@@ -163,9 +197,9 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, workers: int = 2,
         def drain(until: int) -> None:
             while len(in_flight) > until:
                 fut = next(pending)
-                year, k, n = in_flight.pop(fut)
+                part, k, n = in_flight.pop(fut)
                 result = fut.result()
-                _write_part(out, year, k, result)
+                _write_part(out, part, k, result)
                 report.parts_written += 1
                 report.documents += len(result["docs"])
                 report.words += sum(len(d["text"].split()) for d in result["docs"])
@@ -173,16 +207,16 @@ def run_batch(paths: Iterable[str | Path], out: str | Path, *, workers: int = 2,
                 report.failed.extend(ReadFailure(f, "extraction failed") for f in result["failures"])
                 peaks[result["pid"]] = max(peaks.get(result["pid"], 0), result["peak_rss"])
                 if on_part:
-                    on_part(year, k, n)
+                    on_part(part, k, n)
 
-        for year, k, docs in _parts(paths, chunk_size, report.failed):
-            if all(p.exists() for p in _part_paths(out, year, k)):
+        for part, k, docs in _parts(paths, chunk_size, report.failed, partition_by):
+            if all(p.exists() for p in _part_paths(out, part, k)):
                 report.parts_skipped += 1
                 if on_part:
-                    on_part(year, k, len(docs))
+                    on_part(part, k, len(docs))
                 continue
             fut = client.submit(extract_part, docs, rules_dir, pure=False, retries=2)
-            in_flight[fut] = (year, k, len(docs))
+            in_flight[fut] = (part, k, len(docs))
             pending.add(fut)
             drain(limit)  # bounded: never more than `limit` parts in memory
         drain(0)

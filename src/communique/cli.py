@@ -18,6 +18,26 @@ from .registry import command, emit_json, filters_of as _filters  # noqa: F401  
 __all__ = ["main"]
 
 
+# A library error names the field at fault (``since``, ``min_confidence``); the CLI says
+# the flag. A field is its flag unless listed here.
+_FLAGS: dict[str, str] = {"query": "QUERY", "paths": "PATH"}
+
+
+def flag_of(field: str) -> str:
+    """The command-line flag of a library field: ``min_confidence`` -> ``--min-confidence``."""
+    return _FLAGS.get(field) or "--" + field.replace("_", "-")
+
+
+def error_text(e: CommuniqueError) -> str:
+    """An error as the CLI prints it: a message that opens with the field's name opens with its flag."""
+    if e.field and e.message.startswith(e.field + " "):
+        import copy
+
+        e = copy.copy(e)
+        e.message = flag_of(e.field) + e.message[len(e.field):]
+    return str(e)
+
+
 def _db_default() -> str:
     return os.environ.get("COMMUNIQUE_DB", "communique.db")
 
@@ -50,6 +70,11 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=_count(), default=None, help="at most N rows (1 to 1,000,000)")
 
 
+def _add_rules(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", metavar="DIR", default=None,
+                   help="a folder of rules files overriding the packaged ones, file by file (e.g. --rules my-rules/)")
+
+
 def _add_min_confidence(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-confidence", dest="min_confidence", type=float, default=None, metavar="P",
                    help="only acts the deciding model is at least this sure of (0..1)")
@@ -66,11 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="print a parsed document: metadata and numbered sentences")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    _add_rules(p)
 
     p = sub.add_parser("extract", help="extract the acts of statements")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("table", "jsonl", "json", "csv"), default="table")
-    p.add_argument("--rules", help="a folder of rules files overriding the packaged ones")
+    _add_rules(p)
     _add_min_confidence(p)
 
     p = sub.add_parser("evaluate", help="score the extractor against gold acts (or cross-validate the model)")
@@ -83,12 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--statements", help="folder holding the statements named in the gold")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--min", action="append", default=[], metavar="KEY=VALUE", help="fail below this bound")
+    _add_rules(p)
 
     p = sub.add_parser("train", help="rebuild the trained act model from gold statements")
     p.add_argument("--gold", action="append", help="gold folder or file, searched recursively (repeatable; default data/gold)")
     p.add_argument("--statements", default="data/statements", help="folder holding NAME.md for each gold NAME.jsonl")
     p.add_argument("--out", help="folder for acts_model.json and acts_model.npz (default: the packaged rules data)")
     p.add_argument("--seed", type=int, default=13)
+    _add_rules(p)
 
     p = sub.add_parser("evaluate-threads", help="score a store's lineages against hand-made commitment threads")
     p.add_argument("threads", help="threads JSONL file (one thread a line: thread, members [{doc, evidence}])")
@@ -105,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=_count(1, 64), default=1,
                    help="extract in N processes (one writer; the same store as one worker), e.g. --workers 2")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_rules(p)
 
     p = sub.add_parser("search", help="full-text search over stored sentences",
                        description="A query starting with '-' goes after '--', options first: "
@@ -177,8 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--workers", type=_count(1, 256), default=2)
     p.add_argument("--scheduler", help="address of an existing Dask scheduler")
-    p.add_argument("--partition-by", choices=("year",), default="year")
+    p.add_argument("--partition-by", dest="partition_by", choices=("year", "kind", "none"), default="year",
+                   help="output folders year=YYYY/ (default), kind=KIND/, or none (parts at the top)")
     p.add_argument("--chunk-size", type=_count(1, 100_000), default=200, help="documents per task")
+    _add_rules(p)
     return ap
 
 
@@ -193,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except CommuniqueError as e:
-        print(f"communique: error: {e}", file=sys.stderr)
+        print(f"communique: error: {error_text(e)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("communique: interrupted", file=sys.stderr)

@@ -18,7 +18,7 @@ def _show(a: argparse.Namespace) -> int:
     from .render import document_json, print_document
     from .rules import Rules
 
-    rules = Rules()
+    rules = Rules(a.rules)
     failures: list[ReadFailure] = []
     for item in iter_documents(a.paths):
         if isinstance(item, ReadFailure):
@@ -49,7 +49,7 @@ def _ingest(a: argparse.Namespace) -> int:
         from .errors import ConfigError
 
         raise ConfigError("give PATHs to ingest, or --from-parquet DIR")
-    with Corpus(a.db) as corpus:
+    with Corpus(a.db, rules=a.rules) as corpus:
         if a.from_parquet:
             report = corpus.ingest_parquet(a.from_parquet)
         else:
@@ -162,11 +162,9 @@ def _extract(a: argparse.Namespace) -> int:
 
 
 def _min_confidence(value: float | None) -> float | None:
-    if value is not None and not 0.0 <= value <= 1.0:
-        from .errors import ConfigError
+    from .storage import ActFilter
 
-        raise ConfigError(f"--min-confidence must be between 0 and 1, not {value}")
-    return value
+    return ActFilter(min_confidence=value).validated().min_confidence
 
 
 def _documents_only(items, failures: list):
@@ -184,7 +182,7 @@ def _train(a: argparse.Namespace) -> int:
     from .training import train_model
 
     started = time.perf_counter()
-    model = train_model(a.gold or ["data/gold"], a.statements, a.out, _config(a.seed))
+    model = train_model(a.gold or ["data/gold"], a.statements, a.out, _config(a.seed), rules=a.rules)
     print(f"act model {model.version}: {len(model.meta['documents'])} gold documents, {model.meta['examples']} sentences, "
           f"gold {model.meta['gold']}, seed {a.seed}; trained in {time.perf_counter() - started:.0f} s")
     return 0
@@ -205,7 +203,7 @@ def _cross_validate(a: argparse.Namespace) -> int:
     from .training import cross_validate_gold
 
     statements = a.statements or (a.paths[0] if a.paths else "data/statements")
-    cv = cross_validate_gold([a.gold], statements, a.cv, _config(a.seed))
+    cv = cross_validate_gold([a.gold], statements, a.cv, _config(a.seed), rules=a.rules)
     if a.report:
         Path(a.report).write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
     if a.json:
@@ -240,7 +238,7 @@ def _evaluate(a: argparse.Namespace) -> int:
         from .errors import InputError
 
         raise InputError(f"no statement file for gold document(s): {', '.join(missing)}; give their paths or --statements DIR")
-    extractor = Extractor()
+    extractor = Extractor(a.rules)
     preds = [act.prediction() for ex in extractor.extract_many(read_document(found[n]) for n in sorted(gold)) for act in ex.acts]
     result = score(gold, preds)
     seen = set(gold) & set(extractor.act_model.meta.get("documents", ())) if extractor.act_model else set()
@@ -308,8 +306,7 @@ def _evaluate_threads(a: argparse.Namespace) -> int:
 def _track(a: argparse.Namespace) -> int:
     from .render import print_lineages
 
-    with _open_corpus(a, readonly=False) as corpus:
-        corpus.update_lineages()  # link anything ingested without linking (e.g. from Parquet)
+    with _open_corpus(a) as corpus:  # a query: read-only; lineages are linked on ingest and by `relink`
         lineages = corpus.track(a.query, party=a.party, limit=a.limit, series=a.series)
     if a.format == "json":
         emit_json({"lineages": [_lineage_json(x) for x in lineages]})
@@ -426,11 +423,13 @@ def _batch(a: argparse.Namespace) -> int:
 
     done = {"docs": 0}
 
-    def on_part(year: str, k: int, n: int) -> None:
+    def on_part(partition: str, k: int, n: int) -> None:
         done["docs"] += n
-        print(f"communique: part year={year}/{k:05d} done ({done['docs']} documents so far)", file=sys.stderr)
+        where = f"{partition}/" if partition else ""
+        print(f"communique: part {where}{k:05d} done ({done['docs']} documents so far)", file=sys.stderr)
 
-    report = run_batch(a.paths, a.out, workers=a.workers, scheduler=a.scheduler, chunk_size=a.chunk_size, on_part=on_part)
+    report = run_batch(a.paths, a.out, workers=a.workers, scheduler=a.scheduler, chunk_size=a.chunk_size, rules_dir=a.rules,
+                       on_part=on_part, partition_by=a.partition_by)
     r = report.as_dict()
     print(f"communique: {r['parts_written']} parts written, {r['parts_skipped']} already done, {r['documents']} documents, "
           f"{r['acts']} acts, {len(report.failed)} failed in {r['seconds']}s on {r['workers']} workers -> {a.out}", file=sys.stderr)

@@ -77,7 +77,7 @@ class Corpus:
         With ``workers`` > 1 the extraction runs in that many processes while this
         one reads and writes: the store is the same as with one worker."""
         if workers < 1:
-            raise ConfigError("workers must be at least 1")
+            raise ConfigError("workers must be at least 1", field="workers")
         report = IngestReport(workers=workers)
         fingerprint = self.rules.fingerprint
         statuses: dict[str, str] = {}

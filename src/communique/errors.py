@@ -29,7 +29,9 @@ class CommuniqueError(Exception):
 
     ``path`` names the file (or database, or rules file) concerned; ``line`` is a
     1-based line number where one applies; ``span`` a ``(start, end)`` character
-    span into the stored text where one applies.
+    span into the stored text where one applies; ``field`` the name of the setting or
+    parameter at fault (``since``, ``min_confidence``) where one is. A message names
+    fields, never command-line flags: the CLI maps a field to its flag when it prints.
     """
 
     def __init__(
@@ -39,12 +41,14 @@ class CommuniqueError(Exception):
         path: str | None = None,
         line: int | None = None,
         span: tuple[int, int] | None = None,
+        field: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
         self.line = line
         self.span = span
+        self.field = field
 
     def __str__(self) -> str:
         where = self.path or ""

@@ -88,7 +88,7 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
     from .nlp.pipeline import DEFAULT_MODEL
 
     if workers < 1:
-        raise ConfigError("workers must be at least 1")
+        raise ConfigError("workers must be at least 1", field="workers")
     stats = stats if stats is not None else WorkerStats()
     init = (rules_dir, model or DEFAULT_MODEL, batch_size)
     ctx = multiprocessing.get_context("spawn")  # no inherited store connection, threads or locks

@@ -96,9 +96,7 @@ def summit_report(store: Store, ref: str, *, series: str | None = None, base_url
 def _positions(store: Store, docs: list[dict[str, Any]], row) -> dict[str, Any]:
     """Per statement of the series, the mean Goldstein value of the issuers' acts toward each
     of their main targets (the most frequent over the series)."""
-    import json
-
-    actors = set(json.loads(row["parties"]))
+    actors = set(row["parties"])
     per_doc: dict[str, dict[str, list[float]]] = {}
     counts: Counter[str] = Counter()
     for d in docs:

@@ -87,15 +87,15 @@ def resolve_filter(f: ActFilter, known_codes: set[str], rules: Rules | None = No
         code = names.get(v.lower())
         if code:
             changes[field] = code
-            notes.append(f"--{field} {value!r} is {code}")
+            notes.append(f"{field} {value!r} is {code}")
             continue
-        raise ConfigError(f"unknown {field} {value!r}: not a code in the store or a name of an actor" + _hint(v, names))
+        raise ConfigError(f"unknown {field} {value!r}: not a code in the store or a name of an actor" + _hint(v, names), field=field)
     if f.issue:
         issues = list(rules.issues)
         if f.issue.lower() not in issues:
             match = next((i for i, p in _issue_terms(rules) if p.match(f.issue.strip())), None)
             if match is None:
-                raise ConfigError(f"unknown issue {f.issue!r} (one of {', '.join(issues)})")
+                raise ConfigError(f"unknown issue {f.issue!r} (one of {', '.join(issues)})", field="issue")
             changes["issue"] = match
-            notes.append(f"--issue {f.issue!r} is {match}")
+            notes.append(f"issue {f.issue!r} is {match}")
     return dataclasses.replace(f, **changes), notes

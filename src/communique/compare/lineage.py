@@ -288,26 +288,23 @@ def series_documents(store: Store, doc_id: str, spec: str | None = None) -> list
 def lineage(store: Store, lineage_id: str, *, series: str | None = None) -> dict[str, Any] | None:
     """One lineage as a timeline, with the word-level changes and the statements of its
     series that dropped it (or that continue it in another lineage)."""
-    row = store.conn.execute("SELECT * FROM lineages WHERE id = ?", (lineage_id,)).fetchone()
+    row = store.lineage_row(lineage_id)
     if row is None:
         return None
-    members = store.conn.execute(
-        "SELECT m.status, m.similarity, m.doc_id, d.name AS doc, d.date, d.title, a.id AS act_id, a.evidence, a.start, a.\"end\","
-        " a.sentence, a.modality, a.actors FROM lineage_members m JOIN acts a ON a.id = m.act_id JOIN documents d ON d.id = m.doc_id"
-        " WHERE m.lineage_id = ? ORDER BY d.date, d.name", (lineage_id,)).fetchall()
+    members = store.lineage_members(lineage_id)
     documents: list[dict[str, Any]] = []
     prev = None
     for m in members:
         entry = {"doc": m["doc"], "doc_id": m["doc_id"], "date": m["date"], "title": m["title"], "status": m["status"],
                  "evidence": m["evidence"], "start": m["start"], "end": m["end"], "sentence": m["sentence"],
-                 "act_id": m["act_id"], "modality": m["modality"], "actors": json.loads(m["actors"])}
+                 "act_id": m["act_id"], "modality": m["modality"], "actors": m["actors"]}
         if prev is not None and m["evidence"] != prev:
             entry.update(_changes(prev, m["evidence"]))
         documents.append(entry)
         prev = m["evidence"]
     documents = _with_dropped(store, documents, lineage_id, series)
     return {"id": row["id"], "canonical": row["canonical"], "first": row["first"], "last": row["last"], "type": row["type"],
-            "family": row["family"], "actors": json.loads(row["actors"]), "targets": json.loads(row["targets"]),
+            "family": row["family"], "actors": row["actors"], "targets": row["targets"],
             "size": row["size"], "documents": documents}
 
 
@@ -428,17 +425,7 @@ def find_lineages(store: Store, query: str, *, party: str | None = None, limit: 
 STOP_TERMS = frozenset({"the", "of", "to", "and", "a", "in", "on", "for", "by", "or", "with", "that", "is", "are", "any", "we", "our"})
 
 
-def _lineages_for_fts(store: Store, fts: str, party: str | None):
-    sql = ("SELECT DISTINCT l.id, l.size, l.canonical, a.evidence FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
-           " JOIN acts a ON a.doc_id = s.doc_id AND a.sentence = s.n JOIN lineage_members m ON m.act_id = a.id"
-           " JOIN lineages l ON l.id = m.lineage_id WHERE sentences_fts MATCH ?")
-    params: list[Any] = [fts]
-    if party:
-        sql += " AND EXISTS (SELECT 1 FROM document_parties p WHERE p.doc_id = s.doc_id AND p.code = ?)"
-        params.append(party.upper())
-    import sqlite3
-
-    try:
-        return store.conn.execute(sql + " LIMIT 2000", params).fetchall()
-    except sqlite3.OperationalError:
-        return []
+def _lineages_for_fts(store: Store, fts: str, party: str | None) -> list[dict[str, Any]]:
+    # ``fts`` quotes words made of letters, digits, ' and - only, so it is always valid
+    # FTS5: an error here is a real one and is not swallowed (QueryError from the store).
+    return store.lineages_matching(fts, party)

@@ -93,7 +93,7 @@ def _user_series(all_docs: list[dict[str, Any]], spec: str) -> list[dict[str, An
         if any(d["id"] == p or d["name"] == p or (any(c in p for c in "*?[") and fnmatch.fnmatch(d["name"], p)) for p in parts):
             chosen.append(d)
     if not chosen:
-        raise NotFoundError(f"--series {spec!r} names no stored statement")
+        raise NotFoundError(f"series {spec!r} names no stored statement", field="series")
     return chosen
 
 

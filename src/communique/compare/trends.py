@@ -32,7 +32,7 @@ def trends(store: Store, actor: str, target: str | None = None, by: str = "year"
     """Per period and direction (``by`` the actor, ``toward`` it): counts by type, share of
     commitments, mean Goldstein value."""
     if by not in PERIODS:
-        raise ConfigError(f"--by must be one of {', '.join(PERIODS)}")
+        raise ConfigError(f"by must be one of {', '.join(PERIODS)}", field="by")
     actor = actor.upper()
     target = target.upper() if target else None
     directions = [("by", "actor", actor, "target", target)]
@@ -42,14 +42,8 @@ def trends(store: Store, actor: str, target: str | None = None, by: str = "year"
         directions.append(("toward", "actor", target, "target", actor))
     rows: list[dict[str, Any]] = []
     for label, role, code, other_role, other in directions:
-        sql = ("SELECT a.type, a.commitment, a.goldstein, d.date FROM acts a JOIN documents d ON d.id = a.doc_id"
-               " WHERE EXISTS (SELECT 1 FROM act_codes c WHERE c.act_id = a.id AND c.role = ? AND c.code = ?)")
-        params: list[Any] = [role, code]
-        if other_role and other:
-            sql += " AND EXISTS (SELECT 1 FROM act_codes c WHERE c.act_id = a.id AND c.role = ? AND c.code = ?)"
-            params += [other_role, other]
         buckets: dict[str, dict[str, Any]] = defaultdict(lambda: {"acts": 0, "types": defaultdict(int), "commitments": 0, "goldstein": 0.0})
-        for type_, commitment, goldstein, date in store.conn.execute(sql, params):
+        for type_, commitment, goldstein, date in store.acts_by_code(role, code, other_role, other):
             b = buckets[_period(date, by)]
             b["acts"] += 1
             b["types"][type_] += 1

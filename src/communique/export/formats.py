@@ -222,12 +222,12 @@ FORMATS = tuple(EXPORTERS)
 def export_acts(store: Store, fmt: str, f: ActFilter, out: str | Path | None = None) -> int:
     """Write the selected acts in ``fmt`` to ``out`` (a path) or standard output; the row count."""
     if fmt not in EXPORTERS:
-        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(EXPORTERS)})")
+        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(EXPORTERS)})", field="format")
     exp = EXPORTERS[fmt]
     rows = act_rows(store, f)
     if exp.binary:
         if not out:
-            raise ConfigError(f"--out FILE is required for {fmt} (it is a binary format)")
+            raise ConfigError(f"out (a file) is required for {fmt} (it is a binary format)", field="out")
         return exp.write(rows, Path(out))
     target = Path(out) if out else None
     fh = open(target.with_name(target.name + ".tmp"), "w", encoding="utf-8", newline="") if target else sys.stdout

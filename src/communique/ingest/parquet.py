@@ -1,6 +1,7 @@
 """A batch run's Parquet output as an ingest source (``ingest --from-parquet``).
 
-``communique batch`` writes ``OUT/year=YYYY/part-NNNNN.{docs,acts}.parquet``; this
+``communique batch`` writes ``OUT/year=YYYY/part-NNNNN.{docs,acts}.parquet`` (or
+``kind=KIND/...``, or the parts at the top with ``--partition-by none``); this
 module reads them back as :class:`~communique.model.Extraction` records, which
 :meth:`communique.Corpus.ingest_parquet` stores without extracting again.
 """
@@ -18,11 +19,16 @@ from ..schema import act_from_row, document_from_record, participants_of
 __all__ = ["read_parts", "iter_extractions"]
 
 
+def _docs_files(out: Path) -> list[Path]:
+    """The parts' docs files, however the run was partitioned (year=, kind=, or none)."""
+    return sorted(out.glob("*=*/part-*.docs.parquet")) + sorted(out.glob("part-*.docs.parquet"))
+
+
 def read_parts(out: str | Path) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Documents and their acts from a batch output folder, as Parquet rows."""
     import pyarrow.parquet as pq
 
-    for docs_path in sorted(Path(out).glob("year=*/part-*.docs.parquet")):
+    for docs_path in _docs_files(Path(out)):
         acts_path = docs_path.with_name(docs_path.name.replace(".docs.", ".acts."))
         acts_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
         if acts_path.exists():
@@ -35,8 +41,8 @@ def read_parts(out: str | Path) -> Iterator[tuple[dict[str, Any], list[dict[str,
 def iter_extractions(folder: str | Path) -> Iterator[Extraction]:
     """Every document of a batch output folder with its sentences, acts and mentions."""
     folder = Path(folder)
-    if not folder.is_dir() or not any(folder.glob("year=*/part-*.docs.parquet")):
-        raise InputError("no batch output here (expected year=YYYY/part-NNNNN.docs.parquet)", path=str(folder))
+    if not folder.is_dir() or not _docs_files(folder):
+        raise InputError("no batch output here (expected year=YYYY/part-NNNNN.docs.parquet or the like)", path=str(folder))
     for d, acts in read_parts(folder):
         doc = document_from_record(d)
         sentences = tuple(Sentence(**s) for s in json.loads(d["sentences"]))

@@ -49,16 +49,16 @@ class ActFilter:
         for name in ("since", "until"):
             v = getattr(self, name)
             if v is not None and not _real_date(v):
-                raise ConfigError(f"--{name} must be a date like 2021, 2021-04 or 2021-04-16, not {v!r}")
+                raise ConfigError(f"{name} must be a date like 2021, 2021-04 or 2021-04-16, not {v!r}", field=name)
         if self.type and self.type.upper() not in _TYPES:
-            raise ConfigError(f"unknown act type {self.type!r} (one of {', '.join(sorted(_TYPES))})")
+            raise ConfigError(f"unknown act type {self.type!r} (one of {', '.join(sorted(_TYPES))})", field="type")
         if self.modality and self.modality.upper() not in _MODALITIES:
-            raise ConfigError(f"unknown modality {self.modality!r} (COMMIT, REAFFIRM or ASSERT)")
+            raise ConfigError(f"unknown modality {self.modality!r} (COMMIT, REAFFIRM or ASSERT)", field="modality")
         if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
-            raise ConfigError(f"--min-confidence must be between 0 and 1, not {self.min_confidence}")
+            raise ConfigError(f"min_confidence must be between 0 and 1, not {self.min_confidence}", field="min_confidence")
         if self.limit is not None and (isinstance(self.limit, bool) or not isinstance(self.limit, int)
                                        or not 0 <= self.limit <= MAX_LIMIT):
-            raise ConfigError(f"--limit must be a whole number from 0 to {MAX_LIMIT:,}, not {self.limit!r}")
+            raise ConfigError(f"limit must be a whole number from 0 to {MAX_LIMIT:,}, not {self.limit!r}", field="limit")
         return self
 
 

@@ -73,25 +73,25 @@ class Store:
                 if not Path(self.path).exists():
                     raise StoreError("database does not exist", path=self.path)
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
-                self.conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
-                self.conn.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
-                _retry_locked(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
-                self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+                self._conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
+                self._conn.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+                _retry_locked(lambda: self._conn.execute("PRAGMA journal_mode=WAL"))
+                self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open database: {e}", path=self.path) from None
 
     # ---- schema -------------------------------------------------------------
     def _version(self) -> int:
-        has_meta = self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
+        has_meta = self._conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
         if not has_meta:
             return 0
-        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        row = self._conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
 
     def _migrate(self) -> None:
@@ -103,20 +103,20 @@ class Store:
         if self.readonly:
             raise StoreError(f"database schema {version} needs migrating to {SCHEMA_VERSION}: open it once for writing", path=self.path)
         # One writer migrates while the others wait (busy timeout), then find it done.
-        _retry_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        _retry_locked(lambda: self._conn.execute("BEGIN IMMEDIATE"))
         try:
             version = self._version()
             for v in sorted(k for k in MIGRATIONS if k > version):
                 for stmt in _split_sql(MIGRATIONS[v]):
-                    self.conn.execute(stmt)
-                self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(v),))
-            self.conn.commit()
+                    self._conn.execute(stmt)
+                self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(v),))
+            self._conn.commit()
         except BaseException:
-            self.conn.rollback()
+            self._conn.rollback()
             raise
 
     def close(self) -> None:
-        self.conn.close()
+        self._conn.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -127,7 +127,7 @@ class Store:
     # ---- writing ------------------------------------------------------------
     def status(self, doc: Document, rules: str) -> str:
         """``new``, ``unchanged`` or ``changed`` for a document about to be ingested."""
-        row = self.conn.execute("SELECT content_hash, rules FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        row = self._conn.execute("SELECT content_hash, rules FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if row is None:
             return "new"
         return "unchanged" if row["content_hash"] == doc.content_hash and row["rules"] == rules else "changed"
@@ -137,25 +137,25 @@ class Store:
         d = ex.document
         now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
         try:
-            with self.conn:
-                self.conn.execute("BEGIN IMMEDIATE")
-                self.conn.execute("DELETE FROM documents WHERE id = ?", (d.id,))
+            with self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute("DELETE FROM documents WHERE id = ?", (d.id,))
                 doc = document_record(d, ex.participants)
                 doc.update(parties=json.dumps(doc["parties"]), participants=json.dumps(doc["participants"]), year=d.year,
                            rules=rules, ingested_at=now)
-                self.conn.execute(_INSERT_DOCUMENT, tuple(doc[c] for c in _DOCUMENT_COLUMNS))
-                self.conn.executemany("INSERT OR IGNORE INTO document_parties(doc_id, code) VALUES (?, ?)",
+                self._conn.execute(_INSERT_DOCUMENT, tuple(doc[c] for c in _DOCUMENT_COLUMNS))
+                self._conn.executemany("INSERT OR IGNORE INTO document_parties(doc_id, code) VALUES (?, ?)",
                                       [(d.id, c) for c in d.parties])
-                self.conn.executemany(
+                self._conn.executemany(
                     'INSERT INTO sentences (doc_id, n, start, "end", text, paragraph, list_item, heading, lead_in) VALUES (?,?,?,?,?,?,?,?,?)',
                     [(d.id, s.n, s.start, s.end, s.text, s.paragraph, int(s.list_item), s.heading, s.lead_in) for s in ex.sentences],
                 )
                 for a in ex.acts:
-                    cur = self.conn.execute(_INSERT_ACT, act_to_sql(a, d.id))
+                    cur = self._conn.execute(_INSERT_ACT, act_to_sql(a, d.id))
                     rows = [(cur.lastrowid, "actor", c) for c in a.actors] + [(cur.lastrowid, "target", c) for c in a.targets] + [
                         (cur.lastrowid, "issue", i) for i in a.issues]
-                    self.conn.executemany("INSERT INTO act_codes(act_id, role, code) VALUES (?,?,?)", rows)
-                self.conn.executemany(
+                    self._conn.executemany("INSERT INTO act_codes(act_id, role, code) VALUES (?,?,?)", rows)
+                self._conn.executemany(
                     'INSERT INTO mentions (doc_id, sentence, start, "end", text, code, kind, rule) VALUES (?,?,?,?,?,?,?,?)',
                     [(d.id, m.sentence, m.start, m.end, m.text, m.code, m.kind, m.rule) for m in ex.mentions],
                 )
@@ -163,27 +163,32 @@ class Store:
             raise StoreError(f"could not store {d.name}: {e}", path=self.path) from None
 
     # ---- reading ------------------------------------------------------------
-    def document_row(self, ref: str) -> sqlite3.Row | None:
-        """A document by id, by name (file name without extension), or by file path."""
-        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (ref,)).fetchone()
+    def document_row(self, ref: str) -> dict[str, Any] | None:
+        """A document's stored row (parties and participants decoded) by id, by name (file
+        name without extension), or by file path."""
+        row = self._document_row(ref)
+        return None if row is None else dict(row) | {k: json.loads(row[k]) for k in ("parties", "participants", "meta")}
+
+    def _document_row(self, ref: str) -> sqlite3.Row | None:
+        row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (ref,)).fetchone()
         if row is None:
             name = Path(ref).name
             for suffix in (".md", ".markdown", ".txt", ".html", ".htm"):
                 if name.endswith(suffix):
                     name = name[: -len(suffix)]
-            row = self.conn.execute("SELECT * FROM documents WHERE name = ? ORDER BY date DESC LIMIT 1", (name,)).fetchone()
+            row = self._conn.execute("SELECT * FROM documents WHERE name = ? ORDER BY date DESC LIMIT 1", (name,)).fetchone()
         return row
 
     def document(self, ref: str) -> Document | None:
-        row = self.document_row(ref)
+        row = self._document_row(ref)
         return _document(row) if row is not None else None
 
     def sentences(self, doc_id: str) -> list[Sentence]:
-        rows = self.conn.execute('SELECT * FROM sentences WHERE doc_id = ? ORDER BY n', (doc_id,)).fetchall()
+        rows = self._conn.execute('SELECT * FROM sentences WHERE doc_id = ? ORDER BY n', (doc_id,)).fetchall()
         return [Sentence(r["n"], r["start"], r["end"], r["text"], r["paragraph"], bool(r["list_item"]), r["heading"], r["lead_in"]) for r in rows]
 
     def acts_of(self, doc_id: str) -> list[tuple[int, Act]]:
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             'SELECT a.*, d.name FROM acts a JOIN documents d ON d.id = a.doc_id WHERE a.doc_id = ? ORDER BY a.sentence, a.start',
             (doc_id,)).fetchall()
         return [(r["id"], _act(r)) for r in rows]
@@ -202,7 +207,7 @@ class Store:
         if f.limit is not None:
             sql += " LIMIT ?"
             params.append(f.limit)
-        return [dict(r) | {"parties": json.loads(r["parties"])} for r in self.conn.execute(sql, params)]
+        return [dict(r) | {"parties": json.loads(r["parties"])} for r in self._conn.execute(sql, params)]
 
     def acts(self, f: ActFilter | None = None) -> Iterator[dict[str, Any]]:
         """Acts with their document's metadata and their lineage (id and status there), oldest first."""
@@ -217,7 +222,7 @@ class Store:
         if f.limit is not None:
             sql += " LIMIT ?"
             params.append(f.limit)
-        for r in self.conn.execute(sql, params):
+        for r in self._conn.execute(sql, params):
             yield _act_row(r)
 
     def search(self, query: str, f: ActFilter | None = None) -> list[dict[str, Any]]:
@@ -225,9 +230,9 @@ class Store:
         f = (f or ActFilter()).validated()
         q = (query or "").strip()
         if not q:
-            raise QueryError("empty query: give words to search for")
+            raise QueryError("empty query: give words to search for", field="query")
         if len(q) > MAX_QUERY:
-            raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY}")
+            raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY}", field="query")
         c1, p1 = where_documents(f)
         c2, p2 = where_acts(f)
         typed = q
@@ -245,15 +250,15 @@ class Store:
                " ORDER BY score LIMIT ?")
         params = [q] + p1 + p2 + [f.limit if f.limit is not None else 20]
         try:
-            rows = self.conn.execute(sql, params).fetchall()
+            rows = self._conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as e:
             raise QueryError(f"malformed search query {typed!r}: {e}. Quote phrases (\"status quo\"), "
-                             "use AND / OR / NOT in capitals, and * after a prefix (sanction*)") from None
+                             "use AND / OR / NOT in capitals, and * after a prefix (sanction*)", field="query") from None
         except sqlite3.DatabaseError as e:  # e.g. a pattern too complex
-            raise QueryError(f"search query cannot be run: {e}") from None
+            raise QueryError(f"search query cannot be run: {e}", field="query") from None
         out = []
         for r in rows:
-            acts = [_act_row(a) for a in self.conn.execute(
+            acts = [_act_row(a) for a in self._conn.execute(
                 "SELECT a.*, d.name AS doc, d.date, d.title, d.kind, d.source_url, d.parties FROM acts a JOIN documents d ON d.id = a.doc_id"
                 " WHERE a.doc_id = ? AND a.sentence = ? ORDER BY a.start", (r["doc_id"], r["n"]))]
             out.append({"doc": r["name"], "doc_id": r["doc_id"], "date": r["date"], "title": r["title"], "sentence": r["n"],
@@ -262,54 +267,56 @@ class Store:
         return out
 
     def lineage_count(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM lineages").fetchone()[0]
+        return self._conn.execute("SELECT COUNT(*) FROM lineages").fetchone()[0]
 
     def codes(self) -> set[str]:
         """Every actor, target and party code the store holds."""
-        rows = self.conn.execute("SELECT DISTINCT code FROM act_codes WHERE role IN ('actor', 'target')"
+        rows = self._conn.execute("SELECT DISTINCT code FROM act_codes WHERE role IN ('actor', 'target')"
                                  " UNION SELECT DISTINCT code FROM document_parties").fetchall()
         return {r[0] for r in rows}
 
     # ---- lineages ----------------------------------------------------------------
     def clear_lineages(self) -> None:
-        with self.conn:
-            self.conn.execute("DELETE FROM lineage_members")
-            self.conn.execute("DELETE FROM lineages")
+        with self._conn:
+            self._conn.execute("DELETE FROM lineage_members")
+            self._conn.execute("DELETE FROM lineages")
 
     def prune_lineages(self) -> set[str]:
         """Drop lineages left with no member; the ids of those that lost some (to recompute)."""
-        with self.conn:
-            self.conn.execute("DELETE FROM lineages WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.lineage_id = lineages.id)")
-            return {r[0] for r in self.conn.execute(
+        with self._conn:
+            self._conn.execute("DELETE FROM lineages WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.lineage_id = lineages.id)")
+            return {r[0] for r in self._conn.execute(
                 "SELECT l.id FROM lineages l WHERE l.size != (SELECT COUNT(*) FROM lineage_members m WHERE m.lineage_id = l.id)")}
 
     def unlinked_acts(self) -> list[tuple]:
         """Acts in no lineage, in date order: (id, doc_id, type, modality, actors, evidence, negated, date)."""
-        return self.conn.execute(
+        return [tuple(r) for r in self._conn.execute(
             "SELECT a.id, a.doc_id, a.type, a.modality, a.actors, a.evidence, a.negated, d.date FROM acts a"
             " JOIN documents d ON d.id = a.doc_id WHERE NOT EXISTS (SELECT 1 FROM lineage_members m WHERE m.act_id = a.id)"
-            " ORDER BY d.date, d.name, a.sentence, a.start").fetchall()
+            " ORDER BY d.date, d.name, a.sentence, a.start")]
 
     def sentence_texts(self) -> Iterator[str]:
-        for r in self.conn.execute("SELECT text FROM sentences ORDER BY doc_id, n"):
+        for r in self._conn.execute("SELECT text FROM sentences ORDER BY doc_id, n"):
             yield r[0]
 
     def evidence_texts(self) -> Iterator[str]:
-        for r in self.conn.execute("SELECT evidence FROM acts"):
+        for r in self._conn.execute("SELECT evidence FROM acts"):
             yield r[0]
 
     def lineage_member_rows(self) -> Iterator[tuple]:
         """(lineage id, type, family, actors, act id, doc id, date, similarity, evidence, negated, modality, act type)."""
-        yield from self.conn.execute(
-            "SELECT l.id, l.type, l.family, l.actors, m.act_id, m.doc_id, m.date, m.similarity, a.evidence, a.negated, a.modality,"
-            " a.type FROM lineages l JOIN lineage_members m ON m.lineage_id = l.id JOIN acts a ON a.id = m.act_id ORDER BY m.date")
+        for r in self._conn.execute(
+                "SELECT l.id, l.type, l.family, l.actors, m.act_id, m.doc_id, m.date, m.similarity, a.evidence, a.negated,"
+                " a.modality, a.type FROM lineages l JOIN lineage_members m ON m.lineage_id = l.id JOIN acts a ON a.id = m.act_id"
+                " ORDER BY m.date"):
+            yield tuple(r)
 
     def act_evidence(self, act_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
         """Evidence and targets of the given acts."""
         out: dict[int, tuple[str, list[str]]] = {}
         for i in range(0, len(act_ids), 500):
             chunk = act_ids[i:i + 500]
-            for row in self.conn.execute("SELECT id, evidence, targets FROM acts WHERE id IN (SELECT value FROM json_each(?))",
+            for row in self._conn.execute("SELECT id, evidence, targets FROM acts WHERE id IN (SELECT value FROM json_each(?))",
                                          (json.dumps(chunk),)):
                 out[row[0]] = (row[1], json.loads(row[2]))
         return out
@@ -317,27 +324,93 @@ class Store:
     def write_lineages(self, records: Iterable[tuple[tuple, list[tuple]]]) -> None:
         """Store lineages: each a row (id, type, family, canonical, first, last, actors, targets, size) and its
         members (act_id, doc_id, date, status, similarity); a lineage's old members are replaced."""
-        with self.conn:
+        with self._conn:
             for row, members in records:
-                self.conn.execute("INSERT OR REPLACE INTO lineages (id, type, family, canonical, first, last, actors, targets, size)"
+                self._conn.execute("INSERT OR REPLACE INTO lineages (id, type, family, canonical, first, last, actors, targets, size)"
                                   " VALUES (?,?,?,?,?,?,?,?,?)", row)
-                self.conn.execute("DELETE FROM lineage_members WHERE lineage_id = ?", (row[0],))
-                self.conn.executemany("INSERT INTO lineage_members (lineage_id, act_id, doc_id, date, status, similarity)"
+                self._conn.execute("DELETE FROM lineage_members WHERE lineage_id = ?", (row[0],))
+                self._conn.executemany("INSERT INTO lineage_members (lineage_id, act_id, doc_id, date, status, similarity)"
                                       " VALUES (?,?,?,?,?,?)", [(row[0],) + tuple(m) for m in members])
 
     def lineages_in(self, doc_id: str) -> dict[int, tuple[str, int, str]]:
         """Each act of a document with its lineage: act id -> (lineage id, size, status)."""
-        return {r[0]: (r[1], r[2], r[3]) for r in self.conn.execute(
+        return {r[0]: (r[1], r[2], r[3]) for r in self._conn.execute(
             "SELECT m.act_id, l.id, l.size, m.status FROM lineage_members m JOIN lineages l ON l.id = m.lineage_id WHERE m.doc_id = ?",
             (doc_id,))}
 
+    def lineage_row(self, lineage_id: str) -> dict[str, Any] | None:
+        """One lineage's own row (actors and targets decoded), or None."""
+        row = self._conn.execute("SELECT * FROM lineages WHERE id = ?", (lineage_id,)).fetchone()
+        return None if row is None else dict(row) | {"actors": json.loads(row["actors"]), "targets": json.loads(row["targets"])}
+
+    def lineage_members(self, lineage_id: str) -> list[dict[str, Any]]:
+        """A lineage's members in date order, each with its act and document."""
+        rows = self._conn.execute(
+            "SELECT m.status, m.similarity, m.doc_id, d.name AS doc, d.date, d.title, a.id AS act_id, a.evidence, a.start,"
+            ' a."end", a.sentence, a.modality, a.actors FROM lineage_members m JOIN acts a ON a.id = m.act_id'
+            " JOIN documents d ON d.id = m.doc_id WHERE m.lineage_id = ? ORDER BY d.date, d.name", (lineage_id,))
+        return [dict(r) | {"actors": json.loads(r["actors"])} for r in rows]
+
+    def lineages_matching(self, fts: str, party: str | None = None, limit: int = 2000) -> list[dict[str, Any]]:
+        """Lineages with a member act in a sentence matching the FTS5 query ``fts``:
+        (id, size, canonical, evidence of that member), optionally in a party's documents."""
+        sql = ("SELECT DISTINCT l.id, l.size, l.canonical, a.evidence FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
+               " JOIN acts a ON a.doc_id = s.doc_id AND a.sentence = s.n JOIN lineage_members m ON m.act_id = a.id"
+               " JOIN lineages l ON l.id = m.lineage_id WHERE sentences_fts MATCH ?")
+        params: list[Any] = [fts]
+        if party:
+            sql += " AND EXISTS (SELECT 1 FROM document_parties p WHERE p.doc_id = s.doc_id AND p.code = ?)"
+            params.append(party.upper())
+        try:
+            return [dict(r) for r in self._conn.execute(sql + " LIMIT ?", params + [limit])]
+        except sqlite3.OperationalError as e:  # a malformed FTS5 query: the caller's mistake, said as one
+            raise QueryError(f"malformed lineage query {fts!r}: {e}", field="query") from None
+
+    def acts_by_code(self, role: str, code: str, other_role: str | None = None, other: str | None = None) -> list[tuple]:
+        """(type, commitment, goldstein, date) of the acts with ``code`` in ``role`` (and ``other`` in ``other_role``)."""
+        if role not in ("actor", "target", "issue") or other_role not in (None, "actor", "target", "issue"):
+            raise QueryError(f"unknown role {role!r} / {other_role!r}")
+        sql = ("SELECT a.type, a.commitment, a.goldstein, d.date FROM acts a JOIN documents d ON d.id = a.doc_id"
+               " WHERE EXISTS (SELECT 1 FROM act_codes c WHERE c.act_id = a.id AND c.role = ? AND c.code = ?)")
+        params: list[Any] = [role, code]
+        if other_role and other:
+            sql += " AND EXISTS (SELECT 1 FROM act_codes c WHERE c.act_id = a.id AND c.role = ? AND c.code = ?)"
+            params += [other_role, other]
+        return [tuple(r) for r in self._conn.execute(sql, params)]
+
+    def document_by_id_or_name(self, ref: str) -> dict[str, Any] | None:
+        """A document's row (parties decoded) by exact id or name, or None: no file-path guessing."""
+        row = self._conn.execute("SELECT * FROM documents WHERE id = ? OR name = ?", (ref, ref)).fetchone()
+        return None if row is None else dict(row) | {"parties": json.loads(row["parties"])}
+
+    def document_kinds(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT DISTINCT kind FROM documents WHERE kind IS NOT NULL ORDER BY 1")]
+
+    def document_years(self) -> list[str]:
+        """Years with documents, latest first."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT substr(date,1,4) FROM documents WHERE date IS NOT NULL ORDER BY 1 DESC")]
+
+    def counterparts(self, code: str, limit: int = 12) -> list[tuple[str, str, int]]:
+        """(code, role, acts) of the actors and targets that share most acts with ``code``."""
+        return [tuple(r) for r in self._conn.execute(
+            "SELECT c2.code, c2.role, COUNT(*) FROM act_codes c1 JOIN act_codes c2 ON c2.act_id = c1.act_id"
+            " WHERE c1.code = ? AND c1.role IN ('actor','target') AND c2.role IN ('actor','target') AND c2.code != ?"
+            " GROUP BY c2.code, c2.role ORDER BY 3 DESC LIMIT ?", (code, code, limit))]
+
+    def documents_with_code(self, code: str, limit: int = 10) -> list[dict[str, Any]]:
+        """The latest documents with an act naming ``code`` (id, name, title, date)."""
+        return [dict(r) for r in self._conn.execute(
+            "SELECT DISTINCT d.id, d.name, d.title, d.date FROM documents d JOIN acts a ON a.doc_id = d.id"
+            " JOIN act_codes c ON c.act_id = a.id WHERE c.code = ? ORDER BY d.date DESC LIMIT ?", (code, limit))]
+
     def document_meta(self) -> list[dict[str, Any]]:
         """Every document's metadata (no text), for deriving series."""
-        rows = self.conn.execute("SELECT id, name, title, date, kind, parties, participants FROM documents ORDER BY date, name")
+        rows = self._conn.execute("SELECT id, name, title, date, kind, parties, participants FROM documents ORDER BY date, name")
         return [dict(r) | {"parties": json.loads(r["parties"]), "participants": json.loads(r["participants"])} for r in rows]
 
     def stats(self) -> dict[str, Any]:
-        q = self.conn.execute
+        q = self._conn.execute
         return {
             "documents": q("SELECT COUNT(*) FROM documents").fetchone()[0],
             "sentences": q("SELECT COUNT(*) FROM sentences").fetchone()[0],

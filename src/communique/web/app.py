@@ -20,7 +20,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..compare import diff_documents, find_lineages, lineage, trends
-from ..errors import CommuniqueError, ConfigError
+from ..errors import CommuniqueError, ConfigError, NotFoundError
 from ..model import ACT_TYPES
 from ..resolve import resolve_filter
 from ..storage import ActFilter, Store
@@ -45,8 +45,17 @@ SECURITY_HEADERS = [
 ]
 
 
+class BadParameter(HTTPException):
+    """A 400 for one query parameter; the JSON API returns its ``field``."""
+
+    def __init__(self, field: str, detail: str) -> None:
+        super().__init__(400, detail)
+        self.field = field
+
+
 def bad(field: str, problem: str) -> HTTPException:
-    return HTTPException(400, f"{field}: {problem}")
+    """A 400 naming the parameter at fault (a problem that opens with the field's name is said as it is)."""
+    return BadParameter(field, problem if problem.startswith(field + " ") else f"{field}: {problem}")
 
 
 def _param(request: Request, name: str, max_len: int = 200) -> str | None:
@@ -88,10 +97,8 @@ def _filters(request: Request, limit: int | None = None, store: Store | None = N
         f = f.validated()
         if store is not None:
             f, _ = resolve_filter(f, store.codes())
-    except ConfigError as e:
-        field = next((n for n in ("since", "until", "type", "modality", "issue", "actor", "target", "party", "limit")
-                      if n in e.message), "filter")
-        raise bad(field, e.message.replace("--", "")) from None
+    except ConfigError as e:  # the library names the field at fault, as the API does
+        raise bad(e.field or "filter", e.message) from None
     return f
 
 
@@ -148,7 +155,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return HTMLResponse(html, status_code=status)
 
     def doc_or_404(ref: str):
-        row = store.conn.execute("SELECT * FROM documents WHERE id = ? OR name = ?", (ref, ref)).fetchone()
+        row = store.document_by_id_or_name(ref)
         if row is None:
             raise HTTPException(404, "no such statement")
         return row
@@ -162,7 +169,10 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return rows
 
     # ---- pages ----------------------------------------------------------------
-    async def index(request: Request):
+    # Plain functions: every handler blocks on SQLite, so Starlette runs them in its thread
+    # pool instead of on the event loop. One read-only connection serves all threads
+    # (check_same_thread=False; the sqlite3 module is built serialised, threadsafety 3).
+    def index(request: Request):
         f = _filters(request, limit=500, store=store)
         year = _param(request, "year")
         if year is not None:
@@ -171,25 +181,24 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
             f = ActFilter(**{**f.__dict__, "since": year, "until": year})
         order = "date ASC" if _choice(request, "sort", ("asc", "desc"), "desc") == "asc" else "date DESC"
         docs = store.documents(f, text=_q(request), order=order)
-        kinds = [r[0] for r in store.conn.execute("SELECT DISTINCT kind FROM documents WHERE kind IS NOT NULL ORDER BY 1")]
-        years = [r[0] for r in store.conn.execute("SELECT DISTINCT substr(date,1,4) FROM documents WHERE date IS NOT NULL ORDER BY 1 DESC")]
-        return page(request, "index.html", docs=docs, kinds=kinds, years=years, params=request.query_params)
+        return page(request, "index.html", docs=docs, kinds=store.document_kinds(), years=store.document_years(),
+                    params=request.query_params)
 
-    async def document(request: Request):
+    def document(request: Request):
         row = doc_or_404(request.path_params["ref"])
         acts = acts_of(row["id"])
         body = highlight(row["text"], acts)
         ordered = sorted(acts, key=lambda a: (not a["commitment"], a["sentence"], a["start"]))
-        return page(request, "document.html", doc=row, parties=json.loads(row["parties"]), body=body, acts=ordered,
+        return page(request, "document.html", doc=row, parties=row["parties"], body=body, acts=ordered,
                     acts_json=script_json({a["act_id"]: a for a in acts}))
 
-    async def lineage_page(request: Request):
+    def lineage_page(request: Request):
         lin = lineage(store, request.path_params["lid"])
         if lin is None:
             raise HTTPException(404, "no such lineage")
         return page(request, "lineage.html", lin=lin)
 
-    async def diff_page(request: Request):
+    def diff_page(request: Request):
         a, b = _param(request, "a") or "", _param(request, "b") or ""
         docs = store.documents(ActFilter(limit=2000))
         result = None
@@ -200,34 +209,29 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
                 raise HTTPException(404, "no such statement") from None
         return page(request, "diff.html", result=result, docs=docs, a=a, b=b)
 
-    async def actor_page(request: Request):
+    def actor_page(request: Request):
         code = request.path_params["code"].upper()
         t = trends(store, code, None, _choice(request, "by", ("year", "quarter", "month"), "year"))
         if not t["rows"]:
             raise HTTPException(404, "no acts by or toward this actor")
-        counterparts = store.conn.execute(
-            "SELECT c2.code, c2.role, COUNT(*) FROM act_codes c1 JOIN act_codes c2 ON c2.act_id = c1.act_id"
-            " WHERE c1.code = ? AND c1.role IN ('actor','target') AND c2.role IN ('actor','target') AND c2.code != ?"
-            " GROUP BY c2.code, c2.role ORDER BY 3 DESC LIMIT 12", (code, code)).fetchall()
-        recent = store.conn.execute(
-            "SELECT DISTINCT d.id, d.name, d.title, d.date FROM documents d JOIN acts a ON a.doc_id = d.id"
-            " JOIN act_codes c ON c.act_id = a.id WHERE c.code = ? ORDER BY d.date DESC LIMIT 10", (code,)).fetchall()
+        counterparts = store.counterparts(code, limit=12)
+        recent = store.documents_with_code(code, limit=10)
         return page(request, "actor.html", code=code, trends=t, chart=bar_chart(t["rows"], code, t["by"]), counterparts=counterparts, recent=recent)
 
-    async def report_page(request: Request):
+    def report_page(request: Request):
         from ..report import report_html, summit_report
 
         row = doc_or_404(request.path_params["ref"])
         rep = summit_report(store, row["id"], series=request.query_params.get("series") or None)
         return HTMLResponse(report_html(rep, explorer=True))
 
-    async def api_report(request: Request):
+    def api_report(request: Request):
         from ..report import summit_report
 
         row = doc_or_404(request.path_params["ref"])
         return JSONResponse(summit_report(store, row["id"], series=request.query_params.get("series") or None))
 
-    async def search_page(request: Request):
+    def search_page(request: Request):
         q = _q(request) or ""
         f = _filters(request, limit=50, store=store)
         rows, error = [], None
@@ -239,42 +243,41 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return page(request, "search.html", q=q, rows=rows, error=error, params=request.query_params)
 
     # ---- JSON API ---------------------------------------------------------------
-    async def api_documents(request: Request):
+    def api_documents(request: Request):
         return JSONResponse(store.documents(_filters(request, limit=500, store=store), text=_q(request)))
 
-    async def api_document(request: Request):
+    def api_document(request: Request):
         row = doc_or_404(request.path_params["ref"])
-        d = {k: row[k] for k in ("id", "name", "title", "date", "kind", "source_url", "text")}
-        d["parties"] = json.loads(row["parties"])
+        d = {k: row[k] for k in ("id", "name", "title", "date", "kind", "source_url", "text", "parties")}
         d["sentences"] = [s.__dict__ for s in store.sentences(row["id"])]
         d["acts"] = acts_of(row["id"])
         return JSONResponse(d)
 
-    async def api_acts(request: Request):
+    def api_acts(request: Request):
         from ..schema import act_record  # the one serialisation of an act row
 
         return JSONResponse([act_record(r) for r in store.acts(_filters(request, limit=1000, store=store))])
 
-    async def api_search(request: Request):
+    def api_search(request: Request):
         return JSONResponse(store.search(_q(request) or "", _filters(request, limit=50, store=store)))
 
-    async def api_lineage(request: Request):
+    def api_lineage(request: Request):
         lin = lineage(store, request.path_params["lid"])
         if lin is None:
             raise HTTPException(404, "no such lineage")
         return JSONResponse(lin)
 
-    async def api_track(request: Request):
+    def api_track(request: Request):
         return JSONResponse({"lineages": find_lineages(store, _q(request) or "", party=_param(request, "party"), limit=10)})
 
-    async def api_diff(request: Request):
+    def api_diff(request: Request):
         return JSONResponse(diff_documents(store, _param(request, "a") or "", _param(request, "b") or ""))
 
-    async def api_trends(request: Request):
+    def api_trends(request: Request):
         by = _choice(request, "by", ("year", "quarter", "month"), "year")
         return JSONResponse(trends(store, request.path_params["code"], _param(request, "target"), by))
 
-    async def api_stats(request: Request):
+    def api_stats(request: Request):
         return JSONResponse(store.stats())
 
     # ---- errors -------------------------------------------------------------------
@@ -283,13 +286,14 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if wants_json(request):
-            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+            field = {"field": exc.field} if isinstance(exc, BadParameter) else {}
+            return JSONResponse({"error": exc.detail} | field, status_code=exc.status_code)
         return page(request, "error.html", status=exc.status_code, status_code=exc.status_code, message=exc.detail)
 
     async def input_error(request: Request, exc: CommuniqueError) -> Response:
-        status = 404 if exc.__class__.__name__ == "NotFoundError" else 400
+        status = 404 if isinstance(exc, NotFoundError) else 400
         if wants_json(request):
-            return JSONResponse({"error": str(exc)}, status_code=status)
+            return JSONResponse({"error": str(exc)} | ({"field": exc.field} if exc.field else {}), status_code=status)
         return page(request, "error.html", status=status, status_code=status, message=exc.message)
 
     routes = [
