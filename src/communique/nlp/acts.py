@@ -61,7 +61,10 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
                 actors = lead[0]
             elif subj is None:
                 actors = ctx.parties
-        if not actors or third:
+        if third:
+            continue  # a third party's conduct, reported ("we note that companies are withdrawing"): no act
+        reported = not actors
+        if reported:  # a subject that is no agent ("this competition"): the reporting clause's act
             rep = reporter(s, trig.tok)
             if rep is None:
                 continue
@@ -77,8 +80,16 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             continue
         type_, cameo, rule = trig.type, trig.cameo, trig.rule
         negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+        if negated and reported:
+            continue  # "ensure the investments ... do not impose debt burdens": what the subject is not, no act
         if negated and type_ in ("AGREE", "SUPPORT", "COOPERATE", "AID", "CONSULT"):
             type_, cameo, rule = "REJECT", "120", rule + "+negated"
+        elif type_ == "SANCTION" and any(c.dep_ == "neg" for c in trig.tok.children):
+            # a sanction verb negated is no sanction ("do not impose unsustainable debt burdens");
+            # a restriction forgone is an easing ("agreed not to restrict market access")
+            if trig.tok.lemma_.lower() not in s.lex.words.forgone_restrictions:
+                continue
+            type_, cameo, rule = "RETREAT", "085", rule + "+negated"
         if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and any(
                 c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
             continue  # "We must keep the 1.5 degree goal alive": the membership exhorted, no act
