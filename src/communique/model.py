@@ -164,6 +164,15 @@ def merge_same_evidence(acts) -> list[Act]:
     """One act per type and (nearly) the same evidence: of two such acts the one naming more
     targets (then the surer, then the longer) is kept, with the other's targets and issues added.
     Acts on distinct clauses of one sentence, even nested ones, all stay."""
+    out = list(acts)
+    while True:  # a merge can bring an act near another: repeat until none is left to merge
+        merged = _merge_pass(out)
+        if len(merged) == len(out):
+            return merged
+        out = merged
+
+
+def _merge_pass(acts: list[Act]) -> list[Act]:
     out: list[Act] = []
     for a in acts:
         i = next((i for i, b in enumerate(out) if b.type == a.type and b.sentence == a.sentence and b.doc == a.doc
