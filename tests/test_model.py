@@ -152,6 +152,7 @@ def test_the_shipped_model_is_what_make_train_builds(tmp_path):
     assert built.version == shipped.version
     assert built.linear.space.vocab == shipped.linear.space.vocab
     for name, head in shipped.linear.heads.items():
-        assert np.allclose(head.weights, built.linear.heads[name].weights, atol=2e-3), name
+        # weights ship as float16: a weight near 10 rounds by up to 0.004, so the tolerance is relative too
+        assert np.allclose(head.weights, built.linear.heads[name].weights, atol=2e-3, rtol=1e-3), name
     assert json.loads((tmp_path / MODEL_JSON).read_text(encoding="utf-8"))["meta"]["documents"] == sorted(
         p.stem for p in (DATA / "gold").rglob("*.jsonl"))
