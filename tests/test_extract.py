@@ -420,3 +420,11 @@ def test_merge_same_evidence_keeps_one_act_and_every_target():
         assert merge_same_evidence(out) == out
 
     check()
+
+
+def test_verb_pairs_sharing_an_object_are_one_act_and_distinct_objects_two(rules_extractor):
+    assert types(rules_extractor, "We will expand and deepen coordination on critical minerals.") == ["COOPERATE"]
+    # 2022-11-14 U.S.-China readout: two verbs, two objects, two acts with their own evidence
+    got = real_acts(rules_extractor, "2022-11-14_us-china", "They welcomed ongoing efforts to address specific issues")
+    support = sorted((a.start, a.end) for a in got if a.type == "SUPPORT")
+    assert len(support) == 2 and support[0][1] < support[1][1] - 20, support

@@ -46,6 +46,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     root_actors: tuple[str, ...] = ()
     root_modality = "ASSERT"
     for trig in triggers:
+        if _shares_object(trig, triggers):
+            continue  # "We have imposed and will continue to impose further costs": one act, read from the later verb
         chain, upper, subj = climb(s, trig.tok)
         owner = goal_owner(s, trig.tok)
         if owner:
@@ -125,6 +127,19 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         new_lead = state.lead
     last_person = next(((h.code,) for h in hits if h.kind == "person" and h.code), state.last_person)
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
+
+
+_OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")
+
+
+def _shares_object(trig, triggers) -> bool:
+    """A predicate with no complement of its own, coordinated with a predicate of the same
+    type that has one, shares that one's object: two verbs, one act (the guidelines' verb pairs)."""
+    tok = trig.tok
+    if tok.pos_ != "VERB" or trig.targets_from is not tok or any(c.dep_ in _OWN_COMPLEMENTS for c in tok.children):
+        return False
+    later = {t.tok.i for t in triggers if t.type == trig.type and t.tok.i > tok.i}
+    return any(d.i in later for c in tok.children if c.dep_ == "conj" for d in c.subtree)
 
 
 def _request_of_others(s: ParsedSentence, chain: list[Token], upper: list[Token], clause_actors: tuple[str, ...]) -> RawAct | None:

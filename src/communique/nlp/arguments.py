@@ -107,10 +107,17 @@ def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts:
         toks.extend(trig.targets_from.subtree)
     if subj is not None and abs(subj.i - trig.tok.i) < 40:
         toks.extend(subj.subtree)
-    base = s.sent.start_char
-    start = min(t.idx for t in toks) - base
-    end = max(t.idx + len(t.text) for t in toks) - base
-    return start, end
+    # punctuation bounds the span only where it touches the clause's words: the sentence's final
+    # period, hanging from the first verb, must not stretch "welcomed X" over "and encouraged Y."
+    ids = {t.i for t in toks}
+    words = [t.i for t in toks if not t.is_punct] or sorted(ids)
+    first, last = min(words), max(words)
+    while first - 1 in ids and s.sent.doc[first - 1].is_punct:
+        first -= 1
+    while last + 1 in ids and s.sent.doc[last + 1].is_punct:
+        last += 1
+    doc, base = s.sent.doc, s.sent.start_char
+    return doc[first].idx - base, doc[last].idx + len(doc[last].text) - base
 
 
 def goal_owner(s: ParsedSentence, tok: Token) -> tuple[str, ...]:
