@@ -428,3 +428,9 @@ def test_verb_pairs_sharing_an_object_are_one_act_and_distinct_objects_two(rules
     got = real_acts(rules_extractor, "2022-11-14_us-china", "They welcomed ongoing efforts to address specific issues")
     support = sorted((a.start, a.end) for a in got if a.type == "SUPPORT")
     assert len(support) == 2 and support[0][1] < support[1][1] - 20, support
+
+
+def test_what_a_non_agent_subject_does_not_do_is_no_act(rules_extractor):
+    # the subject "the new rules" is no agent: its negated predicate describes it, and is no
+    # act of the reporting "we" (before: a SANCTION by the issuers)
+    assert acts(rules_extractor, "We agreed that the new rules will not restrict trade with Mexico.") == []
