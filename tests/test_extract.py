@@ -320,3 +320,117 @@ def test_co_subjects_are_actors(extractor):
     meta = {"parties": ["SWE", "EU"], "kind": "joint-statement", "title": "Joint Statement of Sweden and the European Union"}
     got = acts(extractor, "Sweden and the European Union call on Russia to withdraw its forces.", meta)
     assert got and got[0][0] == "REQUEST" and set(got[0][2]) == {"SWE", "EU"} and "RUS" in got[0][3]
+
+
+# ---- issue 10 item 6: seen by a new user on the demo and the corpus ----------------
+
+G7 = {"parties": ["CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA", "EU"], "kind": "joint-statement",
+      "title": "G7 Leaders’ Statement"}
+# 2022-03-11 G7 Leaders' Statement (../shared/corpus/statements), two paragraphs as published
+G7_COMPANIES = (
+    "In addition, private sector companies are leaving Russia with unprecedented speed and solidarity. We\n"
+    "stand with our companies that are seeking an orderly withdrawal from the\nRussian market.\n\n"
+    "Sixth, we stand ready to impose further restrictions on exports and imports of key goods and technologies "
+    "on the Russian Federation. We note that international companies are already withdrawing from the\n"
+    "Russian market.\n")
+
+
+def real_acts(extractor, name, needle):
+    x = extractor.extract(read_document(sample(name)))
+    return [a for a in x.acts if needle in x.sentences[a.sentence].text]
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_the_agent_of_an_opposed_attempt_is_the_target(which, request):
+    ex = request.getfixturevalue(which)
+    for name in ("2025-02-07_us-japan", "2024-04-10_us-japan"):
+        got = real_acts(ex, name, "opposition to any attempts by the People’s Republic of China (PRC)")
+        assert got and all("CHN" in a.targets for a in got), (name, [(a.type, a.targets) for a in got])
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_companies_acts_are_none_and_standing_with_them_addresses_no_one(which, request):
+    ex = request.getfixturevalue(which)
+    doc = document_from_text(G7_COMPANIES, name="t", origin="t", meta=dict(G7))
+    x = ex.extract(doc)
+    by_sentence = {x.sentences[a.sentence].text: a for a in x.acts}
+    assert not any("RUS" in a.targets for a in x.acts if a.type == "SUPPORT"), x.acts
+    assert not any(a.type == "RETREAT" for a in x.acts), x.acts
+    assert not any(t.startswith(("We note that international companies", "In addition, private sector")) for t in by_sentence)
+
+
+def test_a_private_subject_is_a_third_party(rules_extractor):
+    assert acts(rules_extractor, "We welcome that U.S. and Japanese companies will invest $5 billion in batteries.") == [
+        ("SUPPORT", "ASSERT", ("USA", "JPN"), (), False)]
+    assert types(rules_extractor, "Japanese companies will invest $5 billion in batteries.") == []
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_a_negated_sanction_verb_is_no_sanction(which, request):
+    ex = request.getfixturevalue(which)
+    got = real_acts(ex, "2023-05-20_quad_joint-statement", "do not impose unsustainable debt burdens")
+    assert got and not any(a.type == "SANCTION" for a in got)
+    assert not any(a.type == "SANCTION" for a in ex.extract(document_from_text(
+        "We will ensure that our investments do not impose unsustainable debt burdens.", name="t", origin="t",
+        meta=dict(JOINT))).acts)
+
+
+def test_a_forgone_restriction_is_a_retreat(rules_extractor):
+    got = acts(rules_extractor, "Japan agreed not to restrict market access for U.S. beef.")
+    assert got and got[0][0] == "RETREAT" and got[0][2] == ("JPN",)
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_one_act_per_type_on_the_same_evidence(which, request):
+    ex = request.getfixturevalue(which)
+    got = real_acts(ex, "2022-10-11_g7_joint-statement_ukraine", "We have imposed and will continue to impose further economic costs")
+    sanctions = [a for a in got if a.type == "SANCTION"]
+    assert len(sanctions) == 1 and sanctions[0].targets == ("RUS",)
+    # over every sample: no two acts of one type on (nearly) one evidence
+    for path in sorted(sample("").parent.glob("*.md")):
+        acts_ = ex.extract(read_document(path)).acts
+        seen = [(a.sentence, a.type, a.start, a.end) for a in acts_]
+        for i, (s, t, b, e) in enumerate(seen):
+            assert not any(s == s2 and t == t2 and abs(b - b2) <= 2 and abs(e - e2) <= 2 for s2, t2, b2, e2 in seen[i + 1:]), path.name
+
+
+def test_merge_same_evidence_keeps_one_act_and_every_target():
+    from dataclasses import replace
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from communique.model import Act, merge_same_evidence
+
+    base = Act(doc="d", sentence=0, start=0, end=10, evidence="x" * 10, type="SANCTION", modality="COMMIT",
+               actors=("USA",), targets=(), issues=(), commitment=True, cameo="163", plover="", goldstein=-8.0,
+               quad_class=4, rule="r")
+    act = st.builds(lambda t, s, e, tg: replace(base, type=t, start=s, end=s + e, targets=tuple(tg)),
+                    st.sampled_from(["SANCTION", "AID"]), st.integers(0, 8), st.integers(1, 8),
+                    st.lists(st.sampled_from(["RUS", "UKR", "CHN"]), unique=True, max_size=2))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(act, max_size=6))
+    def check(acts_):
+        out = merge_same_evidence(acts_)
+        for i, a in enumerate(out):
+            assert not any(a.type == b.type and abs(a.start - b.start) <= 2 and abs(a.end - b.end) <= 2 for b in out[i + 1:])
+        for a in acts_:  # nothing is lost: each act's type and targets live on in an act of its type
+            assert any(b.type == a.type and set(a.targets) <= set(b.targets) for b in out)
+        assert merge_same_evidence(out) == out
+
+    check()
+
+
+def test_verb_pairs_sharing_an_object_are_one_act_and_distinct_objects_two(rules_extractor):
+    assert types(rules_extractor, "We will expand and deepen coordination on critical minerals.") == ["COOPERATE"]
+    # 2022-11-14 U.S.-China readout: two verbs, two objects, two acts with their own evidence
+    got = real_acts(rules_extractor, "2022-11-14_us-china", "They welcomed ongoing efforts to address specific issues")
+    support = sorted((a.start, a.end) for a in got if a.type == "SUPPORT")
+    assert len(support) == 2 and support[0][1] < support[1][1] - 20, support
+
+
+def test_what_a_non_agent_subject_does_not_do_is_no_act(rules_extractor):
+    # the subject "the new rules" is no agent: its negated predicate describes it, and is no
+    # act of the reporting "we" (before: a SANCTION by the issuers)
+    assert acts(rules_extractor, "We agreed that the new rules will not restrict trade with Mexico.") == []

@@ -13,7 +13,7 @@ from communique import Rules, read_document
 from communique.ingest import document_from_text
 from communique.nlp.segment import segment, split_sentences
 
-from .conftest import GOLD, sample
+from .conftest import GOLD, ROOT, sample
 
 RULES = Rules()
 WORD = re.compile(r"[A-Za-z0-9]+")
@@ -144,3 +144,89 @@ def test_offsets_round_trip_on_generated_documents(generated):
         for m in WORD.finditer(s.text):
             rs, re_ = doc.offsets.raw_span(s.start + m.start(), s.start + m.end())
             assert raw[rs:re_] == m.group()
+
+
+# ---- issue 10: segmentation met in the new data (real statements in data/statements) ----
+
+STATEMENTS = ROOT / "data" / "statements"
+
+
+def statement_sentences(name: str):
+    doc = read_document(next(STATEMENTS.glob(f"{name}*.md")))
+    return segment(doc, RULES)
+
+
+def test_italic_opening_paragraph_with_a_verb_is_a_sentence():
+    sents = statement_sentences("2023-10-09_multilateral_joint-statement_israel")
+    assert sents[0].text.startswith("Today, the leaders of France, Germany, Italy, the United Kingdom")
+    assert sents[0].text.endswith("released the following joint statement following their call:")
+    sents = statement_sentences("2024-03-18_multilateral_joint-statement_efforts-counter")
+    assert sents[0].text.startswith("At the third Summit for Democracy on March 18, 2024, Finland")
+    assert sents[1].text.startswith("This joint statement, which was originally announced")
+    # an italic subtitle without a sentence's end stays a heading; so does a quoted epigraph
+    sents = statement_sentences("2021-06-11_g7_fact-sheet")
+    assert sents[0].heading.startswith("The United States is rallying the world’s democracies")
+    assert sents[0].text.startswith("Today, President Biden will meet with G7 leaders")
+    sents = statement_sentences("2021-06-13_nato_fact-sheet")
+    assert not any(s.text.startswith("“The transatlantic alliance") for s in sents)
+
+
+def test_almirante_is_an_abbreviation():
+    # 2023-12-28 U.S.-Mexico communiqué (../shared/corpus), the delegation list
+    text = ("President López Obrador was accompanied by Luisa María Alcalde Luján, Secretary of the Interior; "
+            "Gen. Luis Cresencio Sandoval, Secretary of Defense; Alm. José Rafael Ojeda, Secretary of the Navy; "
+            "and Armando López Cárdenas, Advisor to the President. The two delegations met again.")
+    spans = [text[s:e] for s, e in split_sentences(text, RULES)]
+    assert len(spans) == 2 and "Alm. José Rafael Ojeda" in spans[0]
+
+
+def test_hyphenated_us_abbreviation_does_not_split():
+    sents = [s.text for s in statement_sentences("2022-05-24_us-india_readout_meeting-modi")]
+    assert any(s.startswith("The two countries are renewing the Indo-U.S. Vaccine Action Program, which") for s in sents)
+    sents = [s.text for s in statement_sentences("2023-03-10_us-eu_joint-statement_von-der-leyen")]
+    assert any(s.startswith("The EU-U.S. Task Force on the Inflation Reduction Act has productively") for s in sents)
+    assert any("become a part of the EU-U.S. Trade and Technology Council where" in s for s in sents)
+    assert not any(s.endswith("EU-U.S.") for s in sents)
+    # an abbreviation before a sentence opener still ends the sentence
+    text = "They deepened EU-U.S. ties. The talks ended."
+    assert [text[s:e] for s, e in split_sentences(text, RULES)] == ["They deepened EU-U.S. ties.", "The talks ended."]
+
+
+def test_acronym_in_parentheses_at_a_line_start_is_not_a_list_item():
+    sents = statement_sentences("2022-06-10_americas_joint-statement_los-angeles-declaration")
+    hit = [s for s in sents if "Regular Migration (GCM) anchored in the 2030 Agenda" in s.text]
+    assert len(hit) == 1 and not hit[0].list_item
+    assert hit[0].text.startswith("This Declaration builds upon existing efforts")
+    # a real "(a)" item after a lead-in is still an item
+    doc = document_from_text("We will:\n(a) expand trade;\n(b) meet again.\n", name="t", origin="t")
+    assert [(s.text, s.list_item) for s in segment(doc, RULES)] == [
+        ("We will:", False), ("expand trade;", True), ("meet again.", True)]
+
+
+def test_trailing_end_mark_is_dropped():
+    sents = statement_sentences("2017-01-12_philippines-japan_speech_press")
+    assert sents[-1].text == "And I very much look forward to having a very candid discussion with Mr. President today."
+    assert "●" not in " ".join(s.text for s in sents)
+
+
+def test_bold_run_in_subtitle_is_a_heading():
+    sents = statement_sentences("2022-03-11_g7_fact-sheet_announce-further-economic-costs-russia")
+    texts = [s.text for s in sents]
+    assert "Ban Export of Luxury Goods to Russia." not in texts
+    assert not any(t.startswith("Full blocking Sanctions") for t in texts)  # "**…Members**. This includes"
+    s = next(s for s in sents if s.text.startswith("President Biden will sign an Executive Order (E.O)"))
+    assert s.heading == "Ban Export of Luxury Goods to Russia"
+    # the run-in heads its own block only
+    nxt = next(s for s in sents if s.text.startswith("President Biden’s E.O. will also prohibit"))
+    assert nxt.heading.startswith("Ban U.S. Import of Goods")
+    # in a list item too, and the item keeps its place under its lead-in
+    doc = document_from_text("Leaders agreed:\n\n-   **Ban Exports.** The United States will ban exports.\n"
+                             "-   **Transparency:** Countries will share data.\n", name="t", origin="t")
+    sents = segment(doc, RULES)
+    assert [(s.text, s.heading, s.lead_in) for s in sents[1:]] == [
+        ("The United States will ban exports.", "Ban Exports", 0),
+        ("Transparency: Countries will share data.", None, 0),  # a colon label stays in its sentence
+    ]
+    rs, re_ = doc.offsets.raw_span(sents[1].start, sents[1].end)  # offsets still point at the source
+    assert doc.meta["blocks"][1][5] == len("Ban Exports.")
+    assert "Leaders agreed:\n\n-   **Ban Exports.** The United States will ban exports."[rs:re_] == sents[1].text

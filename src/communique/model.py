@@ -6,10 +6,11 @@ frozen dataclasses, and storage, comparison, export and the web read only them.
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-__all__ = ["OffsetMap", "Document", "Sentence", "Mention", "Act", "Extraction", "ReadFailure", "ACT_TYPES", "MODALITIES"]
+__all__ = ["OffsetMap", "Document", "Sentence", "Mention", "Act", "Extraction", "ReadFailure", "ACT_TYPES", "MODALITIES",
+           "merge_same_evidence"]
 
 # The act-type vocabulary of the annotation guidelines, in their order: the one definition
 # (filters, the explorer's menus and the trained model's labels all take it from here).
@@ -157,6 +158,38 @@ class Act:
     def prediction(self) -> dict[str, Any]:
         """The act in the guidelines' prediction format, plus its provenance."""
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+
+# evidence spans whose ends lie this close are the same evidence ("We have imposed and will
+# continue to impose further economic costs on Russia" read from both verbs, with and without the period)
+_SAME_EVIDENCE = 2
+
+
+def merge_same_evidence(acts) -> list[Act]:
+    """One act per type and (nearly) the same evidence: of two such acts the one naming more
+    targets (then the surer, then the longer) is kept, with the other's targets and issues added.
+    Acts on distinct clauses of one sentence, even nested ones, all stay."""
+    out = list(acts)
+    while True:  # a merge can bring an act near another: repeat until none is left to merge
+        merged = _merge_pass(out)
+        if len(merged) == len(out):
+            return merged
+        out = merged
+
+
+def _merge_pass(acts: list[Act]) -> list[Act]:
+    out: list[Act] = []
+    for a in acts:
+        i = next((i for i, b in enumerate(out) if b.type == a.type and b.sentence == a.sentence and b.doc == a.doc
+                  and abs(b.start - a.start) <= _SAME_EVIDENCE and abs(b.end - a.end) <= _SAME_EVIDENCE), None)
+        if i is None:
+            out.append(a)
+            continue
+        b = out[i]
+        keep, other = (a, b) if (len(a.targets), a.confidence, a.end - a.start) > (len(b.targets), b.confidence, b.end - b.start) else (b, a)
+        out[i] = replace(keep, targets=keep.targets + tuple(t for t in other.targets if t not in keep.targets),
+                         issues=keep.issues + tuple(t for t in other.issues if t not in keep.issues))
+    return out
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,14 @@ _BULLET = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>[-*+\u2022\u25cf\u25aa\u25e6\u00b7\u2013]|\d{1,3}\\?[.)]|\([a-zA-Z0-9]{1,4}\))[ \t]+(?=\S)"
 )
 _ATX = re.compile(r"^[ \t]{0,3}(?P<hashes>#{1,6})[ \t]+")
-_END_MARK = re.compile(r"^\s*(\\#|#){3}\s*$")  # the White House end-of-release mark
+_END_MARK = re.compile(r"^\s*(?:(\\#|#){3}|\u25cf)\s*$")  # end-of-release marks: "###", a lone "●"
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")  # a horizontal rule
 _SPACES = {0x00A0: " ", 0x202F: " ", 0x2007: " ", 0x2009: " ", 0x3000: " "}  # no-break and thin spaces
 _WS = re.compile(r"\s+")
+# A bold run-in subtitle opening a block: "**Ban Export of Luxury Goods to Russia.** The United States…",
+# "**Full blocking Sanctions on … Members**. This includes…"
+_RUNIN = re.compile(r"^(\*\*|__)(?P<title>(?:(?!\*\*|__)[^\n])+?)(?:\1(?P<out>[.])|(?<=[.])\s*\1)\s*(?=\S)")
+_ITALIC_SENTENCE = re.compile(r"^\s*[*_](?![\"“‘'*_])(?=(?:\S+\s+){4})[^*_]+?[.!?:][\"”’'\)\]]*\s*[*_]\s*$", re.S)
 _WRAPPED = re.compile(r"^\s*(\*\*|__)(?P<in>(?:(?!\*\*|__).)+)(\*\*|__)\s*[.:]?\s*$|^\s*([*_])(?P<in2>[^*_][^*_]*)\4\s*$", re.S)
 
 
@@ -50,6 +54,7 @@ class Block:
     kind: str  # paragraph | item | heading
     level: int = 0  # list nesting level (indent) or heading level
     marked: bool = False  # wholly bold or italic in the source
+    runin: int = 0  # length in the stored text of a bold run-in subtitle that opens the block
 
 
 @dataclass(frozen=True)
@@ -154,8 +159,10 @@ def clean_markdown(body: str, base: int = 0, *, markdown: bool = True) -> CleanT
         nonlocal cur
         if cur is not None and b.pos > cur["start"]:
             raw_block = cur["raw"]
-            marked = bool(markdown and _WRAPPED.match(raw_block))
-            blocks.append(Block(cur["start"], b.pos, cur["kind"], cur["level"], marked))
+            # wholly bold or italic: a heading, unless an italic paragraph reads as a sentence
+            marked = bool(markdown and _WRAPPED.match(raw_block) and not _ITALIC_SENTENCE.match(raw_block))
+            runin = _runin(raw_block, b, cur["start"]) if markdown and not marked else 0
+            blocks.append(Block(cur["start"], b.pos, cur["kind"], cur["level"], marked, runin))
         cur = None
 
     def open_block(kind: str, level: int, raw_pos: int) -> None:
@@ -173,7 +180,9 @@ def clean_markdown(body: str, base: int = 0, *, markdown: bool = True) -> CleanT
         content, cpos, kind, level = line, 0, None, 0
         if markdown and (m := _ATX.match(line)):
             kind, level, cpos = "heading", len(m.group("hashes")), m.end()
-        elif m := _BULLET.match(line):
+        elif (m := _BULLET.match(line)) and not (
+            cur is not None and m.group("marker").startswith("(") and not _ends_clause(cur["raw"])
+        ):  # "(GCM) anchored in…" continuing a line is an acronym, not an item "(a)"
             kind, level, cpos = "item", len(m.group("indent").expandtabs(4)), m.end()
         if kind is not None or cur is None:
             open_block(kind or "paragraph", level, raw)
@@ -198,3 +207,24 @@ def _ends_block(raw_block: str) -> bool:
     """A hard line break ends a block after a whole sentence or a bold/italic line."""
     s = raw_block.rstrip()
     return bool(_WRAPPED.match(s)) or s.endswith((".", ":", "!", "?", ".”", '."', ";"))
+
+
+def _ends_clause(raw_block: str) -> bool:
+    """A line that could be followed by a "(a)" list item: it closes a clause or a lead-in."""
+    return raw_block.rstrip().endswith((".", ":", ";", "!", "?", ".”", '."', "*"))
+
+
+def _runin(raw_block: str, b: _Builder, start: int) -> int:
+    """Length in the stored text of the bold run-in subtitle that opens a block, or 0.
+
+    A run-in is a bold phrase that ends with a period (inside the marks or just after
+    them) and is followed by more text: a heading of its block. A bold label ending with
+    a colon ("**Transparency:** Improving…") stays part of its sentence, as annotated."""
+    m = _RUNIN.match(raw_block.lstrip())
+    if not m:
+        return 0
+    title = " ".join(re.sub(r"<[^>]*>|[*_]", "", m.group("title")).split()) + (m.group("out") or "")
+    if not title.rstrip(".:").strip() or len(title.split()) > 20:
+        return 0
+    stored = "".join(b.parts)[start : start + len(title)]
+    return len(title) if stored == title else 0

@@ -243,7 +243,7 @@ def document_from_text(
     kind = _as_str(meta.pop("kind", None)) or infer_kind(title, meta.get("category") if isinstance(meta.get("category"), str) else None)
     extra = {k: v for k, v in meta.items() if k not in ("parties", "source_url", "origin")}
     extra = json.loads(json.dumps(extra, default=str, allow_nan=False))  # plain JSON values only
-    extra["blocks"] = [[b.start, b.end, b.kind, b.level, int(b.marked)] for b in cleaned.blocks]
+    extra["blocks"] = [[b.start, b.end, b.kind, b.level, int(b.marked), b.runin] for b in cleaned.blocks]
     if warnings:
         extra["warnings"] = list(warnings)
     return Document(

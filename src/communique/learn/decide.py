@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from ..model import MODALITIES as _MODALITIES, Act, Extraction
+from ..model import MODALITIES as _MODALITIES, Act, Extraction, merge_same_evidence
 from .features import act_features
 
 __all__ = ["DocumentView", "decide", "SentenceDecision", "MODALITIES"]
@@ -90,6 +90,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             else:
                 targets = tuple(c for c in named.get(s.n, ()) if c not in sentence_actors) if type_ in _AIMED else ()
                 out.append(_sentence_act(coder, ex, s, type_, d, p, sentence_actors, targets, tag))
+    out = merge_same_evidence(out)  # two clauses re-typed alike on one evidence are one act
     out.sort(key=lambda a: (a.sentence, a.start, a.end, a.type))
     return replace(ex, acts=tuple(out))
 

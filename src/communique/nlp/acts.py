@@ -46,6 +46,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     root_actors: tuple[str, ...] = ()
     root_modality = "ASSERT"
     for trig in triggers:
+        if _shares_object(trig, triggers):
+            continue  # "We have imposed and will continue to impose further costs": one act, read from the later verb
         chain, upper, subj = climb(s, trig.tok)
         owner = goal_owner(s, trig.tok)
         if owner:
@@ -61,7 +63,10 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
                 actors = lead[0]
             elif subj is None:
                 actors = ctx.parties
-        if not actors or third:
+        if third:
+            continue  # a third party's conduct, reported ("we note that companies are withdrawing"): no act
+        reported = not actors
+        if reported:  # a subject that is no agent ("this competition"): the reporting clause's act
             rep = reporter(s, trig.tok)
             if rep is None:
                 continue
@@ -77,8 +82,16 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             continue
         type_, cameo, rule = trig.type, trig.cameo, trig.rule
         negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+        if negated and reported:
+            continue  # "ensure the investments ... do not impose debt burdens": what the subject is not, no act
         if negated and type_ in ("AGREE", "SUPPORT", "COOPERATE", "AID", "CONSULT"):
             type_, cameo, rule = "REJECT", "120", rule + "+negated"
+        elif type_ == "SANCTION" and any(c.dep_ == "neg" for c in trig.tok.children):
+            # a sanction verb negated is no sanction ("do not impose unsustainable debt burdens");
+            # a restriction forgone is an easing ("agreed not to restrict market access")
+            if trig.tok.lemma_.lower() not in s.lex.words.forgone_restrictions:
+                continue
+            type_, cameo, rule = "RETREAT", "085", rule + "+negated"
         if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and any(
                 c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
             continue  # "We must keep the 1.5 degree goal alive": the membership exhorted, no act
@@ -114,6 +127,19 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         new_lead = state.lead
     last_person = next(((h.code,) for h in hits if h.kind == "person" and h.code), state.last_person)
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
+
+
+_OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")
+
+
+def _shares_object(trig, triggers) -> bool:
+    """A predicate with no complement of its own, coordinated with a predicate of the same
+    type that has one, shares that one's object: two verbs, one act (the guidelines' verb pairs)."""
+    tok = trig.tok
+    if tok.pos_ != "VERB" or trig.targets_from is not tok or any(c.dep_ in _OWN_COMPLEMENTS for c in tok.children):
+        return False
+    later = {t.tok.i for t in triggers if t.type == trig.type and t.tok.i > tok.i}
+    return any(d.i in later for c in tok.children if c.dep_ == "conj" for d in c.subtree)
 
 
 def _request_of_others(s: ParsedSentence, chain: list[Token], upper: list[Token], clause_actors: tuple[str, ...]) -> RawAct | None:

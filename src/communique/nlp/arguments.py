@@ -21,7 +21,7 @@ def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = No
         if t.dep_ == "prep" and t.lower_ == "with" and (t.head.i == tok.i or t.head.lemma_.lower() in s.lex.words.coagent_heads):
             if t.head.dep_ == "conj" and t.head.i != tok.i and t.head.head.i != tok.i:
                 continue
-            for g in t.subtree:
+            for g in _phrase(t):
                 h = s.tok_hit.get(g.i)
                 if h is not None and h.kind in ("state", "org", "person"):
                     r = s.resolve(h)
@@ -30,9 +30,24 @@ def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = No
     return list(ordered(codes))
 
 
+_CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The tokens of the phrase under ``tok`` short of the clauses it embeds: in "with our
+    companies that are seeking a withdrawal from the Russian market" the market is no co-agent."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+    return out
+
+
 def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tuple[str, ...]:
     """Whom the act addresses: its objects and their possessors, "of"-complements and
-    apposed lists; co-agents named with "with X". Deeper phrases ("war against
+    apposed lists; the agent of an addressed action ("opposition to any attempts by the
+    PRC"); co-agents named with "with X". Deeper phrases ("war against
     Ukraine" under "opposition to") describe, and do not address."""
     codes: list[str] = []
     direct: set[str] = set()
@@ -48,7 +63,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
         for c in np.children:
             if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
                 collect(c, is_direct and c.dep_ in ("conj", "appos"))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at", "among", "between") or (
+            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at", "among", "between", "by") or (
                     c.dep_ == "prep" and c.lower_ == "in" and np.dep_ == "pobj" and np.head.lower_ == "of"):  # "the victims in Poland"
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -92,10 +107,17 @@ def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts:
         toks.extend(trig.targets_from.subtree)
     if subj is not None and abs(subj.i - trig.tok.i) < 40:
         toks.extend(subj.subtree)
-    base = s.sent.start_char
-    start = min(t.idx for t in toks) - base
-    end = max(t.idx + len(t.text) for t in toks) - base
-    return start, end
+    # punctuation bounds the span only where it touches the clause's words: the sentence's final
+    # period, hanging from the first verb, must not stretch "welcomed X" over "and encouraged Y."
+    ids = {t.i for t in toks}
+    words = [t.i for t in toks if not t.is_punct] or sorted(ids)
+    first, last = min(words), max(words)
+    while first - 1 in ids and s.sent.doc[first - 1].is_punct:
+        first -= 1
+    while last + 1 in ids and s.sent.doc[last + 1].is_punct:
+        last += 1
+    doc, base = s.sent.doc, s.sent.start_char
+    return doc[first].idx - base, doc[last].idx + len(doc[last].text) - base
 
 
 def goal_owner(s: ParsedSentence, tok: Token) -> tuple[str, ...]:

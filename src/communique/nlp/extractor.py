@@ -11,7 +11,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from ..errors import CommuniqueError, InputError
-from ..model import Act, Document, Extraction, Mention, ReadFailure, Sentence
+from ..model import Act, Document, Extraction, Mention, ReadFailure, Sentence, merge_same_evidence
 from ..rules import Rules
 from ..learn.decide import DocumentView, decide
 from ..learn.features import sentence_features
@@ -174,7 +174,7 @@ class Extractor:
         features: list[list[str]] = []
         by_n = {s.n: s for s in sentences}
         for s, sd in zip(sentences, outs):
-            mine = [coder.act(doc, s, raw) for raw in sd._.communique_acts or []]
+            mine = merge_same_evidence(coder.act(doc, s, raw) for raw in sd._.communique_acts or [])
             acts.extend(mine)
             lead = by_n.get(s.lead_in) if s.lead_in is not None else None
             features.append(sentence_features(sd, kind=doc.kind, list_item=s.list_item,

@@ -52,7 +52,8 @@ class _Splitter:
     def _ends(self, word: str, following: str) -> bool:
         if word in self.titles or word.lower() in self.titles:
             return False
-        if word in self.abbrevs or _INITIALISM.match(word):  # "U.S.", "D.C.": only before an opener
+        base = word.rsplit("-", 1)[-1]  # "EU-U.S.", "the Indo-U.S.": the abbreviation is the last part
+        if word in self.abbrevs or base in self.abbrevs or _INITIALISM.match(base):  # "U.S.", "D.C.": only before an opener
             return following in self.openers
         if _INITIAL.match(word):  # "Joseph R. Biden"
             return False
@@ -134,12 +135,14 @@ def segment(doc: Document, rules: Rules) -> list[Sentence]:
     # (level, number of the block's last sentence): what a list item hangs from
     stack: list[tuple[int, int | None]] = []
     splitter = _splitter(rules)
-    for para, (b_start, b_end, kind, level, marked) in enumerate(blocks):
+    for para, (b_start, b_end, kind, level, marked, *more) in enumerate(blocks):
         block = doc.text[b_start:b_end]
         if block_is_heading(block, kind, bool(marked)):
             heading = block.strip().rstrip(":").strip() or heading
             stack.clear()
             continue
+        runin = more[0] if more else 0  # a bold run-in subtitle heads its own block only
+        own_heading = block[:runin].strip().rstrip(".:").strip() or heading if runin else heading
         lead_in = None
         if kind == "item":
             while stack and stack[-1][0] >= level:  # siblings and their children
@@ -150,10 +153,11 @@ def segment(doc: Document, rules: Rules) -> list[Sentence]:
         else:
             stack.clear()
         first = len(sentences)
-        for s, e in cap_spans(block, _split(block, splitter)):
+        for s, e in cap_spans(block[runin:], _split(block[runin:], splitter)):
+            s, e = s + runin, e + runin
             sentences.append(Sentence(
                 n=len(sentences), start=b_start + s, end=b_start + e, text=block[s:e],
-                paragraph=para, list_item=kind == "item", heading=heading, lead_in=lead_in,
+                paragraph=para, list_item=kind == "item", heading=own_heading, lead_in=lead_in,
             ))
         if len(sentences) > first:
             stack.append((-1 if kind != "item" else level, len(sentences) - 1))
