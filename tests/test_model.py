@@ -168,5 +168,8 @@ def test_the_explorer_shows_each_acts_confidence(sample_db):
     acts = client.get("/api/acts", params={"limit": 50}).json()
     rows = acts["acts"] if isinstance(acts, dict) else acts
     assert rows and all(0.0 <= r["confidence"] <= 1.0 for r in rows)
+    sure = client.get("/api/acts", params={"limit": 1000, "min_confidence": 0.9}).json()
+    sure = sure["acts"] if isinstance(sure, dict) else sure
+    assert sure and all(r["confidence"] >= 0.9 for r in sure)
     js = client.get("/static/app.js").text
     assert "Confidence" in js and "a.confidence" in js

@@ -23,7 +23,7 @@ HOSTILE = ["-1", "abc", "99999999999999999999999", "²", "٣", "1e3", "0x10", ""
            "true", "maybe", "Lffffffffff", "USA", "United States", "defence", "REQUEST", "COMMIT", "quarter", "asc",
            "\u202e\u0645", "\U0001f600" * 100, "nan", "inf", "-0", "007", "1" * 400]
 PARAMS = ["limit", "q", "since", "until", "type", "modality", "issue", "actor", "target", "party", "kind", "commitments",
-          "year", "sort", "by", "a", "b"]
+          "year", "sort", "by", "a", "b", "min_confidence", "series"]
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_no_parameter_value_gives_a_500(client, data):
     ("/api/acts?limit=abc", "limit"), ("/api/documents?limit=-1", "limit"), ("/api/acts?commitments=maybe", "commitments"),
     ("/api/acts?since=2023-13-45", "since"), ("/?q=" + "x" * 50_001, "q"), ("/search?q=" + "x" * 50_001, "q"),
     ("/api/acts?type=FOO", "type"), ("/api/acts?issue=nothing", "issue"), ("/api/acts?actor=Nowhereland", "actor"),
-    ("/?year=20x3", "year"), ("/?sort=sideways", "sort"), ("/actor/JPN?by=week", "by"), ("/api/actors/JPN/trends?by=week", "by"),
+    ("/?year=20x3", "year"), ("/api/acts?min_confidence=2", "min_confidence"), ("/api/acts?min_confidence=nan", "min_confidence"), ("/?sort=sideways", "sort"), ("/actor/JPN?by=week", "by"), ("/api/actors/JPN/trends?by=week", "by"),
 ])
 def test_invalid_parameters_get_a_400_naming_the_field(client, url, field):
     r = client.get(url)

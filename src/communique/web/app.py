@@ -74,6 +74,19 @@ def _limit(request: Request, default: int | None) -> int | None:
     return int(v)
 
 
+def _confidence(request: Request) -> float | None:
+    v = _param(request, "min_confidence")
+    if v is None:
+        return None
+    try:
+        p = float(v) if v.isascii() else float("nan")
+    except ValueError:
+        p = float("nan")
+    if not 0.0 <= p <= 1.0:  # NaN fails too
+        raise bad("min_confidence", "must be a number from 0 to 1")
+    return p
+
+
 def _choice(request: Request, name: str, choices: tuple[str, ...], default: str) -> str:
     v = _param(request, name)
     if v is None:
@@ -92,7 +105,8 @@ def _filters(request: Request, limit: int | None = None, store: Store | None = N
     flag = _choice(request, "commitments", ("1", "0", "true", "false", "on", "off", "yes", "no"), "0")
     f = ActFilter(actor=get("actor"), target=get("target"), type=get("type"), modality=get("modality"),
                   issue=get("issue"), party=get("party"), kind=get("kind"), since=get("since"), until=get("until"),
-                  commitments=flag in ("1", "true", "on", "yes"), limit=_limit(request, limit))
+                  commitments=flag in ("1", "true", "on", "yes"), limit=_limit(request, limit),
+                  min_confidence=_confidence(request))
     try:
         f = f.validated()
         if store is not None:
