@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import InputError
-from ..evaluate import load_gold
+from ..evaluate import _words, load_gold
 from .decide import DocumentView
 
 __all__ = ["Example", "GoldDocument", "load_training_set", "align_sentences"]
@@ -55,8 +54,6 @@ class GoldDocument:
 
 
 def _bag(text: str) -> Counter:
-    from ..evaluate import _words
-
     return Counter(_words(text))
 
 
@@ -112,8 +109,3 @@ def load_training_set(gold_dirs: list[Path], statements: Path, extractor) -> lis
         examples = tuple(examples)
         out.append(GoldDocument(doc.name, view, rows, examples))
     return out
-
-
-def iter_examples(docs: list[GoldDocument]) -> Iterator[Example]:
-    for d in docs:
-        yield from d.examples

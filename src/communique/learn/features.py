@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-__all__ = ["sentence_features", "FEATURE_VERSION"]
-
-FEATURE_VERSION = 1
+__all__ = ["sentence_features", "act_features"]
 
 _MODALS = frozenset({"will", "shall", "would", "should", "must", "can", "could", "may", "might"})
 

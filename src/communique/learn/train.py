@@ -16,7 +16,7 @@ import numpy as np
 
 from ..evaluate import score
 from ..model import ACT_TYPES
-from .dataset import Example, GoldDocument, iter_examples
+from .dataset import Example, GoldDocument
 from .decide import MODALITIES, decide
 from .features import act_features
 from .linear import FeatureSpace, Head, LinearModel
