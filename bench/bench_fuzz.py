@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
-from common import peak_rss_mib, report  # noqa: E402
+from common import peak_rss_mib, report, run_child  # noqa: E402
 
 HANG = 10.0  # seconds one file may hold the run up
 
@@ -70,12 +69,7 @@ def main() -> None:
         return
     rows = []
     for seed in (int(s) for s in a.seeds.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(seed), "--n", str(a.n), "--good", str(a.good)],
-                             capture_output=True, text=True)
-        if out.returncode:
-            print(out.stderr[-3000:])
-            raise SystemExit(1)
-        row = json.loads(out.stdout.strip().splitlines()[-1])
+        row = run_child(__file__, str(seed), "--n", str(a.n), "--good", str(a.good))
         rows.append(row)
         print(f"seed {seed}: {row['hostile']} hostile + {row['good_statements']} good: {row['crashes']} crashes, "
               f"{row['hangs']} hangs (slowest file {row['slowest_file_s']} s), "

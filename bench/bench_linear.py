@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, peak_rss_mib, report  # noqa: E402
+from common import ROOT, peak_rss_mib, report, run_child  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 SHAPES = ("prose", "no-sentence-end", "table")
@@ -73,11 +72,7 @@ def main() -> None:
     rows = []
     for shape in SHAPES:
         for words in SIZES:
-            out = subprocess.run([sys.executable, __file__, "--one", shape, str(words)], capture_output=True, text=True)
-            if out.returncode:
-                print(out.stderr[-2000:])
-                raise SystemExit(1)
-            row = json.loads(out.stdout.strip().splitlines()[-1])
+            row = run_child(__file__, shape, str(words))
             rows.append(row)
             print(f"{shape:16} {row['words']:>7} words  {row['seconds']:>7.2f} s  {row['ms_per_1k_words']:>7.1f} ms/1k words  "
                   f"peak {row['peak_rss_mib']:.0f} MiB", flush=True)

@@ -45,6 +45,18 @@ def peak_rss_mib() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def run_child(script: str, *args: str) -> dict:
+    """Run ``script --one ARGS`` in a fresh process (so its peak RSS is its own) and return
+    the JSON object on its last line; exit with its error output if it failed."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, script, "--one", *args], capture_output=True, text=True)
+    if out.returncode:
+        print(out.stderr[-3000:])
+        raise SystemExit(1)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def report(name: str, figures: dict, quiet: bool = False) -> None:
     figures = {"benchmark": name, "when": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": machine(), **figures}
     RESULTS.mkdir(exist_ok=True)

@@ -135,7 +135,9 @@ def _extract(a: argparse.Namespace) -> int:
     failures: list[ReadFailure] = []
     docs = _documents_only(iter_documents(a.paths), failures)
     collected = []
-    floor = _min_confidence(a.min_confidence)
+    from .storage.query import ActFilter
+
+    floor = ActFilter(min_confidence=a.min_confidence).validated().min_confidence  # the filters' own check
     for ex in extractor.extract_many(docs, errors=True):
         if isinstance(ex, ReadFailure):
             failures.append(ex)
@@ -159,12 +161,6 @@ def _extract(a: argparse.Namespace) -> int:
     elif a.format == "csv":
         write_acts_csv([r | {"date": ex.document.date, "title": ex.document.title} for ex, rows in collected for r in rows], sys.stdout)
     return print_failures(failures)
-
-
-def _min_confidence(value: float | None) -> float | None:
-    from .storage import ActFilter
-
-    return ActFilter(min_confidence=value).validated().min_confidence
 
 
 def _documents_only(items, failures: list):
@@ -210,8 +206,11 @@ def _cross_validate(a: argparse.Namespace) -> int:
         emit_json(cv)
     else:
         print(folds_report(cv))
-    means = {key: {"mean": s["mean"]} for key, s in cv["summary"].items()}
-    failed = check_bounds({k.split(".")[0]: {k.split(".")[1]: v["mean"]} for k, v in means.items()}, a.min)
+    means: dict[str, dict[str, float]] = {}  # {"acts": {"f1": mean}, ...}: the shape check_bounds reads
+    for key, s in cv["summary"].items():
+        record, figure = key.split(".")
+        means.setdefault(record, {})[figure] = s["mean"]
+    failed = check_bounds(means, a.min)
     if failed:
         print("below bound: " + "; ".join(failed))
         return 1

@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import random
 import statistics
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Sequence
 
 import numpy as np
 
