@@ -98,7 +98,8 @@ def member_status(previous: str | None, evidence: str) -> str:
     return "repeated" if wording_key(previous) == wording_key(evidence) else "reworded"
 
 
-def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf, key=None) -> float:
+def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf, key=None,
+               threshold: float = THRESHOLD) -> float:
     """How well an act continues a lineage: its words against the lineage's first and latest
     wordings and its latest in the act's own series."""
     own = lin.by_series.get(key) if key is not None else None
@@ -107,18 +108,28 @@ def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage
         wordings.append((lin.first, lin.vfirst))
     if own is not None and own[0] is not lin.latest and own[0] is not lin.first:
         wordings.append((own[0], own[1]))
-    sim = max(same_commitment(s, w, idf) for w, _ in wordings)
+    short = len(s) < SHORT or len(lin.latest) < SHORT  # "we continue to support": too few words to say which commitment
+    same_type = type_ in lin.types
+    strangers = not (lin.actors & actors)
+    adjust = (TYPE_HINT if same_type else 0.0) - (SHORT_PENALTY if short else 0.0) - (STRANGERS if strangers else 0.0)
+    # The callers act only on scores at or above ``threshold``, and the rescue below only on
+    # word scores at or above RESCUE_WORDS: word scores under the lower of the two that can
+    # matter need not be exact (see same_commitment's floor).
+    rescuable = v is not None and THRESHOLD_RESCUED + adjust >= threshold - 1e-9
+    floor = min(threshold - adjust, RESCUE_WORDS) if rescuable else threshold - adjust
+    sim = max(same_commitment(s, w, idf, floor) for w, _ in wordings)
     if v is not None and sim >= RESCUE_WORDS:
         # where the words fail, the meaning may hold: a close enough wording vector
         # (see .semantic) lifts a pair to the threshold, below any pair the words link
         cos = max((float(v @ u) for _, u in wordings if u is not None), default=0.0)
         if cos >= RESCUE_MEANING:
             sim = max(sim, THRESHOLD_RESCUED)
-    if len(s) < SHORT or len(lin.latest) < SHORT:
-        sim -= SHORT_PENALTY  # "we continue to support": too few words to say which commitment
-    if type_ in lin.types:
+    # the same steps in the same order as ever, so the floats compare as before
+    if short:
+        sim -= SHORT_PENALTY
+    if same_type:
         sim += TYPE_HINT
-    if not (lin.actors & actors):
+    if strangers:
         sim -= STRANGERS
     return sim
 
@@ -158,7 +169,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                 lin = lineages[cand]
                 if lin.polarity != pol or doc_id in lin.docs:
                     continue
-                sim = link_score(s, v, actors, type_, lin, idf, key)
+                sim = link_score(s, v, actors, type_, lin, idf, key, threshold)
                 if sim >= threshold:  # among the pairs that link, those within the series come first
                     pairs.append((sim + (SAME_SERIES if key in lin.by_series else 0.0), i, cand, sim))
         chosen: dict[int, tuple[str, float]] = {}

@@ -48,6 +48,19 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _WORD.findall(text or "") if w.lower() not in STOP and len(w) > 1)
 
 
+class _Weights(dict):
+    """Stem -> IDF weight, each computed on first use; a dict, so that sums over a set of
+    stems can map ``__getitem__`` without a Python call per stem."""
+
+    def __init__(self, n: int, df: Counter) -> None:
+        super().__init__()
+        self.n, self.df = n, df
+
+    def __missing__(self, stem: str) -> float:
+        w = self[stem] = math.log((self.n + 1) / (self.df.get(stem, 0) + 1)) + 1.0
+        return w
+
+
 class Idf:
     """Inverse document frequencies of stems over a collection of wordings."""
 
@@ -59,21 +72,18 @@ class Idf:
             n += 1
         self.n = max(n, 1)
         self.df = df
-        self._weight: dict[str, float] = {}
+        self.weight = _Weights(self.n, df)
         self._total: dict[frozenset[str], float] = {}
         self._joined: dict[frozenset[str], str] = {}
 
     def __call__(self, stem: str) -> float:
-        w = self._weight.get(stem)
-        if w is None:
-            w = self._weight[stem] = math.log((self.n + 1) / (self.df.get(stem, 0) + 1)) + 1.0
-        return w
+        return self.weight[stem]
 
     def total(self, s: frozenset[str]) -> float:
         """The summed weight of a wording's stems (kept: wordings are compared many times)."""
         t = self._total.get(s)
         if t is None:
-            t = self._total[s] = sum(self(w) for w in s)
+            t = self._total[s] = sum(map(self.weight.__getitem__, s))
         return t
 
     def joined(self, s: frozenset[str]) -> str:
@@ -197,23 +207,30 @@ def content_stems(evidence: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def same_commitment(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
+def same_commitment(a: frozenset[str], b: frozenset[str], idf: Idf, floor: float = 0.0) -> float:
     """How surely two wordings state the same commitment, 0..1: IDF-weighted overlap of their
     content stems (Jaccard, and containment of the shorter in the longer, which tolerates one
-    evidence running over two clauses), with rapidfuzz's token-set ratio of their cores."""
+    evidence running over two clauses), with rapidfuzz's token-set ratio of their cores.
+
+    With ``floor``, a pair that cannot reach it even at a perfect token-set ratio gets a
+    lower bound instead of its exact score (the ratio is the costly part, and a caller that
+    only acts on scores at or above ``floor`` loses nothing); scores that can reach it are exact."""
     if not a or not b:
         return 0.0
     shared = a & b
     if not shared:
         return 0.0
-    inter = sum(map(idf, shared))
+    inter = sum(map(idf.weight.__getitem__, shared))
     wa, wb = idf.total(a), idf.total(b)
     jac = inter / (wa + wb - inter)
     small = min(wa, wb)
     contain = inter / small if small else 0.0
     contain *= min(1.0, min(len(a), len(b)) / 4)  # a two-word wording contained anywhere says little
+    words = 0.45 * jac + 0.35 * contain
+    if words + 0.2 < floor - 1e-4:
+        return round(words, 4)
     ts = fuzz.token_set_ratio(idf.joined(a), idf.joined(b)) / 100.0
-    return round(0.45 * jac + 0.35 * contain + 0.2 * ts, 4)
+    return round(words + 0.2 * ts, 4)
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
