@@ -30,6 +30,7 @@ class DocumentView:
 
     extraction: Extraction
     features: tuple[list[str], ...]
+    subjects: tuple[tuple[str, ...], ...] = ()  # per sentence: the actors its main clause names
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,11 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     tag = f"model:{model.version}"
     threshold, extra = model.thresholds
     out: list[Act] = []
-    for s, d in zip(ex.sentences, decisions):
+    subjects = view.subjects or ((),) * len(ex.sentences)
+    for s, d, subject in zip(ex.sentences, decisions, subjects):
         pool = rule_acts.get(s.n, [])
-        sentence_actors = next((a.actors for a, _ in pool if a.actors), fallback)
+        # whose act: as the sentence's clauses say, else its main clause's subject, else the document's usual actors
+        sentence_actors = next((a.actors for a, _ in pool if a.actors), None) or subject or fallback
         kept: set[str] = set()
         dropped: list[Act] = []
         for a, probs in pool:
@@ -78,6 +81,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
                 continue
             kept.add(type_)
             how = "" if type_ == a.type else "+retyped"
+            a = _aimed_targets(a, type_, ex.mentions)
             out.append(_recode(coder, a, type_, d, probs[type_], f"{a.rule}{how}|{tag}", keep_modality=not how))
         for type_, p in sorted(d.types.items(), key=lambda kv: -kv[1]):
             # a sentence whose clauses already carry acts needs more evidence for one more
@@ -85,7 +89,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
                 continue
             kept.add(type_)
             if dropped:  # the rules saw a clause here: give it the type the sentence holds
-                a = dropped.pop(0)
+                a = _aimed_targets(dropped.pop(0), type_, ex.mentions)
                 out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))
             else:
                 targets = tuple(c for c in named.get(s.n, ()) if c not in sentence_actors) if type_ in _AIMED else ()
@@ -93,6 +97,22 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     out = merge_same_evidence(out)  # two clauses re-typed alike on one evidence are one act
     out.sort(key=lambda a: (a.sentence, a.start, a.end, a.type))
     return replace(ex, acts=tuple(out))
+
+
+def _aimed_targets(a: Act, type_: str, mentions) -> Act:
+    """An act aimed at someone whose clause names no target the rules could attach is aimed
+    at the actors its evidence names ("supports the Secretary-General's proposals": UN;
+    "raised concerns regarding PRC human rights abuses": CHN). Not for CONSULT, whose
+    evidence names topics as often as partners ("discussed the situation in Burma"), nor
+    for a name the gazetteer could not code."""
+    if a.targets or type_ not in _AIMED or type_ == "CONSULT":
+        return a
+    codes: list[str] = []
+    for m in mentions:
+        if (m.kind in ("state", "org", "person") and a.start <= m.start and m.end <= a.end
+                and " " not in m.code and m.code not in a.actors and m.code not in codes):
+            codes.append(m.code)
+    return replace(a, targets=tuple(codes)) if codes else a
 
 
 def _recode(coder: "Coder", a: Act, type_: str, d: SentenceDecision, p: float, rule: str,

@@ -28,7 +28,7 @@ from .lexicon import Lexicon
 from .records import Context, DocState, RawAct
 from .triggers import find_triggers
 
-__all__ = ['Context', 'DocState', 'RawAct', 'find_acts']
+__all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'subject_of_sentence']
 
 
 def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
@@ -127,6 +127,26 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         new_lead = state.lead
     last_person = next(((h.code,) for h in hits if h.kind == "person" and h.code), state.last_person)
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
+
+
+def subject_of_sentence(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
+                        list_item: bool = False, lead_in: int | None = None) -> tuple[str, ...]:
+    """Whose sentence it is, as its main clause says: the actors of the root verb's subject
+    ("The United States and Mexico will ..."), the participants' own plan ("These efforts
+    will ..."), or for a list item, its lead-in's actors. Empty where none is named; the
+    trained model gives a sentence-level act these actors. A pure function, as find_acts."""
+    s = ParsedSentence(sent, hits, ctx, lex, list_item, lead_in, state)
+    root = next((t for t in sent if t.dep_ == "ROOT"), None)
+    subj = s.subject_of(root) if root is not None else None
+    if subj is not None:
+        actors, named = s.subject_actors(subj)
+        if actors:
+            return actors
+        if not named:
+            return plan_subject(s, subj)
+        return ()
+    lead = state.lead_of(lead_in) if list_item else None
+    return lead[0] if lead else ()
 
 
 _OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")

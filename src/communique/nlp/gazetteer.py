@@ -91,6 +91,7 @@ class Gazetteer:
                 else:
                     self.single_word_people[n] = row["code"]
         self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
+        self.code_aliases = {str(k): str(v) for k, v in (data.get("code_aliases") or {}).items()}
         self.plan_nouns = frozenset(data.get("plan_nouns", []))
         alts = sorted(self.aliases, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in alts)

@@ -27,7 +27,7 @@ def _codes(gz: Gazetteer, text: str) -> list[str]:
 
 def infer_participants(doc: Document, gz: Gazetteer) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return ``(parties, participants)``: issuers, and issuers plus counterparts."""
-    parties = list(doc.parties)
+    parties = list(dict.fromkeys(gz.code_aliases.get(c, c) for c in doc.parties))  # AFRICAN_UNION -> AU
     title_codes = _codes(gz, doc.title or "")
     if not parties:
         opening = doc.text[:400]
