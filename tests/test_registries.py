@@ -66,5 +66,5 @@ def test_a_registered_exporter_is_offered_and_used(sample_db, monkeypatch):
 def test_export_offers_every_registered_format(tmp_path):
     r = subprocess.run([sys.executable, "-m", "communique", "export", "--help"], capture_output=True, text=True)
     assert r.returncode == 0
-    choices = r.stdout.split("--format", 1)[1].split("{", 1)[1].split("}", 1)[0]
-    assert tuple(choices.split(",")) == tuple(EXPORTERS)
+    choices = r.stdout.split("--format", 1)[1].split("[", 1)[1].split("]", 1)[0]
+    assert tuple(choices.split("|")) == tuple(EXPORTERS)
