@@ -16,7 +16,6 @@ import click
 
 from . import __version__, commands
 from .errors import CommuniqueError
-from .options import emit_json  # noqa: F401  (kept importable from here)
 
 __all__ = ["cli", "main"]
 
