@@ -111,7 +111,7 @@ def test_rules_option_is_shared_and_reaches_the_rules(tmp_path, capsys):
     import shutil
     import sqlite3
 
-    from communique.cli import build_parser, main
+    from communique.cli import cli, main
     from communique.rules import DATA_DIR, Rules
 
     missing = tmp_path / "no-such-rules"
@@ -123,7 +123,8 @@ def test_rules_option_is_shared_and_reaches_the_rules(tmp_path, capsys):
         "batch": ["batch", doc, "--out", str(tmp_path / "out")],
     }
     for name, argv in commands.items():
-        assert build_parser().parse_args(argv + ["--rules", "R"]).rules == "R", name
+        with cli.commands[name].make_context(name, argv[1:] + ["--rules", "R"]) as ctx:
+            assert ctx.params["rules"] == "R", name
         assert main(argv + ["--rules", str(missing)]) == 1, name
         err = capsys.readouterr().err
         assert "rules directory does not exist" in err and "no-such-rules" in err, (name, err)
@@ -139,3 +140,128 @@ def test_rules_option_is_shared_and_reaches_the_rules(tmp_path, capsys):
     assert main(["ingest", doc, "--db", str(db), "--quiet", "--rules", str(mine)]) == 0
     with sqlite3.connect(db) as con:
         assert {r[0] for r in con.execute("SELECT rules FROM documents")} == {Rules(mine).fingerprint}
+
+
+# ---- the click CLI: help texts, shared options, exit statuses ------------------------
+
+STORE_COMMANDS = {"ingest", "search", "acts", "stats", "track", "diff", "report", "evaluate-threads", "trends", "serve",
+                  "relink", "export"}
+FILTERS = ("actor", "target", "act_type", "modality", "issue", "party", "kind", "since", "until", "commitments",
+           "min_confidence", "limit")
+
+
+def _help(args, capsys) -> str:
+    from communique.cli import main
+
+    assert main([*args, "--help"]) == 0
+    return capsys.readouterr().out
+
+
+def test_every_command_has_help_with_an_example(capsys):
+    """Each command's help ends in an example of its use, kept as written (an indented
+    line `communique NAME ...`, not the usage line)."""
+    import re
+
+    from communique.cli import cli
+
+    names = list(cli.commands)
+    assert set(names) >= {"show", "extract", "evaluate", "train", "batch"} | STORE_COMMANDS and len(names) == 17
+    top = _help([], capsys)
+    assert all(re.search(rf"^  {re.escape(n)} ", top, re.M) for n in names), top
+    for name in names:
+        text = _help([name], capsys)
+        assert text.startswith(f"Usage: communique {name} "), text
+        examples = re.findall(rf"^ +communique {re.escape(name)}( .*)?$", text, re.M)
+        assert examples, f"communique {name} --help has no example:\n{text}"
+    from communique.cli import main
+
+    assert main(["acts", "-h"]) == 0  # -h is --help
+    assert capsys.readouterr().out == _help(["acts"], capsys)
+
+
+def test_shared_options_are_defined_once(monkeypatch):
+    """--db, the filters, --rules and --min-confidence are each one definition, alike on
+    every command that takes them; --db reads $COMMUNIQUE_DB."""
+    from communique.cli import cli
+
+    def options(name):
+        return {p.name: p for p in cli.commands[name].params if isinstance(p, __import__("click").Option)}
+
+    def same(param_name, commands):
+        infos = [options(c)[param_name].to_info_dict() for c in commands]
+        assert all(i == infos[0] for i in infos), (param_name, commands)
+        return infos[0]
+
+    with_db = {n for n in cli.commands if "db" in options(n)}
+    assert with_db == STORE_COMMANDS
+    db = same("db", sorted(with_db))
+    assert db["default"] == "communique.db" and db["envvar"] == "COMMUNIQUE_DB" and db["opts"] == ["--db"]
+
+    with_filters = {n for n in cli.commands if "since" in options(n)}
+    assert with_filters == {"search", "acts", "export"}
+    for f in FILTERS:
+        same(f, sorted(with_filters))
+    assert options("acts")["act_type"].opts == ["--type"]
+    assert options("acts")["limit"].type.min == 1 and options("acts")["limit"].type.max == 1_000_000
+    same("min_confidence", ["extract", *sorted(with_filters)])
+    with_rules = {n for n in cli.commands if "rules" in options(n)}
+    assert with_rules == {"show", "extract", "evaluate", "train", "ingest", "batch"}
+    same("rules", sorted(with_rules))
+    for name in cli.commands:  # --format: the command's choices, the first the default (export's is required)
+        fmt = options(name).get("format")
+        if fmt is not None:
+            assert fmt.opts == ["--format"] and fmt.help == "output format"
+            assert fmt.required if name == "export" else fmt.default == fmt.type.choices[0], name
+
+
+def test_db_defaults_to_the_environment(tmp_path, monkeypatch, capsys):
+    from communique import Corpus
+    from communique.cli import main
+
+    Corpus(tmp_path / "env.db").close()
+    monkeypatch.setenv("COMMUNIQUE_DB", str(tmp_path / "env.db"))
+    assert main(["stats", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 0
+    monkeypatch.delenv("COMMUNIQUE_DB")
+    monkeypatch.chdir(tmp_path)
+    assert main(["stats"]) == 1
+    assert "communique.db: database does not exist" in capsys.readouterr().err
+
+
+def test_exit_statuses(tmp_path, monkeypatch, capsys):
+    """0 ok, 1 a library error, 2 a usage error, 70 a bug (COMMUNIQUE_DEBUG=1 raises it),
+    130 an interrupt, 0 when the reader closed the pipe."""
+    import pytest
+
+    from communique import Corpus
+    from communique.cli import main
+
+    db = str(tmp_path / "x.db")
+    Corpus(db).close()
+    assert main(["stats", "--db", db]) == 0
+    assert main(["acts", "--db", db, "--since", "soon"]) == 1
+    assert capsys.readouterr().err.startswith("communique: error: --since must be a date")
+    for usage in (["nope"], ["acts", "--db", db, "--format", "xml"], ["acts", "--no-such-option"], ["diff", "--db", db],
+                  ["serve", "--port", "0"], ["batch", "x"], ["stats", "--db"]):
+        assert main(usage) == 2, usage
+        assert "Error: " in capsys.readouterr().err, usage
+    assert main([]) == 2 and "Commands:" in capsys.readouterr().out
+
+    def raising(exc):
+        def stats(self):
+            raise exc
+        return stats
+
+    monkeypatch.delenv("COMMUNIQUE_DEBUG", raising=False)
+    monkeypatch.setattr(Corpus, "stats", raising(RuntimeError("boom")))
+    assert main(["stats", "--db", db]) == 70
+    assert "communique: internal error: RuntimeError: boom" in capsys.readouterr().err
+    monkeypatch.setenv("COMMUNIQUE_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["stats", "--db", db])
+    monkeypatch.setattr(Corpus, "stats", raising(KeyboardInterrupt()))
+    assert main(["stats", "--db", db]) == 130
+    assert "communique: interrupted" in capsys.readouterr().err
+    monkeypatch.setattr(Corpus, "stats", raising(BrokenPipeError()))
+    assert main(["stats", "--db", db]) == 0
+

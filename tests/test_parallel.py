@@ -131,6 +131,5 @@ def test_cli_ingest_with_workers(tmp_path):
     assert main(["ingest", str(src), "--db", str(db), "--workers", "2", "--quiet"]) == 0
     with Corpus(db, readonly=True) as c:
         assert c.stats()["documents"] == 2
-    with pytest.raises(SystemExit) as e:  # refused as the options are read, like every count
-        main(["ingest", str(src), "--db", str(db), "--workers", "0"])
-    assert e.value.code == 2
+    # refused as the options are read, like every count
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0"]) == 2

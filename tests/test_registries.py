@@ -3,6 +3,7 @@ found under folders and read, an exporter registered for a format is offered by 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 
@@ -66,5 +67,5 @@ def test_a_registered_exporter_is_offered_and_used(sample_db, monkeypatch):
 def test_export_offers_every_registered_format(tmp_path):
     r = subprocess.run([sys.executable, "-m", "communique", "export", "--help"], capture_output=True, text=True)
     assert r.returncode == 0
-    choices = r.stdout.split("--format", 1)[1].split("{", 1)[1].split("}", 1)[0]
-    assert tuple(choices.split(",")) == tuple(EXPORTERS)
+    choices = re.search(r"^ +--format \[([^\]]+)\]", r.stdout, re.M).group(1)  # the option's line: [csv|jsonl|...]
+    assert tuple(choices.split("|")) == tuple(EXPORTERS)

@@ -1,165 +1,102 @@
-"""Command functions behind the CLI: each calls the library and prints its result."""
+"""The commands of the ``communique`` CLI (click): each parses its options, calls the
+library and renders the result. ``cli`` gathers them (:data:`ALL`) into the group.
+
+The options several commands take are declared once, in :mod:`communique.options`.
+A command returns its exit status: 0, or 1 when some input failed.
+"""
 from __future__ import annotations
 
-import argparse
 import sys
 
-from .registry import command, emit_json, filters_of
+import click
+
+from .export.formats import EXPORTERS  # the export formats are the exporters' registry
 from .ingest import iter_documents
 from .model import ReadFailure
+from .options import (count, db_option, emit_json, filter_options, format_option, min_confidence_option, note,
+                      rules_option)
 from .render import print_failures
 
-__all__: list[str] = []
+__all__ = ["ALL"]
+
+# Example lines sit in each help text's last paragraph, after "\b" so click keeps the line breaks.
 
 
-@command("show")
-def _show(a: argparse.Namespace) -> int:
+@click.command("show")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@format_option("text", "json")
+@rules_option
+def show(paths, format, rules) -> int:
+    """Print a parsed document: metadata and numbered sentences.
+
+    \b
+    Example:
+      communique show samples/2021-09-15_aukus_joint-statement.md --format json
+    """
     from .nlp.segment import segment
     from .render import document_json, print_document
     from .rules import Rules
 
-    rules = Rules(a.rules)
+    rules = Rules(rules)
     failures: list[ReadFailure] = []
-    for item in iter_documents(a.paths):
+    for item in iter_documents(paths):
         if isinstance(item, ReadFailure):
             failures.append(item)
             continue
         sentences = segment(item, rules)
         for w in item.meta.get("warnings", []):
             print(f"communique: warning: {w}", file=sys.stderr)
-        if a.format == "json":
+        if format == "json":
             emit_json(document_json(item, sentences))
         else:
             print_document(item, sentences)
     return print_failures(failures)
 
 
-def _open_corpus(a: argparse.Namespace, readonly: bool = True):
-    from .corpus import Corpus
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@format_option("table", "jsonl", "json", "csv")
+@rules_option
+@min_confidence_option
+def extract(paths, format, rules, min_confidence) -> int:
+    """Extract the acts of statements.
 
-    return Corpus(a.db, readonly=readonly)
+    \b
+    Example:
+      communique extract samples/2021-09-15_aukus_joint-statement.md --format jsonl
+    """
+    from dataclasses import replace
 
-
-@command("ingest")
-def _ingest(a: argparse.Namespace) -> int:
-    from .corpus import Corpus
-    from .progress import ingest_progress
-
-    if not a.paths and not a.from_parquet:
-        from .errors import ConfigError
-
-        raise ConfigError("give PATHs to ingest, or --from-parquet DIR")
-    with Corpus(a.db, rules=a.rules) as corpus:
-        if a.from_parquet:
-            report = corpus.ingest_parquet(a.from_parquet)
-        else:
-            with ingest_progress(a.paths, enabled=not a.quiet) as on_event:
-                report = corpus.ingest(a.paths, on_event=on_event, workers=a.workers)
-    from .render import print_ingest_report
-
-    print_ingest_report(report, a.db)
-    return 0 if report.ok else 1
-
-
-@command("search")
-def _search(a: argparse.Namespace) -> int:
-    from .render import print_search
-
-    with _open_corpus(a) as corpus:
-        rows = corpus.search(a.query, _filters_of(a, corpus))
-    if a.format == "jsonl":
-        for r in rows:
-            emit_json({k: r[k] for k in ("doc", "date", "title", "sentence", "start", "end", "snippet", "text")} | {
-                "acts": [_act_json(x) for x in r["acts"]]})
-    else:
-        print_search(rows, a.query)
-    return 0
-
-
-@command("acts")
-def _acts(a: argparse.Namespace) -> int:
-    from .render import print_acts_table, write_acts_csv
-
-    with _open_corpus(a) as corpus:
-        rows = corpus.store.acts(_filters_of(a, corpus))
-        if a.format == "jsonl":
-            for r in rows:
-                emit_json(_act_json(r))
-        elif a.format == "csv":
-            write_acts_csv(rows, sys.stdout)
-        else:
-            print_acts_table(list(rows))
-    return 0
-
-
-@command("stats")
-def _stats(a: argparse.Namespace) -> int:
-    from .render import print_stats
-
-    with _open_corpus(a) as corpus:
-        stats = corpus.stats()
-    if a.format == "json":
-        emit_json(stats)
-    else:
-        print_stats(stats, a.db)
-    return 0
-
-
-def _filters_of(a: argparse.Namespace, corpus=None):
-    """The filter options, with actor names resolved to codes (a note says so) and
-    unknown codes, issues and types refused with a hint."""
-    from .resolve import resolve_filter
-
-    f = filters_of(a)
-    if corpus is None:
-        return f
-    f, notes = resolve_filter(f, corpus.store.codes(), corpus.rules)
-    for n in notes:
-        print(f"communique: note: {n}", file=sys.stderr)
-    return f
-
-
-def _act_json(r: dict) -> dict:
-    """An act row as every export writes it (communique.schema.act_record)."""
-    from .schema import act_record
-
-    return act_record(r)
-
-
-@command("extract")
-def _extract(a: argparse.Namespace) -> int:
     from .nlp.extractor import Extractor
     from .render import print_extraction_table, write_acts_csv
-
-    extractor = Extractor(a.rules)
-    failures: list[ReadFailure] = []
-    docs = _documents_only(iter_documents(a.paths), failures)
-    collected = []
     from .storage.query import ActFilter
 
-    floor = ActFilter(min_confidence=a.min_confidence).validated().min_confidence  # the filters' own check
+    extractor = Extractor(rules)
+    failures: list[ReadFailure] = []
+    docs = _documents_only(iter_documents(paths), failures)
+    collected = []
+    floor = ActFilter(min_confidence=min_confidence).validated().min_confidence  # the filters' own check
     for ex in extractor.extract_many(docs, errors=True):
         if isinstance(ex, ReadFailure):
             failures.append(ex)
             continue
         if floor:
-            from dataclasses import replace
-
             ex = replace(ex, acts=tuple(x for x in ex.acts if x.confidence >= floor))
         rows = [act.prediction() for act in ex.acts]
-        if a.format == "jsonl":
+        if format == "jsonl":
             for r in rows:
                 emit_json(r)
-        elif a.format == "table":
+        elif format == "table":
             print_extraction_table(ex)
         else:
             collected.append((ex, rows))
-    if a.format == "json":
+    if format == "json":
         emit_json([{"doc": ex.document.name, "title": ex.document.title, "date": ex.document.date,
                     "participants": list(ex.participants), "acts": rows,
                     "mentions": [m.__dict__ for m in ex.mentions]} for ex, rows in collected])
-    elif a.format == "csv":
-        write_acts_csv([r | {"date": ex.document.date, "title": ex.document.title} for ex, rows in collected for r in rows], sys.stdout)
+    elif format == "csv":
+        write_acts_csv([r | {"date": ex.document.date, "title": ex.document.title} for ex, rows in collected for r in rows],
+                       sys.stdout)
     return print_failures(failures)
 
 
@@ -171,146 +108,299 @@ def _documents_only(items, failures: list):
             yield item
 
 
-@command("train")
-def _train(a: argparse.Namespace) -> int:
-    import time
-
-    from .training import train_model
-
-    started = time.perf_counter()
-    model = train_model(a.gold or ["data/gold"], a.statements, a.out, _config(a.seed), rules=a.rules)
-    print(f"act model {model.version}: {len(model.meta['documents'])} gold documents, {model.meta['examples']} sentences, "
-          f"gold {model.meta['gold']}, seed {a.seed}; trained in {time.perf_counter() - started:.0f} s")
-    return 0
-
-
-def _config(seed: int):
-    from .learn import TrainConfig
-
-    return TrainConfig(seed=seed)
-
-
-def _cross_validate(a: argparse.Namespace) -> int:
-    import json
-    from pathlib import Path
-
+def _bounds(result: dict, bounds) -> int:
+    """Print the bounds (``--min acts.f1=0.8``) the result falls below; 1 if any."""
     from .evaluate import check_bounds
-    from .learn import folds_report
-    from .training import cross_validate_gold
 
-    statements = a.statements or (a.paths[0] if a.paths else "data/statements")
-    cv = cross_validate_gold([a.gold], statements, a.cv, _config(a.seed), rules=a.rules)
-    if a.report:
-        Path(a.report).write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
-    if a.json:
-        emit_json(cv)
-    else:
-        print(folds_report(cv))
-    means: dict[str, dict[str, float]] = {}  # {"acts": {"f1": mean}, ...}: the shape check_bounds reads
-    for key, s in cv["summary"].items():
-        record, figure = key.split(".")
-        means.setdefault(record, {})[figure] = s["mean"]
-    failed = check_bounds(means, a.min)
+    failed = check_bounds(result, list(bounds))
     if failed:
         print("below bound: " + "; ".join(failed))
         return 1
     return 0
 
 
-@command("evaluate")
-def _evaluate(a: argparse.Namespace) -> int:
-    from .evaluate import check_bounds, format_report, load_gold, score
-    from .ingest import read_document
+_min_option = click.option("--min", "bounds", multiple=True, metavar="KEY=VALUE",
+                           help="fail below this bound (e.g. acts.f1=0.8; repeatable)")
+_json_option = click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
+
+
+@click.command("evaluate")
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option("--gold", required=True, help="gold JSONL file or folder (with --cv: searched recursively)")
+@click.option("--cv", type=int, default=0, metavar="K",
+              help="cross-validate: train on K-1 folds of the gold documents, score the held-out fold")
+@click.option("--seed", type=int, default=13, show_default=True, help="seed of the folds and the training (with --cv)")
+@click.option("--report", metavar="FILE", help="write the cross-validation figures as JSON to this file (with --cv)")
+@click.option("--statements", metavar="DIR", help="folder holding the statements named in the gold")
+@_json_option
+@_min_option
+@rules_option
+def evaluate(paths, gold, cv, seed, report, statements, as_json, bounds, rules) -> int:
+    """Score the extractor against gold acts (or cross-validate the model).
+
+    The statements are PATHs, or --statements DIR; by default those beside the gold, by name.
+
+    \b
+    Examples:
+      communique evaluate --gold tests/data/gold/dev --statements samples --min acts.f1=0.8
+      communique evaluate --cv 5 --gold data/gold --statements data/statements
+    """
+    if cv:
+        return _cross_validate(paths, gold, cv, seed, report, statements, as_json, bounds, rules)
+    from .evaluate import evaluate_extractor, format_report
     from .nlp.extractor import Extractor
-    from pathlib import Path
 
-    if a.cv:
-        return _cross_validate(a)
-    gold = load_gold([a.gold])
-    if not gold:
-        from .errors import InputError
-
-        raise InputError("no gold sentences found", path=a.gold)
-    found = _statements_for(gold, a.paths, a.statements, Path(a.gold))
-    missing = sorted(set(gold) - set(found))
-    if missing:
-        from .errors import InputError
-
-        raise InputError(f"no statement file for gold document(s): {', '.join(missing)}; give their paths or --statements DIR")
-    extractor = Extractor(a.rules)
-    preds = [act.prediction() for ex in extractor.extract_many(read_document(found[n]) for n in sorted(gold)) for act in ex.acts]
-    result = score(gold, preds)
-    seen = set(gold) & set(extractor.act_model.meta.get("documents", ())) if extractor.act_model else set()
+    result, seen = evaluate_extractor(lambda: Extractor(rules), gold, paths, statements)
     if seen:
-        print(f"communique: note: {len(seen)} of these {len(gold)} documents were in the act model's training data; "
-              "their figures say nothing of unseen text (use --cv for that)", file=sys.stderr)
-    if a.json:
+        note(f"{len(seen)} of these {result['documents']} documents were in the act model's training data; "
+             "their figures say nothing of unseen text (use --cv for that)")
+    if as_json:
         emit_json(result)
     else:
         print(format_report(result))
-    failed = check_bounds(result, a.min)
-    if failed:
-        print("below bound: " + "; ".join(failed))
-        return 1
+    return _bounds(result, bounds)
+
+
+def _cross_validate(paths, gold, k, seed, report, statements, as_json, bounds, rules) -> int:
+    import json
+    from pathlib import Path
+
+    from .evaluate import cv_means
+    from .learn import TrainConfig, folds_report
+    from .training import cross_validate_gold
+
+    statements = statements or (paths[0] if paths else "data/statements")
+    cv = cross_validate_gold([gold], statements, k, TrainConfig(seed=seed), rules=rules)
+    if report:
+        Path(report).write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
+    if as_json:
+        emit_json(cv)
+    else:
+        print(folds_report(cv))
+    return _bounds(cv_means(cv), bounds)
+
+
+@click.command("train")
+@click.option("--gold", multiple=True, help="gold folder or file, searched recursively (repeatable; default data/gold)")
+@click.option("--statements", metavar="DIR", default="data/statements", show_default=True,
+              help="folder holding NAME.md for each gold NAME.jsonl")
+@click.option("--out", metavar="DIR", help="folder for acts_model.json and acts_model.npz (default: the packaged rules data)")
+@click.option("--seed", type=int, default=13, show_default=True)
+@rules_option
+def train(gold, statements, out, seed, rules) -> int:
+    """Rebuild the trained act model from gold statements.
+
+    \b
+    Example:
+      communique train --gold data/gold --statements data/statements --out my-model/
+    """
+    import time
+
+    from .learn import TrainConfig
+    from .training import train_model
+
+    started = time.perf_counter()
+    model = train_model(list(gold) or ["data/gold"], statements, out, TrainConfig(seed=seed), rules=rules)
+    print(f"act model {model.version}: {len(model.meta['documents'])} gold documents, {model.meta['examples']} sentences, "
+          f"gold {model.meta['gold']}, seed {seed}; trained in {time.perf_counter() - started:.0f} s")
     return 0
 
 
-def _statements_for(gold: dict, paths, statements_dir, gold_path):
-    """Map each gold document name to its statement file."""
-    from pathlib import Path
+@click.command("evaluate-threads")
+@click.argument("threads")
+@db_option
+@click.option("--rebuild", is_flag=True, help="rebuild the lineages first (writes to the store)")
+@_json_option
+@_min_option
+def evaluate_threads(threads, db, rebuild, as_json, bounds) -> int:
+    """Score a store's lineages against hand-made commitment threads.
 
-    from .ingest import expand_paths
-    from .ingest.sources import STATEMENT_SUFFIXES
+    THREADS is a JSONL file, one thread a line: thread, members [{doc, evidence}].
 
-    candidates = list(paths or [])
-    if statements_dir:
-        candidates.append(statements_dir)
-    if not candidates:  # beside the gold, then the bundled samples
-        base = gold_path if gold_path.is_dir() else gold_path.parent
-        candidates = [p for p in (base.parent.parent / "corpus" / "statements", base / "statements", Path("samples"))
-                      if p.exists()]
-    found = {}
-    for p in expand_paths(candidates):
-        if isinstance(p, ReadFailure):
-            continue
-        if p.stem in gold and p.suffix.lower() in STATEMENT_SUFFIXES:
-            found.setdefault(p.stem, p)
-    return found
-
-
-@command("evaluate-threads")
-def _evaluate_threads(a: argparse.Namespace) -> int:
+    \b
+    Example:
+      communique evaluate-threads tests/data/threads/us-japan.jsonl --db demo.db --min bcubed.f1=0.6
+    """
     from .compare.threads import format_threads_report, load_threads, score_threads, store_predictions
-    from .evaluate import check_bounds
 
-    threads = load_threads(a.threads)
-    with _open_corpus(a, readonly=not a.rebuild) as corpus:
-        if a.rebuild:
+    threads = load_threads(threads)
+    with _open_corpus(db, readonly=not rebuild) as corpus:
+        if rebuild:
             corpus.update_lineages(rebuild=True)
         preds = store_predictions(corpus.store, {m["doc"] for t in threads for m in t["members"]})
     result = score_threads(threads, preds)
     baseline = score_threads(threads, [p | {"lineage": None} for p in preds])
-    if a.json:
+    if as_json:
         emit_json(result | {"baseline": baseline})
     else:
         print(format_threads_report(result, baseline))
-    failed = check_bounds(result, a.min)
-    if failed:
-        print("below bound: " + "; ".join(failed))
-        return 1
+    return _bounds(result, bounds)
+
+
+def _open_corpus(db: str, readonly: bool = True):
+    from .corpus import Corpus
+
+    return Corpus(db, readonly=readonly)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@db_option
+@click.option("--from-parquet", "from_parquet", metavar="DIR", help="load a batch run's Parquet output")
+@click.option("--batch-size", type=count(1, 10_000), default=32, metavar="N", show_default=True)
+@click.option("--workers", type=count(1, 64), default=1, metavar="N", show_default=True,
+              help="extract in N processes (one writer; the same store as one worker), e.g. --workers 2")
+@click.option("--quiet", is_flag=True, help="no progress bar")
+@rules_option
+def ingest(paths, db, from_parquet, batch_size, workers, quiet, rules) -> int:
+    """Read, extract and store statements (files, folders, globs, .jsonl(.gz)).
+
+    Unchanged documents are skipped: a second run, or one after an interruption, resumes.
+
+    \b
+    Examples:
+      communique ingest samples/ --db demo.db --workers 2
+      communique ingest --from-parquet out/ --db demo.db
+    """
+    from .corpus import Corpus
+    from .progress import ingest_progress
+    from .render import print_ingest_report
+
+    if not paths and not from_parquet:
+        from .errors import ConfigError
+
+        raise ConfigError("give PATHs to ingest, or --from-parquet DIR")
+    with Corpus(db, rules=rules) as corpus:
+        if from_parquet:
+            report = corpus.ingest_parquet(from_parquet)
+        else:
+            with ingest_progress(paths, enabled=not quiet) as on_event:
+                report = corpus.ingest(paths, on_event=on_event, workers=workers)
+    print_ingest_report(report, db)
+    return 0 if report.ok else 1
+
+
+def _resolved(f, corpus):
+    """The filters with actor names resolved to codes (a note says so); unknown codes,
+    issues and types are refused with a hint."""
+    from .resolve import resolve_filter
+
+    f, notes = resolve_filter(f, corpus.store.codes(), corpus.rules)
+    for n in notes:
+        note(n)
+    return f
+
+
+def _act_json(r: dict) -> dict:
+    """An act row as every export writes it (communique.schema.act_record)."""
+    from .schema import act_record
+
+    return act_record(r)
+
+
+@click.command("search")
+@click.argument("query")
+@db_option
+@filter_options
+@format_option("table", "jsonl")
+def search(query, db, filters, format) -> int:
+    """Full-text search over stored sentences (FTS5: "phrases", prefix*, AND / OR / NOT).
+
+    A query starting with '-' goes after '--', options first.
+
+    \b
+    Examples:
+      communique search '"status quo" AND force' --db demo.db --party JPN
+      communique search --db demo.db -- -japan
+    """
+    from .render import print_search
+
+    with _open_corpus(db) as corpus:
+        rows = corpus.search(query, _resolved(filters, corpus))
+    if format == "jsonl":
+        for r in rows:
+            emit_json({k: r[k] for k in ("doc", "date", "title", "sentence", "start", "end", "snippet", "text")} | {
+                "acts": [_act_json(x) for x in r["acts"]]})
+    else:
+        print_search(rows, query)
     return 0
 
 
-@command("track")
-def _track(a: argparse.Namespace) -> int:
+@click.command("acts")
+@db_option
+@filter_options
+@format_option("table", "jsonl", "csv")
+def acts(db, filters, format) -> int:
+    """Structured queries over stored acts.
+
+    \b
+    Example:
+      communique acts --db demo.db --type REQUEST --target CHN --since 2021
+    """
+    from .render import print_acts_table, write_acts_csv
+
+    with _open_corpus(db) as corpus:
+        rows = corpus.store.acts(_resolved(filters, corpus))
+        if format == "jsonl":
+            for r in rows:
+                emit_json(_act_json(r))
+        elif format == "csv":
+            write_acts_csv(rows, sys.stdout)
+        else:
+            print_acts_table(list(rows))
+    return 0
+
+
+@click.command("stats")
+@db_option
+@format_option("table", "json")
+def stats(db, format) -> int:
+    """What the store holds.
+
+    \b
+    Example:
+      communique stats --db demo.db --format json
+    """
+    from .render import print_stats
+
+    with _open_corpus(db) as corpus:
+        result = corpus.stats()
+    if format == "json":
+        emit_json(result)
+    else:
+        print_stats(result, db)
+    return 0
+
+
+_series_option = click.option(
+    "--series", metavar="S", help="define the series: statements (comma-separated ids/names) or a name pattern")
+
+
+@click.command("track")
+@click.argument("query")
+@db_option
+@click.option("--party", help="statements issued by this party")
+@click.option("--limit", type=count(1, 1000), default=5, metavar="N", show_default=True, help="at most N lineages")
+@click.option("--series", metavar="S",
+              help="the series whose later statements may drop it: statements (comma-separated) or a name pattern")
+@format_option("table", "json")
+def track(query, db, party, limit, series, format) -> int:
+    """Follow a commitment across statements. QUERY: words of the commitment, or a lineage id.
+
+    Read-only: lineages are linked on ingest and by `relink`.
+
+    \b
+    Example:
+      communique track "Article V applies to the Senkaku Islands" --db demo.db --format json
+    """
     from .render import print_lineages
 
-    with _open_corpus(a) as corpus:  # a query: read-only; lineages are linked on ingest and by `relink`
-        lineages = corpus.track(a.query, party=a.party, limit=a.limit, series=a.series)
-    if a.format == "json":
+    with _open_corpus(db) as corpus:
+        lineages = corpus.track(query, party=party, limit=limit, series=series)
+    if format == "json":
         emit_json({"lineages": [_lineage_json(x) for x in lineages]})
     else:
-        print_lineages(lineages, a.query)
+        print_lineages(lineages, query)
     return 0
 
 
@@ -321,103 +411,177 @@ def _lineage_json(x: dict) -> dict:
     return {k: x[k] for k in keys} | {"documents": docs}
 
 
-@command("diff")
-def _diff(a: argparse.Namespace) -> int:
+@click.command("diff")
+@click.argument("a")
+@click.argument("b", required=False)
+@_series_option
+@db_option
+@click.option("--limit", type=count(), default=None, metavar="N", help="at most N entries per group in the table")
+@format_option("table", "json")
+def diff(a, b, series, db, limit, format) -> int:
+    """What statement B adds, drops, rewords and repeats from A (by issue).
+
+    A and B are doc ids, names or files. Given alone, the statement is B, compared with
+    the previous statement of its series.
+
+    \b
+    Examples:
+      communique diff 2022-05-23_us-japan_joint-statement_strengthening-free-open-international-order 2023-01-13_us-japan_joint-statement --db demo.db
+      communique diff 2023-01-13_us-japan_joint-statement --db demo.db
+    """
     from .render import print_diff
 
-    with _open_corpus(a) as corpus:
-        result = corpus.diff(a.a, a.b, series=a.series) if a.b else corpus.diff(None, a.a, series=a.series)
-    if a.format == "json":
+    with _open_corpus(db) as corpus:
+        result = corpus.diff(a, b, series=series) if b else corpus.diff(None, a, series=series)
+    if format == "json":
         emit_json(result)
     else:
-        print_diff(result, a.limit)
+        print_diff(result, limit)
     return 0
 
 
-@command("report")
-def _report(a: argparse.Namespace) -> int:
+@click.command("report")
+@click.argument("doc")
+@db_option
+@format_option("html", "md", "json")
+@click.option("--out", metavar="FILE", help="output file (default: standard output)")
+@_series_option
+@click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
+              help="the explorer that evidence links point to")
+def report(doc, db, format, out, series, base_url) -> int:
+    """A summit report on a statement: commitments by issue, status against the series' previous.
+
+    DOC: the statement's doc id, name or file.
+
+    \b
+    Example:
+      communique report 2023-01-13_us-japan_joint-statement --db demo.db --out report.html
+    """
     import json
     from pathlib import Path
 
     from .report import report_html, report_markdown
 
-    with _open_corpus(a) as corpus:
-        rep = corpus.report(a.doc, series=a.series, base_url=a.base_url)
-    text = (report_html(rep) if a.format == "html" else report_markdown(rep) if a.format == "md"
+    with _open_corpus(db) as corpus:
+        rep = corpus.report(doc, series=series, base_url=base_url)
+    text = (report_html(rep) if format == "html" else report_markdown(rep) if format == "md"
             else json.dumps(rep, ensure_ascii=False, indent=1))
-    if a.out:
-        Path(a.out).write_text(text, encoding="utf-8")
-        print(f"communique: wrote the report on {rep['doc']['name']} to {a.out}", file=sys.stderr)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        print(f"communique: wrote the report on {rep['doc']['name']} to {out}", file=sys.stderr)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
-@command("trends")
-def _trends(a: argparse.Namespace) -> int:
-    from .render import print_trends, write_trends_csv
+@click.command("trends")
+@click.option("--actor", required=True, help="acts by this actor (a code or a name)")
+@click.option("--target", help="acts toward this actor")
+@click.option("--by", type=click.Choice(("year", "quarter", "month")), default="year", show_default=True)
+@db_option
+@format_option("table", "json", "csv")
+def trends(actor, target, by, db, format) -> int:
+    """Acts of an actor per period.
 
+    \b
+    Example:
+      communique trends --actor USA --target CHN --by quarter --db demo.db
+    """
+    from .render import print_trends, write_trends_csv
     from .storage import ActFilter
 
-    with _open_corpus(a) as corpus:
-        f = _resolved(ActFilter(actor=a.actor, target=a.target), corpus)
-        result = corpus.trends(f.actor, f.target, a.by)
-    if a.format == "json":
+    with _open_corpus(db) as corpus:
+        f = _resolved(ActFilter(actor=actor, target=target), corpus)
+        result = corpus.trends(f.actor, f.target, by)
+    if format == "json":
         emit_json(result)
-    elif a.format == "csv":
+    elif format == "csv":
         write_trends_csv(result, sys.stdout)
     else:
         print_trends(result)
     return 0
 
 
-def _resolved(f, corpus):
-    from .resolve import resolve_filter
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=count(1, 65535), default=8000, metavar="PORT", show_default=True)
+@click.option("--allow-host", "allow_host", multiple=True, metavar="HOST",
+              help="also answer requests for this Host (default: the bound address and localhost only)")
+def serve(db, host, port, allow_host) -> int:
+    """The web explorer over a store (read-only).
 
-    f, notes = resolve_filter(f, corpus.store.codes(), corpus.rules)
-    for n in notes:
-        print(f"communique: note: {n}", file=sys.stderr)
-    return f
-
-
-@command("relink")
-def _relink(a: argparse.Namespace) -> int:
-    with _open_corpus(a, readonly=False) as corpus:
-        r = corpus.update_lineages(rebuild=True)
-        n = corpus.store.lineage_count()
-    print(f"communique: relinked {r.linked + r.created} acts into {n} lineages in {r.seconds:.1f}s -> {a.db}", file=sys.stderr)
-    return 0
-
-
-@command("serve")
-def _serve(a: argparse.Namespace) -> int:
+    \b
+    Example:
+      communique serve --db demo.db --port 8000
+    """
     import uvicorn
 
     from .web import create_app
 
-    app = create_app(a.db, allowed_hosts=[a.host, *a.allow_host])
-    if a.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"communique: warning: serving on {a.host}, reachable beyond this machine; requests are answered only for "
-              f"the Host names {', '.join([a.host, *a.allow_host, 'localhost'])} (add others with --allow-host NAME)",
+    app = create_app(db, allowed_hosts=[host, *allow_host])
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"communique: warning: serving on {host}, reachable beyond this machine; requests are answered only for "
+              f"the Host names {', '.join([host, *allow_host, 'localhost'])} (add others with --allow-host NAME)",
               file=sys.stderr)
-    print(f"communique: serving {a.db} read-only at http://{a.host}:{a.port}/", file=sys.stderr)
-    uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
+    print(f"communique: serving {db} read-only at http://{host}:{port}/", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
 
 
-@command("export")
-def _export(a: argparse.Namespace) -> int:
+@click.command("relink")
+@db_option
+def relink(db) -> int:
+    """Rebuild every commitment lineage from the stored acts.
+
+    \b
+    Example:
+      communique relink --db demo.db
+    """
+    with _open_corpus(db, readonly=False) as corpus:
+        r = corpus.update_lineages(rebuild=True)
+        n = corpus.store.lineage_count()
+    print(f"communique: relinked {r.linked + r.created} acts into {n} lineages in {r.seconds:.1f}s -> {db}", file=sys.stderr)
+    return 0
+
+
+@click.command("export")
+@db_option
+@format_option(*EXPORTERS, required=True)
+@click.option("--out", metavar="PATH", help="output file (default: standard output; required for parquet)")
+@filter_options
+def export(db, format, out, filters) -> int:
+    """Export acts for analysts' tools.
+
+    \b
+    Example:
+      communique export --db demo.db --format gdelt --out acts-gdelt.csv
+    """
     from .export import export_acts
 
-    with _open_corpus(a) as corpus:
-        n = export_acts(corpus.store, a.format, _filters_of(a, corpus), a.out)
-    if a.out:
-        print(f"communique: wrote {n} rows to {a.out}", file=sys.stderr)
+    with _open_corpus(db) as corpus:
+        n = export_acts(corpus.store, format, _resolved(filters, corpus), out)
+    if out:
+        print(f"communique: wrote {n} rows to {out}", file=sys.stderr)
     return 0
 
 
-@command("batch")
-def _batch(a: argparse.Namespace) -> int:
+@click.command("batch")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--out", metavar="DIR", required=True, help="the folder of Parquet parts")
+@click.option("--workers", type=count(1, 256), default=2, metavar="N", show_default=True)
+@click.option("--scheduler", metavar="ADDRESS", help="address of an existing Dask scheduler")
+@click.option("--partition-by", "partition_by", type=click.Choice(("year", "kind", "none")), default="year",
+              show_default=True, help="output folders year=YYYY/, kind=KIND/, or none (parts at the top)")
+@click.option("--chunk-size", type=count(1, 100_000), default=200, metavar="N", show_default=True, help="documents per task")
+@rules_option
+def batch(paths, out, workers, scheduler, partition_by, chunk_size, rules) -> int:
+    """Extract a whole archive on a Dask cluster into Parquet.
+
+    \b
+    Example:
+      communique batch archive/ --out parts/ --workers 2 --partition-by year
+    """
     from .batch import run_batch
 
     done = {"docs": 0}
@@ -427,9 +591,15 @@ def _batch(a: argparse.Namespace) -> int:
         where = f"{partition}/" if partition else ""
         print(f"communique: part {where}{k:05d} done ({done['docs']} documents so far)", file=sys.stderr)
 
-    report = run_batch(a.paths, a.out, workers=a.workers, scheduler=a.scheduler, chunk_size=a.chunk_size, rules_dir=a.rules,
-                       on_part=on_part, partition_by=a.partition_by)
-    r = report.as_dict()
+    result = run_batch(paths, out, workers=workers, scheduler=scheduler, chunk_size=chunk_size, rules_dir=rules,
+                       on_part=on_part, partition_by=partition_by)
+    r = result.as_dict()
     print(f"communique: {r['parts_written']} parts written, {r['parts_skipped']} already done, {r['documents']} documents, "
-          f"{r['acts']} acts, {len(report.failed)} failed in {r['seconds']}s on {r['workers']} workers -> {a.out}", file=sys.stderr)
-    return print_failures(report.failed)
+          f"{r['acts']} acts, {len(result.failed)} failed in {r['seconds']}s on {r['workers']} workers -> {out}",
+          file=sys.stderr)
+    return print_failures(result.failed)
+
+
+# The commands in the order the help lists them.
+ALL: tuple[click.Command, ...] = (show, extract, evaluate, train, ingest, search, acts, stats, track, diff, report,
+                                  evaluate_threads, trends, serve, relink, export, batch)

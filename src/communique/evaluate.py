@@ -14,7 +14,8 @@ from typing import Any, Iterable
 
 from .errors import ConfigError, InputError
 
-__all__ = ["load_gold", "score", "check_bounds", "format_report", "CONTAINMENT"]
+__all__ = ["load_gold", "score", "check_bounds", "format_report", "CONTAINMENT", "statement_files", "evaluate_extractor",
+           "cv_means"]
 
 _WORD = re.compile(r"[0-9A-Za-z]+")
 CONTAINMENT = 0.6
@@ -205,3 +206,61 @@ def format_report(result: dict) -> str:
     for t, f in result["per_type"].items():
         lines.append("  " + line(str(t), f))
     return "\n".join(lines)
+
+
+def statement_files(gold: dict, paths: Iterable[str | Path] = (), statements_dir: str | Path | None = None,
+                    gold_path: str | Path | None = None) -> dict[str, Path]:
+    """Each gold document's statement file (by name): among ``paths`` and ``statements_dir``;
+    with neither, beside the gold (``../../corpus/statements``, ``./statements``), then ``samples/``."""
+    from .ingest import expand_paths
+    from .ingest.sources import STATEMENT_SUFFIXES
+    from .model import ReadFailure
+
+    candidates: list = list(paths or [])
+    if statements_dir:
+        candidates.append(statements_dir)
+    if not candidates and gold_path is not None:
+        gp = Path(gold_path)
+        base = gp if gp.is_dir() else gp.parent
+        candidates = [p for p in (base.parent.parent / "corpus" / "statements", base / "statements", Path("samples"))
+                      if p.exists()]
+    found: dict[str, Path] = {}
+    for p in expand_paths(candidates):
+        if isinstance(p, ReadFailure):
+            continue
+        if p.stem in gold and p.suffix.lower() in STATEMENT_SUFFIXES:
+            found.setdefault(p.stem, p)
+    return found
+
+
+def evaluate_extractor(make_extractor, gold_path: str | Path, paths: Iterable[str | Path] = (),
+                       statements_dir: str | Path | None = None) -> tuple[dict[str, Any], set[str]]:
+    """Score the extractor that ``make_extractor()`` returns (called once the gold and its
+    statements are found) against the gold at ``gold_path`` (statements found by
+    :func:`statement_files`): the figures, and the gold documents that were in the act
+    model's training data (their figures say nothing of unseen text)."""
+    from .ingest import read_document
+
+    gold = load_gold([gold_path])
+    if not gold:
+        raise InputError("no gold sentences found", path=str(gold_path))
+    found = statement_files(gold, paths, statements_dir, gold_path)
+    missing = sorted(set(gold) - set(found))
+    if missing:
+        raise InputError(f"no statement file for gold document(s): {', '.join(missing)}; "
+                         "give their paths or the folder holding them")
+    extractor = make_extractor()
+    preds = [act.prediction() for ex in extractor.extract_many(read_document(found[n]) for n in sorted(gold))
+             for act in ex.acts]
+    model = extractor.act_model
+    seen = set(gold) & set(model.meta.get("documents", ())) if model else set()
+    return score(gold, preds), seen
+
+
+def cv_means(cv: dict) -> dict[str, dict[str, float]]:
+    """A cross-validation's mean figures in the shape :func:`check_bounds` reads: ``{"acts": {"f1": mean}}``."""
+    means: dict[str, dict[str, float]] = {}
+    for key, s in cv["summary"].items():
+        record, figure = key.split(".")
+        means.setdefault(record, {})[figure] = s["mean"]
+    return means
