@@ -12,6 +12,7 @@ are named in annotations only, never imported here.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from ..model import MODALITIES as _MODALITIES, Act, Extraction, merge_same_evidence
@@ -68,6 +69,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     threshold, extra = model.thresholds
     out: list[Act] = []
     subjects = view.subjects or ((),) * len(ex.sentences)
+    states = {m.code for m in ex.mentions if m.kind in ("state", "person")}
     for s, d, subject in zip(ex.sentences, decisions, subjects):
         pool = rule_acts.get(s.n, [])
         # whose act: as the sentence's clauses say, else its main clause's subject, else the document's usual actors
@@ -91,12 +93,25 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             if dropped:  # the rules saw a clause here: give it the type the sentence holds
                 a = _aimed_targets(dropped.pop(0), type_, ex.mentions)
                 out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))
+            elif _third_party(subject, ex.participants, states):
+                continue  # "Russia will deepen cooperation with India": a third state's conduct is no act of ours
             else:
                 targets = tuple(c for c in named.get(s.n, ()) if c not in sentence_actors) if type_ in _AIMED else ()
                 out.append(_sentence_act(coder, ex, s, type_, d, p, sentence_actors, targets, tag))
     out = merge_same_evidence(out)  # two clauses re-typed alike on one evidence are one act
     out.sort(key=lambda a: (a.sentence, a.start, a.end, a.type))
     return replace(ex, acts=tuple(out))
+
+
+# a name inside a relative clause describes the object, it is not whom the act addresses ("our
+# companies that are seeking an orderly withdrawal from the Russian market")
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
+
+
+def _third_party(subject: tuple[str, ...], participants: tuple[str, ...], states: set[str]) -> bool:
+    """A main-clause subject of states (or their people) none of whom takes part. A body the
+    issuer belongs to ("Americas Partnership countries launched") is not a third party."""
+    return bool(subject) and not set(subject) & set(participants) and all(c in states for c in subject)
 
 
 def _aimed_targets(a: Act, type_: str, mentions) -> Act:
@@ -110,7 +125,8 @@ def _aimed_targets(a: Act, type_: str, mentions) -> Act:
     codes: list[str] = []
     for m in mentions:
         if (m.kind in ("state", "org", "person") and a.start <= m.start and m.end <= a.end
-                and " " not in m.code and m.code not in a.actors and m.code not in codes):
+                and " " not in m.code and m.code not in a.actors and m.code not in codes
+                and not _RELATIVE.search(a.evidence, 0, m.start - a.start)):
             codes.append(m.code)
     return replace(a, targets=tuple(codes)) if codes else a
 
