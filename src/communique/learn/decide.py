@@ -31,7 +31,8 @@ class DocumentView:
 
     extraction: Extraction
     features: tuple[list[str], ...]
-    subjects: tuple[tuple[str, ...], ...] = ()  # per sentence: the actors its main clause names
+    # per sentence: the actors its main clause names, and that clause's modality as the rules read it
+    main_clauses: tuple[tuple[tuple[str, ...], str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,19 +62,15 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     for a, row in zip(ex.acts, judged):
         rule_acts.setdefault(a.sentence, []).append((a, dict(zip(labels, map(float, row)))))
     fallback = _default_actors(ex)
-    named: dict[int, list[str]] = {}
-    for m in ex.mentions:  # who the sentence names, in text order
-        if m.kind in ("state", "org", "person") and m.code not in named.setdefault(m.sentence, []):
-            named[m.sentence].append(m.code)
     tag = f"model:{model.version}"
     threshold, extra = model.thresholds
     out: list[Act] = []
-    subjects = view.subjects or ((),) * len(ex.sentences)
+    mains = view.main_clauses or (((), ""),) * len(ex.sentences)
     states = {m.code for m in ex.mentions if m.kind in ("state", "person")}
-    for s, d, subject in zip(ex.sentences, decisions, subjects):
+    for s, d, (subject, main_modality) in zip(ex.sentences, decisions, mains):
         pool = rule_acts.get(s.n, [])
         # whose act: as the sentence's clauses say, else its main clause's subject, else the document's usual actors
-        sentence_actors = next((a.actors for a, _ in pool if a.actors), None) or subject or fallback
+        sentence_actors = next((a.actors for a, _ in pool if a.actors), None) or tuple(c for c in subject if c) or fallback
         kept: set[str] = set()
         dropped: list[Act] = []
         for a, probs in pool:
@@ -96,8 +93,11 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             elif _third_party(subject, ex.participants, states):
                 continue  # "Russia will deepen cooperation with India": a third state's conduct is no act of ours
             else:
-                targets = tuple(c for c in named.get(s.n, ()) if c not in sentence_actors) if type_ in _AIMED else ()
-                out.append(_sentence_act(coder, ex, s, type_, d, p, sentence_actors, targets, tag))
+                targets = _named(s.start, s.text, sentence_actors, ex.mentions) if type_ in _AIMED else ()
+                # a cue the rules read in the main clause ("will", "reaffirm") says the modality better than
+                # the sentence model; where they read none (ASSERT is their default), the model says
+                ds = replace(d, modality=main_modality) if main_modality not in ("", "ASSERT") else d
+                out.append(_sentence_act(coder, ex, s, type_, ds, p, sentence_actors, targets, tag))
     out = merge_same_evidence(out)  # two clauses re-typed alike on one evidence are one act
     out.sort(key=lambda a: (a.sentence, a.start, a.end, a.type))
     return replace(ex, acts=tuple(out))
@@ -109,8 +109,12 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:are|is|were|was|have|has|had)
 
 
 def _third_party(subject: tuple[str, ...], participants: tuple[str, ...], states: set[str]) -> bool:
-    """A main-clause subject of states (or their people) none of whom takes part. A body the
-    issuer belongs to ("Americas Partnership countries launched") is not a third party."""
+    """A main-clause subject of states (or their people) none of whom takes part, or a sentence
+    the rules read as reporting a third party's conduct (an empty code: companies, "the
+    world"). A body the issuer belongs to ("Americas Partnership countries launched") is not
+    a third party."""
+    if "" in subject:
+        return True
     return bool(subject) and not set(subject) & set(participants) and all(c in states for c in subject)
 
 
@@ -122,13 +126,21 @@ def _aimed_targets(a: Act, type_: str, mentions) -> Act:
     for a name the gazetteer could not code."""
     if a.targets or type_ not in _AIMED or type_ == "CONSULT":
         return a
+    codes = _named(a.start, a.evidence, a.actors, mentions)
+    return replace(a, targets=codes) if codes else a
+
+
+def _named(start: int, text: str, besides: tuple[str, ...], mentions) -> tuple[str, ...]:
+    """The codes of the actors a text (at ``start``) names, in order, but ``besides``, names
+    the gazetteer could not code, and names inside a relative clause."""
     codes: list[str] = []
+    end = start + len(text)
     for m in mentions:
-        if (m.kind in ("state", "org", "person") and a.start <= m.start and m.end <= a.end
-                and " " not in m.code and m.code not in a.actors and m.code not in codes
-                and not _RELATIVE.search(a.evidence, 0, m.start - a.start)):
+        if (m.kind in ("state", "org", "person") and start <= m.start and m.end <= end
+                and " " not in m.code and m.code not in besides and m.code not in codes
+                and not _RELATIVE.search(text, 0, m.start - start)):
             codes.append(m.code)
-    return replace(a, targets=tuple(codes)) if codes else a
+    return tuple(codes)
 
 
 def _recode(coder: "Coder", a: Act, type_: str, d: SentenceDecision, p: float, rule: str,

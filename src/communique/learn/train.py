@@ -38,9 +38,9 @@ class TrainConfig:
     c_modality: float = 30.0
     c_issues: float = 10.0
     c_acts: float = 3.0
-    sentence_threshold: float = 0.5
-    extra_threshold: float = 0.75
-    issue_threshold: float = 0.5
+    sentence_threshold: float = 0.4
+    extra_threshold: float = 0.7
+    issue_threshold: float = 0.4
     class_weight: str | None = "balanced"
 
 

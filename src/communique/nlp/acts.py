@@ -28,7 +28,7 @@ from .lexicon import Lexicon
 from .records import Context, DocState, RawAct
 from .triggers import find_triggers
 
-__all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'subject_of_sentence']
+__all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'main_clause', 'THIRD_PARTY']
 
 
 def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
@@ -129,24 +129,34 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
 
 
-def subject_of_sentence(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
-                        list_item: bool = False, lead_in: int | None = None) -> tuple[str, ...]:
-    """Whose sentence it is, as its main clause says: the actors of the root verb's subject
-    ("The United States and Mexico will ..."), the participants' own plan ("These efforts
-    will ..."), or for a list item, its lead-in's actors. Empty where none is named; the
-    trained model gives a sentence-level act these actors. A pure function, as find_acts."""
+THIRD_PARTY = ("",)  # main_clause's actors where a third party's conduct is what the sentence reports
+
+
+def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
+                list_item: bool = False, lead_in: int | None = None) -> tuple[tuple[str, ...], str]:
+    """Whose sentence it is and how it binds them, as its main clause says: the actors of the
+    root verb's subject ("The United States and Mexico will ...") or the participants' own
+    plan ("These efforts will ..."), and the root's modality; for a list item without a
+    subject, its lead-in's. Empty actors where none is named. The trained model gives a
+    sentence-level act these. A pure function, as find_acts."""
     s = ParsedSentence(sent, hits, ctx, lex, list_item, lead_in, state)
     root = next((t for t in sent if t.dep_ == "ROOT"), None)
-    subj = s.subject_of(root) if root is not None else None
+    if root is None:
+        return (), "ASSERT"
+    for t in sent:  # "We note that international companies are withdrawing": the conduct is theirs
+        h = s.tok_hit.get(t.i)
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i != root.i and h is not None and h.kind in ("third", "third_party"):
+            return THIRD_PARTY, "ASSERT"
+    chain, upper, _ = climb(s, root)
+    modality = s.modality(chain, upper)
+    subj = s.subject_of(root)
     if subj is not None:
         actors, named = s.subject_actors(subj)
-        if actors:
-            return actors
-        if not named:
-            return plan_subject(s, subj)
-        return ()
+        if not actors and not named:
+            actors = plan_subject(s, subj)
+        return actors, modality
     lead = state.lead_of(lead_in) if list_item else None
-    return lead[0] if lead else ()
+    return (lead[0], lead[1] if modality == "ASSERT" else modality) if lead else ((), modality)
 
 
 _OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")

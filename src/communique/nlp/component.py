@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..rules import Rules
-from .acts import find_acts, subject_of_sentence
+from .acts import find_acts, main_clause
 from .gazetteer import Gazetteer, Hit
 from .lexicon import Lexicon
 from .records import Context, DocState, RawAct
@@ -31,13 +31,13 @@ class Match(NamedTuple):
     hits: list[Hit]
     acts: list[RawAct]
     state: DocState  # the state after this sentence, for the next one
-    subject: tuple[str, ...] = ()  # whose sentence it is (see acts.subject_of_sentence)
+    main: tuple[tuple[str, ...], str] = ((), "ASSERT")  # whose sentence, and its modality (acts.main_clause)
 
 
 def _register_extensions() -> None:
     # Doc-level values: span extension values are keyed by character offsets in
     # spaCy, so two acts over the same clause would overwrite each other.
-    for name in ("communique_acts", "communique_hits", "communique_state", "communique_subject"):
+    for name in ("communique_acts", "communique_hits", "communique_state", "communique_main"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -63,11 +63,11 @@ class ActsComponent:
         list_item, lead_in = info.get("list_item", False), info.get("lead_in")
         acts, after = find_acts(doc[:], hits, ctx, self.lexicon, state=state, list_item=list_item,
                                 lead_in=lead_in, n=info.get("n", 0))
-        subject = subject_of_sentence(doc[:], hits, ctx, self.lexicon, state=state, list_item=list_item, lead_in=lead_in)
-        return Match(hits, acts, after.evolve(people=tuple(people.items())), subject)
+        main = main_clause(doc[:], hits, ctx, self.lexicon, state=state, list_item=list_item, lead_in=lead_in)
+        return Match(hits, acts, after.evolve(people=tuple(people.items())), main)
 
     def set_annotations(self, doc: Doc, matches: Match) -> None:
-        hits, acts, state, subject = matches
+        hits, acts, state, main = matches
         act_spans, hit_spans = [], []
         for i, a in enumerate(acts):  # span_id indexes doc._.communique_acts
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
@@ -82,7 +82,7 @@ class ActsComponent:
         doc._.communique_acts = acts
         doc._.communique_hits = hits
         doc._.communique_state = state
-        doc._.communique_subject = subject
+        doc._.communique_main = main
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))

@@ -172,7 +172,7 @@ class Extractor:
         acts: list[Act] = []
         mentions: list[Mention] = []
         features: list[list[str]] = []
-        subjects: list[tuple[str, ...]] = []
+        mains: list[tuple[tuple[str, ...], str]] = []
         by_n = {s.n: s for s in sentences}
         for s, sd in zip(sentences, outs):
             mine = merge_same_evidence(coder.act(doc, s, raw) for raw in sd._.communique_acts or [])
@@ -182,7 +182,7 @@ class Extractor:
                                               lead_in_text=lead.text if lead else None,
                                               rule_acts=mine, participants=participants,
                                               keyword_issues=coder.lexicon.issues_of(s.text)))
-            subjects.append(tuple(sd._.communique_subject or ()))
+            mains.append(sd._.communique_main or ((), "ASSERT"))
             hits: list[Hit] = sd._.communique_hits or []
             for h in hits:
                 if h.code and h.kind in ("state", "org", "person"):
@@ -193,6 +193,6 @@ class Extractor:
                     mentions.append(Mention(s.start + m.start(1), s.start + m.start(1) + len(name), name,
                                             m.group("abbr") or name, "initiative", "pattern:initiative", s.n))
         extraction = Extraction(doc, tuple(sentences), tuple(acts), tuple(mentions), tuple(participants))
-        return DocumentView(extraction, tuple(features), tuple(subjects))
+        return DocumentView(extraction, tuple(features), tuple(mains))
 
 
