@@ -265,3 +265,17 @@ def test_exit_statuses(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(Corpus, "stats", raising(BrokenPipeError()))
     assert main(["stats", "--db", db]) == 0
 
+
+
+def test_ingest_batch_size_reaches_the_parser_and_keeps_the_acts(tmp_path):
+    from communique import Corpus
+
+    assert Corpus(tmp_path / "x.db", batch_size=4).extractor.batch_size == 4
+    doc = str(sample("2023-01-13_us-japan_joint-statement"))
+    counts = []
+    for size in ([], ["--batch-size", "4"]):
+        db = tmp_path / f"b{len(size)}.db"
+        run("ingest", doc, "--db", str(db), "--quiet", *size)
+        counts.append(json.loads(run("stats", "--db", str(db), "--format", "json").stdout)["acts"])
+    assert counts[0] == counts[1] > 0
+    assert run("ingest", doc, "--db", str(tmp_path / "z.db"), "--batch-size", "0", check=False).returncode == 2

@@ -247,7 +247,8 @@ def _open_corpus(db: str, readonly: bool = True):
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @db_option
 @click.option("--from-parquet", "from_parquet", metavar="DIR", help="load a batch run's Parquet output")
-@click.option("--batch-size", type=count(1, 10_000), default=32, metavar="N", show_default=True)
+@click.option("--batch-size", type=count(1, 10_000), default=None, metavar="N",
+              help="sentences the parser takes at a time (default 128; less uses less memory)")
 @click.option("--workers", type=count(1, 64), default=1, metavar="N", show_default=True,
               help="extract in N processes (one writer; the same store as one worker), e.g. --workers 2")
 @click.option("--quiet", is_flag=True, help="no progress bar")
@@ -270,7 +271,7 @@ def ingest(paths, db, from_parquet, batch_size, workers, quiet, rules) -> int:
         from .errors import ConfigError
 
         raise ConfigError("give PATHs to ingest, or --from-parquet DIR")
-    with Corpus(db, rules=rules) as corpus:
+    with Corpus(db, rules=rules, batch_size=batch_size) as corpus:
         if from_parquet:
             report = corpus.ingest_parquet(from_parquet)
         else:

@@ -46,17 +46,18 @@ class Corpus:
     """A store of statements and their acts. The extractor is built on first ingest."""
 
     def __init__(self, path: str | Path = "communique.db", *, rules: Rules | str | None = None,
-                 readonly: bool = False, extractor=None) -> None:
+                 readonly: bool = False, extractor=None, batch_size: int | None = None) -> None:
         self.store = Store(path, readonly=readonly)
         self.rules = rules if isinstance(rules, Rules) else Rules(rules)
         self._extractor = extractor
+        self._batch_size = batch_size  # sentences the parser takes at a time (None: the extractor's default)
 
     @property
     def extractor(self):
         if self._extractor is None:
             from .nlp.extractor import Extractor
 
-            self._extractor = Extractor(self.rules)
+            self._extractor = Extractor(self.rules, **({"batch_size": self._batch_size} if self._batch_size else {}))
         return self._extractor
 
     def close(self) -> None:
@@ -106,7 +107,7 @@ class Corpus:
             rules = ex.rules if ex is not None else self.rules
             results = extract_in_workers(
                 pending(), workers, rules_dir=str(rules.directory) if rules.directory else None,
-                model=ex.model if ex is not None else None, batch_size=ex.batch_size if ex is not None else 128, stats=stats)
+                model=ex.model if ex is not None else None, batch_size=ex.batch_size if ex is not None else (self._batch_size or 128), stats=stats)
         else:
             results = self.extractor.extract_many(pending(), errors=True)
         for result in results:
