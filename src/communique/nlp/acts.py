@@ -62,7 +62,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             if lead is not None:
                 actors = lead[0]
             elif subj is None:
-                actors = ctx.parties
+                actors = ctx.own
         if third:
             continue  # a third party's conduct, reported ("we note that companies are withdrawing"): no act
         reported = not actors
@@ -74,7 +74,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         modality = trig.modality or s.modality(chain, upper)
         if subj is None and lead is not None and modality == "ASSERT":
             modality = lead[1]
-        if any(a not in ctx.participants for a in actors):
+        if any(a not in ctx.taking_part for a in actors):
             req = _request_of_others(s, chain, upper, actors)
             if req is None:
                 continue
@@ -110,8 +110,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         if trig.tok.dep_ == "ROOT" or not root_actors:
             root_actors, root_modality = actors, modality
     # a pattern act is the participants' ("Houthis will bear the consequences": a warning by the issuers)
-    speakers = tuple(a for a in sentence_actors(s) if a in ctx.participants)
-    acts.extend(_pattern_acts(s, acts, speakers or root_actors or ctx.parties))
+    speakers = tuple(a for a in sentence_actors(s) if a in ctx.taking_part)
+    acts.extend(_pattern_acts(s, acts, speakers or root_actors or ctx.own))
     if sent.text.rstrip().endswith(":"):
         lead_actors = root_actors
         lead_mod = root_modality
@@ -120,9 +120,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             chain, upper, subj = climb(s, root)
             if subj is not None:
                 a, named = s.np_actors(subj)
-                lead_actors = a or plan_subject(s, subj) or ctx.parties
+                lead_actors = a or plan_subject(s, subj) or ctx.own
             lead_mod = s.modality(chain, upper)
-        new_lead = tuple((k, v) for k, v in state.lead if k != n) + ((n, (lead_actors or ctx.parties, lead_mod)),)
+        new_lead = tuple((k, v) for k, v in state.lead if k != n) + ((n, (lead_actors or ctx.own, lead_mod)),)
     else:
         new_lead = state.lead
     last_person = next(((h.code,) for h in hits if h.kind == "person" and h.code), state.last_person)
@@ -143,6 +143,9 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     root = next((t for t in sent if t.dep_ == "ROOT"), None)
     if root is None:
         return (), "ASSERT"
+    if root.pos_ not in ("VERB", "AUX"):  # "MCC Compact: The United States and Indonesia have concluded ..."
+        root = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and s.subject_of(t) is not None),
+                    root)
     for t in sent:  # "We note that international companies are withdrawing": the conduct is theirs
         h = s.tok_hit.get(t.i)
         if t.dep_ in ("nsubj", "nsubjpass") and t.i != root.i and h is not None and h.kind in ("third", "third_party"):

@@ -166,7 +166,7 @@ def plan_subject(s: ParsedSentence, subj: Token) -> tuple[str, ...]:
     head = subj.lemma_.lower()
     if subj.lower_ in s.ctx.plan_nouns or head in s.ctx.plan_nouns or any(p in text for p in s.ctx.plan_nouns if " " in p):
         if any(t.lower_ in ("these", "this", "our", "the", "such") for t in subj.children):
-            return s.ctx.parties
+            return s.ctx.own
     return ()
 
 

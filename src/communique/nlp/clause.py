@@ -45,10 +45,14 @@ class ParsedSentence:
     # ---- actors -------------------------------------------------------------
     def resolve(self, hit: Hit) -> tuple[str, ...] | None:
         ctx = self.ctx
+        if ctx.forum and hit.kind in ("parties", "participants", "forum_members"):
+            return (ctx.forum,)  # a summit's fact sheet: "we", "the leaders", "Allies" are the body
         if hit.kind == "parties" or hit.kind == "speaker":
             return ctx.parties
         if hit.kind == "participants":
             return ctx.participants
+        if hit.kind == "forum_members":
+            return None  # "Leaders", "Allies" outside a summit's fact sheet: not said whose
         if hit.kind == "principal":
             return ctx.parties if len(ctx.parties) == 1 else None
         if hit.kind in ("third", "third_party", "place") or hit.code is None:
@@ -62,11 +66,11 @@ class ParsedSentence:
         """Actors named by the noun phrase headed by ``tok``; whether it names any at all."""
         low = tok.lower_
         if low in ("we", "us", "i"):
-            return self.ctx.parties, True
+            return self.ctx.own, True
         if low in ("they", "them"):
             if self.ctx.kind == "speech":
                 return (), True  # in a speech "they" are others
-            return self.ctx.participants, True
+            return ((self.ctx.forum,) if self.ctx.forum else self.ctx.participants), True
         if low in ("he", "she"):
             return self.state.last_person or self.ctx.parties, True
         if low == "it" and self.last_group:

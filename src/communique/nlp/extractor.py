@@ -19,7 +19,7 @@ from ..learn.model import ActModel, load_act_model
 from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit
-from .participants import infer_participants
+from .participants import forum_of, infer_participants
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .records import Context, DocState
 from .segment import segment
@@ -160,7 +160,8 @@ class Extractor:
     def _prepare(self, doc: Document, comp: ActsComponent):
         sentences = segment(doc, self.rules)
         parties, participants = infer_participants(doc, comp.gazetteer)
-        ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind)
+        ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind,
+                      forum=forum_of(doc, comp.gazetteer))
         sds = []
         for s in sentences:
             sd = self.nlp.make_doc(s.text)

@@ -8,10 +8,12 @@ the People's Republic of China": CHN).
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Document
 from .gazetteer import Gazetteer
 
-__all__ = ["infer_participants"]
+__all__ = ["infer_participants", "forum_of"]
 
 
 def _codes(gz: Gazetteer, text: str) -> list[str]:
@@ -45,3 +47,23 @@ def infer_participants(doc: Document, gz: Gazetteer) -> tuple[tuple[str, ...], t
             if c not in participants:
                 participants.append(c)
     return tuple(parties), tuple(participants)
+
+
+def forum_of(doc: Document, gz: Gazetteer) -> str | None:
+    """The body whose summit a fact sheet reports ("Fact Sheet: Quad Summit", "NATO Summit:
+    Revitalizing the Transatlantic Alliance"), where the issuer belongs to it: the
+    guidelines code a forum acting as a body with its own code."""
+    if (doc.kind or "") != "fact-sheet" or not doc.title:
+        return None
+    title = doc.title
+    for h in gz.find(title, {}):
+        if h.kind != "org" or not h.code:
+            continue
+        rest = title[h.end:]
+        if title[max(h.start - 1, 0):h.start] in ("-", "–"):
+            continue  # "the U.S.-ASEAN Summit": a meeting with the body, not of it
+        if re.match(r"\s*(?:Leaders[’']?\s+)?Summit\b", rest):
+            members = gz.group_members.get(h.code)
+            if not members or set(doc.parties) & set(members):
+                return h.code
+    return None

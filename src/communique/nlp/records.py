@@ -28,6 +28,19 @@ class Context:
     groups: Mapping[str, tuple[str, ...]]
     plan_nouns: frozenset[str]
     kind: str | None = None
+    # a fact sheet on a summit of a body the issuer belongs to ("Quad Summit", "NATO Summit"):
+    # that body's code. Its "we", "the leaders" and "Allies" are the body acting as one.
+    forum: str | None = None
+
+    @property
+    def own(self) -> tuple[str, ...]:
+        """Who "we" are: the forum in its summit's fact sheet, else the issuers."""
+        return (self.forum,) if self.forum else self.parties
+
+    @property
+    def taking_part(self) -> tuple[str, ...]:
+        """Whose acts the statement reports: the participants, and the forum acting as one."""
+        return self.participants + ((self.forum,) if self.forum else ())
 
 
 @dataclass(frozen=True)

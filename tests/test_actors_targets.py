@@ -1,0 +1,95 @@
+"""Whose act, and aimed at whom: the guidelines' actor and target rules, on real statements
+(data/statements, the annotated texts the repository carries)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.ingest import document_from_text
+from communique.ingest.sources import read_document
+
+STATEMENTS = Path(__file__).resolve().parent.parent / "data" / "statements"
+
+
+def statement(name: str):
+    return read_document(STATEMENTS / f"{name}.md")
+
+
+def acts_in(extractor, name: str, needle: str):
+    x = extractor.extract(statement(name))
+    got = [a for a in x.acts if needle in x.sentences[a.sentence].text]
+    assert got, f"no act in the sentence holding {needle!r} of {name}"
+    return got
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    from communique.nlp.gazetteer import Gazetteer
+    from communique.rules import Rules
+
+    return Gazetteer(Rules())
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_both_sides_of_a_readout_are_its_participants(which, request):
+    ex = request.getfixturevalue(which)
+    got = acts_in(ex, "2024-11-16_us-china_readout_meeting-xi-jinping-people", "Both sides welcomed the resumption")
+    assert any(set(a.actors) == {"USA", "CHN"} for a in got), [(a.type, a.actors) for a in got]
+
+
+def test_a_front_matter_party_code_follows_the_guidelines(gazetteer):
+    from communique.nlp.participants import infer_participants
+
+    doc = statement("2022-12-15_africa-us_joint-statement_summit-food-security")
+    assert "AFRICAN_UNION" in doc.parties  # as the corpus writes it
+    parties, participants = infer_participants(doc, gazetteer)
+    assert "AU" in parties and "AFRICAN_UNION" not in participants
+
+
+@pytest.mark.parametrize("title, kind, forum", [
+    ("Fact Sheet: Quad Summit", "fact-sheet", "QUAD"),
+    ("FACT SHEET: The 2023 G7 Summit in Hiroshima, Japan", "fact-sheet", "G7"),
+    ("FACT SHEET: Delivering on Our Commitments, 12th U.S.-ASEAN Summit in Vientiane", "fact-sheet", None),
+    ("Quad Leaders' Joint Statement: The Spirit of the Quad", "joint-statement", None),
+    ("FACT SHEET: G7 to Announce Joint Actions on Forced Labor", "fact-sheet", None),
+])
+def test_the_forum_of_a_summit_fact_sheet(gazetteer, title, kind, forum):
+    from communique.nlp.participants import forum_of
+
+    doc = document_from_text("We will act.\n", name="t", origin="t",
+                             meta={"title": title, "kind": kind, "parties": ["USA"]})
+    assert forum_of(doc, gazetteer) == forum
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_a_summit_fact_sheet_reports_the_body_acting_as_one(which, request):
+    ex = request.getfixturevalue(which)
+    x = ex.extract(statement("2021-06-13_nato_fact-sheet_summit-revitalizing-transatlantic-alliance"))
+    by_actor = [a.actors for a in x.acts]
+    assert by_actor.count(("NATO",)) > len(by_actor) / 2, by_actor
+    allies = [a for a in x.acts if x.sentences[a.sentence].text.startswith("Allies will launch a Defense Innovation")]
+    assert allies and all(a.actors == ("NATO",) for a in allies)
+    # a fact sheet on no summit keeps its issuer's "we"
+    y = ex.extract(statement("2021-04-28_us-india_fact-sheet_delivers-emergency-covid-19-assistance"))
+    assert all("NATO" not in a.actors and "QUAD" not in a.actors for a in y.acts)
+
+
+def test_a_sentence_level_act_takes_its_main_clause_actors(extractor):
+    got = acts_in(extractor, "2022-11-15_g20_fact-sheet_presidents-widodo-von-der-leyen-announce",
+                  "The United States and Indonesia have successfully concluded negotiations")
+    assert all(set(a.actors) == {"USA", "IDN"} for a in got), [(a.type, a.actors, a.rule) for a in got]
+
+
+def test_an_aimed_act_without_a_clause_target_is_aimed_at_whom_its_evidence_names(extractor):
+    got = acts_in(extractor, "1997_united-kingdom_speech_un-general-debate-52",
+                  "Britain supports the Secretary-General’s proposals")
+    support = [a for a in got if a.type == "SUPPORT"]
+    assert support and all(a.targets == ("UN",) and a.actors == ("GBR",) for a in support)
+
+
+def test_no_act_where_the_main_clause_reports_a_third_partys_conduct(extractor):
+    doc = document_from_text("Russia will deepen cooperation with India. We note that international companies are "
+                             "already withdrawing from the Russian market.\n", name="t", origin="t",
+                             meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
+    assert extractor.extract(doc).acts == ()
