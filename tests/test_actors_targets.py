@@ -93,3 +93,16 @@ def test_no_act_where_the_main_clause_reports_a_third_partys_conduct(extractor):
                              "already withdrawing from the Russian market.\n", name="t", origin="t",
                              meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
     assert extractor.extract(doc).acts == ()
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_opening_a_market_to_a_partner_is_a_retreat(which, request):
+    ex = request.getfixturevalue(which)
+    name = "2025-07-22_us-indonesia_joint-statement_framework-agreement-reciprocal-trade"
+    for needle in ("Indonesia will eliminate approximately 99 percent of tariff barriers",
+                   "Indonesia will remove restrictions on exports to the United States"):
+        got = acts_in(ex, name, needle)
+        assert any(a.type == "RETREAT" and a.actors == ("IDN",) for a in got), (needle, [(a.type, a.actors) for a in got])
+    doc = document_from_text("We will eliminate poverty and reduce greenhouse gas emissions.\n", name="t", origin="t",
+                             meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
+    assert not any(a.type == "RETREAT" for a in ex.extract(doc).acts)

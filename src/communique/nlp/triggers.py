@@ -68,12 +68,36 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
     return None
 
 
+def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
+    """Is the object a barrier to trade (or a market opened)? Its head or a modifier of it:
+    "tariff barriers", "import restrictions", "its market to U.S. cattle"."""
+    eased = s.lex.words.eased_objects
+    for _ in range(3):  # "99 percent of tariff barriers", "the application of the rate of duty"
+        if obj.lemma_.lower() in eased or obj.lower_ in eased:
+            break
+        of = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                   if g.dep_ == "pobj"), None)
+        if of is None:
+            return False
+        obj = of
+    else:
+        return False
+    if obj.lemma_.lower() in ("market", "access", "requirement"):
+        # "open markets", "market access", "requirements on imports": trade only where it says so
+        words = {t.lower_ for t in obj.subtree} | {t.lower_ for t in obj.head.subtree}
+        return bool(words & {"market", "markets", "import", "imports", "export", "exports", "goods", "products",
+                             "trade", "tariff", "tariffs", "u.s."})
+    return True
+
+
 def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     """Type of a verb predicate by the lexicon, with the object-dependent rules."""
     lx = s.lex
     lem = v.lemma_.lower()
     obj = object_head(s, v)
     obj_lem = obj.lemma_.lower() if obj is not None else ""
+    if lem in s.lex.words.easing_verbs and obj is not None and _eases_trade(s, obj):
+        return "RETREAT", "085", f"verb:{lem}-easing"
     if lem == "share":
         if obj is not None and (obj_lem in s.lex.words.share_objects or obj.lower_ in s.lex.words.share_objects):
             return "COOPERATE", "064", "verb:share-information"
