@@ -26,7 +26,10 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
+import numpy as np
+
 from ..storage import Store
+from .linkbound import Bounds
 from .similarity import (REVERSAL, Idf, content_stems, core, normalise, same_commitment, similarity, stems, word_diff,
                          wording_key)
 
@@ -80,6 +83,8 @@ class _Lineage:
     members: list[tuple[int, str, str, float]] = field(default_factory=list)  # act_id, doc_id, date, sim
     modalities: set[str] = field(default_factory=set)
     by_series: dict = field(default_factory=dict)  # series key -> (stems, vector, date) of its latest wording there
+    wids: tuple[int, int] = (-1, -1)  # numbers of the latest and first wordings (see .linkbound)
+    series_wids: dict = field(default_factory=dict)  # series key -> number of by_series' wording
 
 
 def _polarity(negated: int, evidence: str) -> bool:
@@ -98,16 +103,22 @@ def member_status(previous: str | None, evidence: str) -> str:
     return "repeated" if wording_key(previous) == wording_key(evidence) else "reworded"
 
 
-def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf, key=None,
-               threshold: float = THRESHOLD) -> float:
-    """How well an act continues a lineage: its words against the lineage's first and latest
-    wordings and its latest in the act's own series."""
+def _wordings(lin: _Lineage, key=None) -> list[tuple[frozenset[str], Any]]:
+    """The wordings an act is compared with: the lineage's latest, its first, its latest in the act's series."""
     own = lin.by_series.get(key) if key is not None else None
     wordings = [(lin.latest, lin.vlatest)]
     if lin.first is not lin.latest:
         wordings.append((lin.first, lin.vfirst))
     if own is not None and own[0] is not lin.latest and own[0] is not lin.first:
         wordings.append((own[0], own[1]))
+    return wordings
+
+
+def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf, key=None,
+               threshold: float = THRESHOLD) -> float:
+    """How well an act continues a lineage: its words against the lineage's first and latest
+    wordings and its latest in the act's own series."""
+    wordings = _wordings(lin, key)
     short = len(s) < SHORT or len(lin.latest) < SHORT  # "we continue to support": too few words to say which commitment
     same_type = type_ in lin.types
     strangers = not (lin.actors & actors)
@@ -155,6 +166,9 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     idf = Idf(content_stems(e) for e in store.evidence_texts())
     keys = _series_keys(store)
     lineages, index = _load(store, idf, keys)
+    bounds = Bounds(idf)
+    for lin in lineages.values():
+        _number(lin, bounds)
     touched: set[str] = set(stale)
     for doc_id, group in groupby(pending, key=lambda r: r[1]):
         key = keys.get(doc_id)
@@ -163,15 +177,30 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
             cs = content_stems(evidence)
             acts.append((act_id, type_, modality, set(json.loads(actors_json)), evidence, cs,
                          _polarity(negated, evidence), date or "", _vector(cs, idf)))
-        pairs = []
+        # every candidate pair of the statement, bounded at once; only those that can link are scored
+        pair_act, pair_lins, wordings, strangers = [], [], [], []
+        act_wids = [bounds.wid(a[5], a[8]) for a in acts]
         for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
             for cand in _candidates(index, s, idf):
                 lin = lineages[cand]
                 if lin.polarity != pol or doc_id in lin.docs:
                     continue
-                sim = link_score(s, v, actors, type_, lin, idf, key, threshold)
-                if sim >= threshold:  # among the pairs that link, those within the series come first
-                    pairs.append((sim + (SAME_SERIES if key in lin.by_series else 0.0), i, cand, sim))
+                pair_act.append(i)
+                pair_lins.append(lin)
+                wordings += lin.wids
+                wordings.append(lin.series_wids.get(key, -1))
+                strangers.append(lin.actors.isdisjoint(actors))
+        keep = bounds.may_link(act_wids, [a[8] is not None for a in acts], pair_act,
+                               np.array(wordings, dtype=np.int64).reshape(-1, 3), strangers, threshold=threshold,
+                               short=SHORT, short_penalty=SHORT_PENALTY, stranger_penalty=STRANGERS, type_hint=TYPE_HINT,
+                               rescue_meaning=RESCUE_MEANING, rescue_words=RESCUE_WORDS, rescued=THRESHOLD_RESCUED)
+        pairs = []
+        for k in np.flatnonzero(keep).tolist():
+            i, lin = pair_act[k], pair_lins[k]
+            act_id, type_, modality, actors, evidence, s, pol, date, v = acts[i]
+            sim = link_score(s, v, actors, type_, lin, idf, key, threshold)
+            if sim >= threshold:  # among the pairs that link, those within the series come first
+                pairs.append((sim + (SAME_SERIES if key in lin.by_series else 0.0), i, lin.id, sim))
         chosen: dict[int, tuple[str, float]] = {}
         taken: set[str] = set()
         for _, i, cand, sim in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
@@ -192,6 +221,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                 sim = 1.0
                 report.created += 1
             _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s, v, key)
+            _number(lin, bounds, key)
             after = _keys(lin, idf)
             for w in before - after:
                 index[w].discard(lin.id)
@@ -214,6 +244,15 @@ def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v
     lin.modalities.add(modality)
     if date >= lin.last_date:  # the most recent wording is the one to match
         lin.last_date, lin.latest, lin.vlatest = date, s, v
+
+
+def _number(lin: _Lineage, bounds: Bounds, key=None) -> None:
+    """Keep the numbers (see .linkbound) of the lineage's wordings: its latest and first, and
+    its latest in series ``key`` (in every series when ``key`` is None)."""
+    lin.wids = (bounds.wid(lin.latest, lin.vlatest), bounds.wid(lin.first, lin.vfirst))
+    for k, (w, v, _) in lin.by_series.items():
+        if key is None or k == key:
+            lin.series_wids[k] = bounds.wid(w, v)
 
 
 def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> list[str]:
