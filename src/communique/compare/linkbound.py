@@ -50,10 +50,12 @@ class Bounds:
         self.idf = idf
         self.stem_ids: dict[str, int] = {}
         self.weights = _Grow(np.float64)
+        self.chars = _Grow(np.int64)  # a stem's length
         self.wids: dict[frozenset[str], int] = {}
         self.start = _Grow(np.int64)
         self.length = _Grow(np.int64)
         self.total = _Grow(np.float64)
+        self.joined = _Grow(np.int64)  # length of the stems joined by spaces, as the token-set ratio sees them
         self.stems = _Grow(np.int64)
         self.dim = 0
         self.vectors: _Grow | None = None
@@ -70,6 +72,8 @@ class Bounds:
             if i is None:
                 i = self.stem_ids[stem] = self.weights.reserve(1)
                 self.weights.a[i] = self.idf(stem)
+                self.chars.reserve(1)
+                self.chars.a[i] = len(stem)
             ids.append(i)
         k = self.stems.reserve(len(ids))
         self.stems.a[k:k + len(ids)] = ids
@@ -79,6 +83,8 @@ class Bounds:
         self.length.a[w] = len(ids)
         self.total.reserve(1)
         self.total.a[w] = self.idf.total(s)
+        self.joined.reserve(1)
+        self.joined.a[w] = sum(map(len, s)) + len(s) - 1
         self.has_vector.reserve(1)
         if vector is not None and self.vectors is None:
             self.dim = len(vector)
@@ -147,13 +153,21 @@ class Bounds:
         ps_act = p_act[ps_pair]
         L = h_len[inv]
         rep = np.repeat(np.arange(len(inv)), L)
-        inter = np.bincount(rep, weights=Q[ps_act[rep], e_loc[_ranges(h_start[inv], L)]], minlength=len(inv))
+        where = e_loc[_ranges(h_start[inv], L)]
+        g = Q[ps_act[rep], where]
+        inter = np.bincount(rep, weights=g, minlength=len(inv))
+        # and the token-set ratio's bound (see _token_set_bound), from the lengths of the shared stems
+        g = g > 0  # every weight is at least 1
+        n_shared = np.bincount(rep, weights=g, minlength=len(inv))
+        c_shared = np.bincount(rep, weights=g * self.chars.a[local][where], minlength=len(inv))
+        ts = _token_set_bound(n_shared, c_shared, a_len[ps_act], self.joined.a[aw][ps_act], u_len[inv],
+                              self.joined.a[uw][inv])
         a_tot, w_tot = total[aw][ps_act], total[uw][inv]
         with np.errstate(divide="ignore", invalid="ignore"):
             jac = inter / (a_tot + w_tot - inter)
             contain = inter / np.minimum(a_tot, w_tot) * np.minimum(1.0, np.minimum(a_len[ps_act], u_len[inv]) / 4)
         ub = np.full(pair_wordings.shape, -np.inf)
-        ub[present] = np.where(inter > 0, 0.45 * jac + 0.35 * contain + 0.2, 0.0) + MARGIN
+        ub[present] = np.where(inter > 0, 0.45 * jac + 0.35 * contain + 0.2 * ts, 0.0) + MARGIN
         ub = ub.max(axis=1)
         pen = (np.where((a_len < short)[p_act] | (length[pair_wordings[:, 0]] < short), short_penalty, 0.0)
                + np.where(strangers, stranger_penalty, 0.0) - max(type_hint, 0.0))
@@ -170,6 +184,23 @@ class Bounds:
                 close[np.flatnonzero(sel)[cos >= rescue_meaning - COS_MARGIN]] = True
                 keep[ps_pair[close]] = True
         return keep
+
+
+def _token_set_bound(n: np.ndarray, c: np.ndarray, na: np.ndarray, ja: np.ndarray, nb: np.ndarray,
+                     jb: np.ndarray) -> np.ndarray:
+    """An upper bound on rapidfuzz's token-set ratio (0..1) of two sets of tokens joined by spaces,
+    from ``n`` tokens shared, of ``c`` characters, and each set's size and joined length. The ratio
+    is 1 when one set holds the other; otherwise the best of the shared tokens against each side
+    (exact from the lengths) and of the two sides' own tokens against each other, whose Indel
+    distance is at least their difference in length."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sect = c + n - 1  # "shared tokens"
+        ab = ja - c - n  # "a's own tokens" (less the space that joined them to shared ones)
+        ba = jb - c - n
+        sab, sba = sect + 1 + ab, sect + 1 + ba
+        sides = 1 - np.abs(ab - ba) / (sab + sba)
+        best = np.maximum(sides, np.maximum(1 - (1 + ab) / (sect + sab), 1 - (1 + ba) / (sect + sba)))
+    return np.where((n >= na) | (n >= nb), 1.0, best)
 
 
 def _unique(a: np.ndarray) -> np.ndarray:
