@@ -21,7 +21,7 @@ import hashlib
 import heapq
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -256,17 +256,31 @@ def _number(lin: _Lineage, bounds: Bounds, key=None) -> None:
 
 
 def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> list[str]:
-    """The lineages sharing the most of ``s``'s rarest stems (then the rarest). Postings of
-    common stems are left out, so a lookup costs no more as the store grows."""
+    """The lineages sharing the most of ``s``'s rarest stems (then the rarest), in no particular
+    order. Postings of common stems are left out, so a lookup costs no more as the store grows."""
     rare = [w for w in idf.rarest(s, QUERY) if len(postings.get(w, ())) < MAX_POSTING]
-    counts: dict[str, int] = defaultdict(int)
-    weights: dict[str, float] = defaultdict(float)
+    counts: Counter[str] = Counter()
     for w in rare:
-        weight = idf(w)
-        for lid in postings.get(w, ()):
-            counts[lid] += 1
-            weights[lid] += weight
-    return heapq.nsmallest(MAX_CANDIDATES, counts, key=lambda lid: (-counts[lid], -weights[lid], lid))
+        counts.update(postings.get(w, ()))
+    if len(counts) <= MAX_CANDIDATES:
+        return list(counts)
+    # the first MAX_CANDIDATES by (-count, -summed weight, id): all those above the last one's
+    # count, and of those at it, the heaviest; weights summed in the same order as ever
+    cut = sorted(counts.values(), reverse=True)[MAX_CANDIDATES - 1]
+    out = [lid for lid, n in counts.items() if n > cut]
+    tie = [lid for lid, n in counts.items() if n == cut]
+    need = MAX_CANDIDATES - len(out)
+    if need < len(tie):
+        weights = dict.fromkeys(tie, 0.0)
+        for w in rare:
+            weight = idf(w)
+            for lid in weights.keys() & postings.get(w, ()):
+                weights[lid] += weight
+        # the heaviest ``need`` of them, the first ids among those of the last one's weight
+        last = sorted(weights.values(), reverse=True)[need - 1]
+        heavier = [lid for lid, w in weights.items() if w > last]
+        tie = heavier + sorted(lid for lid, w in weights.items() if w == last)[:need - len(heavier)]
+    return out + tie
 
 
 def _series_keys(store: Store) -> dict[str, tuple]:

@@ -75,6 +75,7 @@ class Idf:
         self.weight = _Weights(self.n, df)
         self._total: dict[frozenset[str], float] = {}
         self._joined: dict[frozenset[str], str] = {}
+        self._rank: dict[str, int] | None = None
 
     def __call__(self, stem: str) -> float:
         return self.weight[stem]
@@ -93,7 +94,13 @@ class Idf:
         return j
 
     def rarest(self, s: frozenset[str], k: int = 6) -> list[str]:
-        return sorted(s, key=lambda w: (self.df.get(w, 0), w))[:k]
+        """The ``k`` stems of ``s`` of lowest document frequency (then alphabetical)."""
+        if self._rank is None:  # each known stem's place in that order, so sorting needs no Python call
+            self._rank = {w: i for i, w in enumerate(sorted(self.df, key=lambda w: (self.df[w], w)))}
+        try:
+            return sorted(s, key=self._rank.__getitem__)[:k]
+        except KeyError:  # a stem the collection lacks (frequency 0)
+            return sorted(s, key=lambda w: (self.df.get(w, 0), w))[:k]
 
 
 def weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
