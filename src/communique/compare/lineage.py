@@ -163,7 +163,9 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     if not pending and not stale:
         report.seconds = time.perf_counter() - started
         return report
-    idf = Idf(content_stems(e) for e in store.evidence_texts())
+    # each evidence stemmed once: for the frequencies, and for the acts to link
+    wanted: dict[str, frozenset[str] | None] = dict.fromkeys(r[5] for r in pending)
+    idf = Idf(_stemmed(e, wanted) for e in store.evidence_texts())
     keys = _series_keys(store)
     lineages, index = _load(store, idf, keys)
     bounds = Bounds(idf)
@@ -174,7 +176,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
         key = keys.get(doc_id)
         acts = []
         for act_id, _, type_, modality, actors_json, evidence, negated, date in group:
-            cs = content_stems(evidence)
+            cs = wanted.get(evidence) or content_stems(evidence)
             acts.append((act_id, type_, modality, set(json.loads(actors_json)), evidence, cs,
                          _polarity(negated, evidence), date or "", _vector(cs, idf)))
         # every candidate pair of the statement, bounded at once; only those that can link are scored
@@ -232,6 +234,13 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     report.touched = len(touched)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stemmed(evidence: str, wanted: dict[str, frozenset[str] | None]) -> frozenset[str]:
+    s = content_stems(evidence)
+    if evidence in wanted:
+        wanted[evidence] = s
+    return s
 
 
 def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v=None, key=None) -> None:
