@@ -335,15 +335,22 @@ def _write(store: Store, lineages: dict[str, _Lineage], touched: set[str], chunk
         part = live[k:k + chunk]
         evid = store.act_evidence([m[0] for lid in part for m in lineages[lid].members])
         records = []
+        wording_keys: dict[str, tuple[str, ...]] = {}
         for lid in part:
             lin = lineages[lid]
             members = sorted(lin.members, key=lambda m: (m[2], m[1]))
             targets = sorted({t for m in members for t in evid[m[0]][1]})
-            rows, prev = [], None
+            rows, prev, prev_key = [], None, None
             for act_id, doc_id, date, sim in members:
                 text = evid[act_id][0]
-                rows.append((act_id, doc_id, date, member_status(prev, text), sim))
-                prev = text
+                key = None
+                if len(members) > 1:  # a lone member is new, whatever its words
+                    key = wording_keys.get(text)
+                    if key is None:
+                        key = wording_keys[text] = wording_key(text)
+                # member_status's own test, each wording's key computed once
+                rows.append((act_id, doc_id, date, "new" if prev is None else "repeated" if prev_key == key else "reworded", sim))
+                prev, prev_key = text, key
             records.append(((lid, lin.type, lin.family, evid[members[-1][0]][0], members[0][2], members[-1][2],
                              json.dumps(sorted(lin.actors)), json.dumps(targets), len(members)), rows))
         store.write_lineages(records)
