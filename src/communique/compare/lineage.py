@@ -83,7 +83,8 @@ class _Lineage:
     members: list[tuple[int, str, str, float]] = field(default_factory=list)  # act_id, doc_id, date, sim
     modalities: set[str] = field(default_factory=set)
     by_series: dict = field(default_factory=dict)  # series key -> (stems, vector, date) of its latest wording there
-    wids: tuple[int, int] = (-1, -1)  # numbers of the latest and first wordings (see .linkbound)
+    wlatest: int = -1  # numbers of the latest and first wordings (see .linkbound)
+    wfirst: int = -1
     series_wids: dict = field(default_factory=dict)  # series key -> number of by_series' wording
 
 
@@ -180,20 +181,18 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
             acts.append((act_id, type_, modality, set(json.loads(actors_json)), evidence, cs,
                          _polarity(negated, evidence), date or "", _vector(cs, idf)))
         # every candidate pair of the statement, bounded at once; only those that can link are scored
-        pair_act, pair_lins, wordings, strangers = [], [], [], []
+        pair_act, pair_lins, strangers = [], [], []
         act_wids = [bounds.wid(a[5], a[8]) for a in acts]
         for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
-            for cand in _candidates(index, s, idf):
-                lin = lineages[cand]
-                if lin.polarity != pol or doc_id in lin.docs:
-                    continue
-                pair_act.append(i)
-                pair_lins.append(lin)
-                wordings += lin.wids
-                wordings.append(lin.series_wids.get(key, -1))
-                strangers.append(lin.actors.isdisjoint(actors))
+            ok = [lin for lin in map(lineages.__getitem__, _candidates(index, s, idf))
+                  if lin.polarity == pol and doc_id not in lin.docs]
+            pair_lins += ok
+            pair_act += [i] * len(ok)
+            strangers += [lin.actors.isdisjoint(actors) for lin in ok]
+        wordings = np.array([[lin.wlatest for lin in pair_lins], [lin.wfirst for lin in pair_lins],
+                             [lin.series_wids.get(key, -1) for lin in pair_lins]], dtype=np.int64).T
         keep = bounds.may_link(act_wids, [a[8] is not None for a in acts], pair_act,
-                               np.array(wordings, dtype=np.int64).reshape(-1, 3), strangers, threshold=threshold,
+                               wordings, strangers, threshold=threshold,
                                short=SHORT, short_penalty=SHORT_PENALTY, stranger_penalty=STRANGERS, type_hint=TYPE_HINT,
                                rescue_meaning=RESCUE_MEANING, rescue_words=RESCUE_WORDS, rescued=THRESHOLD_RESCUED)
         pairs = []
@@ -258,7 +257,7 @@ def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v
 def _number(lin: _Lineage, bounds: Bounds, key=None) -> None:
     """Keep the numbers (see .linkbound) of the lineage's wordings: its latest and first, and
     its latest in series ``key`` (in every series when ``key`` is None)."""
-    lin.wids = (bounds.wid(lin.latest, lin.vlatest), bounds.wid(lin.first, lin.vfirst))
+    lin.wlatest, lin.wfirst = bounds.wid(lin.latest, lin.vlatest), bounds.wid(lin.first, lin.vfirst)
     for k, (w, v, _) in lin.by_series.items():
         if key is None or k == key:
             lin.series_wids[k] = bounds.wid(w, v)
