@@ -86,6 +86,7 @@ class _Lineage:
     wlatest: int = -1  # numbers of the latest and first wordings (see .linkbound)
     wfirst: int = -1
     series_wids: dict = field(default_factory=dict)  # series key -> number of by_series' wording
+    index_keys: set = field(default_factory=set)  # its keys in the candidates' index (see _keys)
 
 
 def _polarity(negated: int, evidence: str) -> bool:
@@ -182,19 +183,13 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                          _polarity(negated, evidence), date or "", _vector(cs, idf)))
         # every candidate pair of the statement, bounded at once; only those that can link are scored
         pair_act, pair_lins, strangers = [], [], []
-        act_wids = [bounds.wid(a[5], a[8]) for a in acts]
         for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
             ok = [lin for lin in map(lineages.__getitem__, _candidates(index, s, idf))
                   if lin.polarity == pol and doc_id not in lin.docs]
             pair_lins += ok
             pair_act += [i] * len(ok)
             strangers += [lin.actors.isdisjoint(actors) for lin in ok]
-        wordings = np.array([[lin.wlatest for lin in pair_lins], [lin.wfirst for lin in pair_lins],
-                             [lin.series_wids.get(key, -1) for lin in pair_lins]], dtype=np.int64).T
-        keep = bounds.may_link(act_wids, [a[8] is not None for a in acts], pair_act,
-                               wordings, strangers, threshold=threshold,
-                               short=SHORT, short_penalty=SHORT_PENALTY, stranger_penalty=STRANGERS, type_hint=TYPE_HINT,
-                               rescue_meaning=RESCUE_MEANING, rescue_words=RESCUE_WORDS, rescued=THRESHOLD_RESCUED)
+        keep = _may_link(bounds, [(a[5], a[8]) for a in acts], pair_act, pair_lins, strangers, key, threshold)
         pairs = []
         for k in np.flatnonzero(keep).tolist():
             i, lin = pair_act[k], pair_lins[k]
@@ -213,7 +208,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
             if i in chosen:
                 lin = lineages[chosen[i][0]]
                 sim = chosen[i][1]
-                before = _keys(lin, idf)
+                before = lin.index_keys
                 report.linked += 1
             else:
                 lid = _lineage_id(act_id, doc_id, evidence)
@@ -223,7 +218,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                 report.created += 1
             _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s, v, key)
             _number(lin, bounds, key)
-            after = _keys(lin, idf)
+            after = lin.index_keys = _keys(lin, idf)
             for w in before - after:
                 index[w].discard(lin.id)
             for w in after - before:
@@ -252,6 +247,20 @@ def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v
     lin.modalities.add(modality)
     if date >= lin.last_date:  # the most recent wording is the one to match
         lin.last_date, lin.latest, lin.vlatest = date, s, v
+
+
+def _may_link(bounds: Bounds, acts: list[tuple[frozenset[str], Any]], pair_act: list[int], pair_lins: list[_Lineage],
+              strangers: list[bool], key, threshold: float) -> np.ndarray:
+    """For each pair (``acts[pair_act[k]]``: stems and vector; ``pair_lins[k]``, whose actors and the
+    act's share no code where ``strangers[k]``), whether its :func:`link_score` can reach
+    ``threshold`` (see .linkbound); ``pair_act`` in act order."""
+    act_wids = [bounds.wid(s, v) for s, v in acts]
+    wordings = np.array([[lin.wlatest for lin in pair_lins], [lin.wfirst for lin in pair_lins],
+                         [lin.series_wids.get(key, -1) for lin in pair_lins]], dtype=np.int64).T
+    return bounds.may_link(act_wids, [v is not None for _, v in acts], pair_act, wordings, strangers,
+                           threshold=threshold, short=SHORT, short_penalty=SHORT_PENALTY, stranger_penalty=STRANGERS,
+                           type_hint=TYPE_HINT, rescue_meaning=RESCUE_MEANING, rescue_words=RESCUE_WORDS,
+                           rescued=THRESHOLD_RESCUED)
 
 
 def _number(lin: _Lineage, bounds: Bounds, key=None) -> None:
@@ -312,7 +321,8 @@ def _load(store: Store, idf: Idf, keys: dict[str, tuple] | None = None):
         lin.vfirst = _vector(lin.first, idf)
         lin.vlatest = lin.vfirst if lin.latest is lin.first else _vector(lin.latest, idf)
         lin.by_series = {k: (w, _vector(w, idf), d) for k, (w, _, d) in lin.by_series.items()}
-        for w in _keys(lin, idf):
+        lin.index_keys = _keys(lin, idf)
+        for w in lin.index_keys:
             index[w].add(lin.id)
     return lineages, index
 
