@@ -109,11 +109,17 @@ def _reference_candidates(postings, s, idf):
     return heapq.nsmallest(L.MAX_CANDIDATES, counts, key=lambda lid: (-counts[lid], -weights[lid], lid))
 
 
-@settings(max_examples=200, deadline=None)
-@given(postings=st.dictionaries(st.sampled_from(WORDS), st.sets(st.integers(0, 120).map(lambda n: f"L{n:03d}"), max_size=90),
-                                max_size=12),
-       s=wording, docs=st.lists(wording, min_size=1, max_size=8))
+def _postings(span, least):
+    """Every stem's lineages (``least`` or more, among ``span``): enough that the ranking must cut."""
+    ids = st.sets(st.integers(0, span).map(lambda n: f"L{n:04d}"), min_size=least, max_size=60)
+    return st.lists(ids, min_size=len(WORDS), max_size=len(WORDS)).map(lambda sets: dict(zip(WORDS, sets)))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(postings=st.one_of(_postings(60, 25), _postings(3000, 5)), s=st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=9),
+       docs=st.lists(wording, min_size=1, max_size=8))
 def test_candidates_are_those_of_the_full_ranking(postings, s, docs):
+    """Postings over few lineages (candidates tied at two stems or more) and over many (tied at one)."""
     idf = Idf(docs)
     got = L._candidates(postings, s, idf)
     assert len(got) == len(set(got))

@@ -287,6 +287,19 @@ def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> l
     out = [lid for lid, n in counts.items() if n > cut]
     tie = [lid for lid, n in counts.items() if n == cut]
     need = MAX_CANDIDATES - len(out)
+    if need < len(tie) and cut == 1:
+        # (the usual case) each of them shares one stem, whose weight is theirs: take them by
+        # stem weight, the first ids among those of the last weight taken
+        alone, picked = set(tie), []
+        for weight in sorted({idf(w) for w in rare}, reverse=True):
+            group: set[str] = set()
+            for w in rare:
+                if idf(w) == weight:
+                    group |= alone.intersection(postings.get(w, ()))
+            picked += sorted(group)[:need - len(picked)]
+            if len(picked) == need:
+                break
+        return out + picked
     if need < len(tie):
         weights = dict.fromkeys(tie, 0.0)
         for w in rare:
