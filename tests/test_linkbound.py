@@ -115,7 +115,7 @@ def _postings(span, least):
     return st.lists(ids, min_size=len(WORDS), max_size=len(WORDS)).map(lambda sets: dict(zip(WORDS, sets)))
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(postings=st.one_of(_postings(60, 25), _postings(3000, 5)), s=st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=9),
        docs=st.lists(wording, min_size=1, max_size=8))
 def test_candidates_are_those_of_the_full_ranking(postings, s, docs):
