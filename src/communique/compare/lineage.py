@@ -13,7 +13,9 @@ inverted index of the rarest content stems of every lineage's first and latest
 wordings (so the cost grows with the corpus, not its square); each act is compared with each candidate's
 first and latest wordings, and acts and lineages are then paired greedily, best pair
 first, at most one act of a statement per lineage. An update links only the acts not
-yet in a lineage.
+yet in a lineage. The candidate pairs of a statement are first bounded all at once
+(:mod:`.linkbound`, NumPy) and only those whose bound reaches the threshold are scored
+exactly, one in six or so: the lineages are those of scoring every pair.
 """
 from __future__ import annotations
 
