@@ -13,7 +13,9 @@ inverted index of the rarest content stems of every lineage's first and latest
 wordings (so the cost grows with the corpus, not its square); each act is compared with each candidate's
 first and latest wordings, and acts and lineages are then paired greedily, best pair
 first, at most one act of a statement per lineage. An update links only the acts not
-yet in a lineage.
+yet in a lineage. The candidate pairs of a statement are first bounded all at once
+(:mod:`.linkbound`, NumPy) and only those whose bound reaches the threshold are scored
+exactly, one in six or so: the lineages are those of scoring every pair.
 """
 from __future__ import annotations
 
@@ -21,12 +23,15 @@ import hashlib
 import heapq
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
+import numpy as np
+
 from ..storage import Store
+from .linkbound import Bounds
 from .similarity import (REVERSAL, Idf, content_stems, core, normalise, same_commitment, similarity, stems, word_diff,
                          wording_key)
 
@@ -80,6 +85,10 @@ class _Lineage:
     members: list[tuple[int, str, str, float]] = field(default_factory=list)  # act_id, doc_id, date, sim
     modalities: set[str] = field(default_factory=set)
     by_series: dict = field(default_factory=dict)  # series key -> (stems, vector, date) of its latest wording there
+    wlatest: int = -1  # numbers of the latest and first wordings (see .linkbound)
+    wfirst: int = -1
+    series_wids: dict = field(default_factory=dict)  # series key -> number of by_series' wording
+    index_keys: set = field(default_factory=set)  # its keys in the candidates' index (see _keys)
 
 
 def _polarity(negated: int, evidence: str) -> bool:
@@ -98,16 +107,22 @@ def member_status(previous: str | None, evidence: str) -> str:
     return "repeated" if wording_key(previous) == wording_key(evidence) else "reworded"
 
 
-def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf, key=None,
-               threshold: float = THRESHOLD) -> float:
-    """How well an act continues a lineage: its words against the lineage's first and latest
-    wordings and its latest in the act's own series."""
+def _wordings(lin: _Lineage, key=None) -> list[tuple[frozenset[str], Any]]:
+    """The wordings an act is compared with: the lineage's latest, its first, its latest in the act's series."""
     own = lin.by_series.get(key) if key is not None else None
     wordings = [(lin.latest, lin.vlatest)]
     if lin.first is not lin.latest:
         wordings.append((lin.first, lin.vfirst))
     if own is not None and own[0] is not lin.latest and own[0] is not lin.first:
         wordings.append((own[0], own[1]))
+    return wordings
+
+
+def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage, idf: Idf, key=None,
+               threshold: float = THRESHOLD) -> float:
+    """How well an act continues a lineage: its words against the lineage's first and latest
+    wordings and its latest in the act's own series."""
+    wordings = _wordings(lin, key)
     short = len(s) < SHORT or len(lin.latest) < SHORT  # "we continue to support": too few words to say which commitment
     same_type = type_ in lin.types
     strangers = not (lin.actors & actors)
@@ -152,26 +167,38 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     if not pending and not stale:
         report.seconds = time.perf_counter() - started
         return report
-    idf = Idf(content_stems(e) for e in store.evidence_texts())
+    # each evidence stemmed once: for the frequencies, and for the acts to link
+    wanted: dict[str, frozenset[str] | None] = dict.fromkeys(r[5] for r in pending)
+    idf = Idf(_stemmed(e, wanted) for e in store.evidence_texts())
     keys = _series_keys(store)
     lineages, index = _load(store, idf, keys)
+    bounds = Bounds(idf)
+    for lin in lineages.values():
+        _number(lin, bounds)
     touched: set[str] = set(stale)
     for doc_id, group in groupby(pending, key=lambda r: r[1]):
         key = keys.get(doc_id)
         acts = []
         for act_id, _, type_, modality, actors_json, evidence, negated, date in group:
-            cs = content_stems(evidence)
+            cs = wanted.get(evidence) or content_stems(evidence)
             acts.append((act_id, type_, modality, set(json.loads(actors_json)), evidence, cs,
                          _polarity(negated, evidence), date or "", _vector(cs, idf)))
-        pairs = []
+        # every candidate pair of the statement, bounded at once; only those that can link are scored
+        pair_act, pair_lins, strangers = [], [], []
         for i, (act_id, type_, modality, actors, evidence, s, pol, date, v) in enumerate(acts):
-            for cand in _candidates(index, s, idf):
-                lin = lineages[cand]
-                if lin.polarity != pol or doc_id in lin.docs:
-                    continue
-                sim = link_score(s, v, actors, type_, lin, idf, key, threshold)
-                if sim >= threshold:  # among the pairs that link, those within the series come first
-                    pairs.append((sim + (SAME_SERIES if key in lin.by_series else 0.0), i, cand, sim))
+            ok = [lin for lin in map(lineages.__getitem__, _candidates(index, s, idf))
+                  if lin.polarity == pol and doc_id not in lin.docs]
+            pair_lins += ok
+            pair_act += [i] * len(ok)
+            strangers += [lin.actors.isdisjoint(actors) for lin in ok]
+        keep = _may_link(bounds, [(a[5], a[8]) for a in acts], pair_act, pair_lins, strangers, key, threshold)
+        pairs = []
+        for k in np.flatnonzero(keep).tolist():
+            i, lin = pair_act[k], pair_lins[k]
+            act_id, type_, modality, actors, evidence, s, pol, date, v = acts[i]
+            sim = link_score(s, v, actors, type_, lin, idf, key, threshold)
+            if sim >= threshold:  # among the pairs that link, those within the series come first
+                pairs.append((sim + (SAME_SERIES if key in lin.by_series else 0.0), i, lin.id, sim))
         chosen: dict[int, tuple[str, float]] = {}
         taken: set[str] = set()
         for _, i, cand, sim in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
@@ -183,7 +210,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
             if i in chosen:
                 lin = lineages[chosen[i][0]]
                 sim = chosen[i][1]
-                before = _keys(lin, idf)
+                before = lin.index_keys
                 report.linked += 1
             else:
                 lid = _lineage_id(act_id, doc_id, evidence)
@@ -192,7 +219,8 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
                 sim = 1.0
                 report.created += 1
             _add(lin, act_id, doc_id, date, sim, actors, type_, modality, s, v, key)
-            after = _keys(lin, idf)
+            _number(lin, bounds, key)
+            after = lin.index_keys = _keys(lin, idf)
             for w in before - after:
                 index[w].discard(lin.id)
             for w in after - before:
@@ -202,6 +230,13 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     report.touched = len(touched)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stemmed(evidence: str, wanted: dict[str, frozenset[str] | None]) -> frozenset[str]:
+    s = content_stems(evidence)
+    if evidence in wanted:
+        wanted[evidence] = s
+    return s
 
 
 def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v=None, key=None) -> None:
@@ -216,18 +251,68 @@ def _add(lin: _Lineage, act_id, doc_id, date, sim, actors, type_, modality, s, v
         lin.last_date, lin.latest, lin.vlatest = date, s, v
 
 
+def _may_link(bounds: Bounds, acts: list[tuple[frozenset[str], Any]], pair_act: list[int], pair_lins: list[_Lineage],
+              strangers: list[bool], key, threshold: float) -> np.ndarray:
+    """For each pair (``acts[pair_act[k]]``: stems and vector; ``pair_lins[k]``, whose actors and the
+    act's share no code where ``strangers[k]``), whether its :func:`link_score` can reach
+    ``threshold`` (see .linkbound); ``pair_act`` in act order."""
+    act_wids = [bounds.wid(s, v) for s, v in acts]
+    wordings = np.array([[lin.wlatest for lin in pair_lins], [lin.wfirst for lin in pair_lins],
+                         [lin.series_wids.get(key, -1) for lin in pair_lins]], dtype=np.int64).T
+    return bounds.may_link(act_wids, [v is not None for _, v in acts], pair_act, wordings, strangers,
+                           threshold=threshold, short=SHORT, short_penalty=SHORT_PENALTY, stranger_penalty=STRANGERS,
+                           type_hint=TYPE_HINT, rescue_meaning=RESCUE_MEANING, rescue_words=RESCUE_WORDS,
+                           rescued=THRESHOLD_RESCUED)
+
+
+def _number(lin: _Lineage, bounds: Bounds, key=None) -> None:
+    """Keep the numbers (see .linkbound) of the lineage's wordings: its latest and first, and
+    its latest in series ``key`` (in every series when ``key`` is None)."""
+    lin.wlatest, lin.wfirst = bounds.wid(lin.latest, lin.vlatest), bounds.wid(lin.first, lin.vfirst)
+    for k, (w, v, _) in lin.by_series.items():
+        if key is None or k == key:
+            lin.series_wids[k] = bounds.wid(w, v)
+
+
 def _candidates(postings: dict[str, set[str]], s: frozenset[str], idf: Idf) -> list[str]:
-    """The lineages sharing the most of ``s``'s rarest stems (then the rarest). Postings of
-    common stems are left out, so a lookup costs no more as the store grows."""
+    """The lineages sharing the most of ``s``'s rarest stems (then the rarest), in no particular
+    order. Postings of common stems are left out, so a lookup costs no more as the store grows."""
     rare = [w for w in idf.rarest(s, QUERY) if len(postings.get(w, ())) < MAX_POSTING]
-    counts: dict[str, int] = defaultdict(int)
-    weights: dict[str, float] = defaultdict(float)
+    counts: Counter[str] = Counter()
     for w in rare:
-        weight = idf(w)
-        for lid in postings.get(w, ()):
-            counts[lid] += 1
-            weights[lid] += weight
-    return heapq.nsmallest(MAX_CANDIDATES, counts, key=lambda lid: (-counts[lid], -weights[lid], lid))
+        counts.update(postings.get(w, ()))
+    if len(counts) <= MAX_CANDIDATES:
+        return list(counts)
+    # the first MAX_CANDIDATES by (-count, -summed weight, id): all those above the last one's
+    # count, and of those at it, the heaviest; weights summed in the same order as ever
+    cut = sorted(counts.values(), reverse=True)[MAX_CANDIDATES - 1]
+    out = [lid for lid, n in counts.items() if n > cut]
+    tie = [lid for lid, n in counts.items() if n == cut]
+    need = MAX_CANDIDATES - len(out)
+    if need < len(tie) and cut == 1:
+        # (the usual case) each of them shares one stem, whose weight is theirs: take them by
+        # stem weight, the first ids among those of the last weight taken
+        alone, picked = set(tie), []
+        for weight in sorted({idf(w) for w in rare}, reverse=True):
+            group: set[str] = set()
+            for w in rare:
+                if idf(w) == weight:
+                    group |= alone.intersection(postings.get(w, ()))
+            picked += sorted(group)[:need - len(picked)]
+            if len(picked) == need:
+                break
+        return out + picked
+    if need < len(tie):
+        weights = dict.fromkeys(tie, 0.0)
+        for w in rare:
+            weight = idf(w)
+            for lid in weights.keys() & postings.get(w, ()):
+                weights[lid] += weight
+        # the heaviest ``need`` of them, the first ids among those of the last one's weight
+        last = sorted(weights.values(), reverse=True)[need - 1]
+        heavier = [lid for lid, w in weights.items() if w > last]
+        tie = heavier + sorted(lid for lid, w in weights.items() if w == last)[:need - len(heavier)]
+    return out + tie
 
 
 def _series_keys(store: Store) -> dict[str, tuple]:
@@ -251,7 +336,8 @@ def _load(store: Store, idf: Idf, keys: dict[str, tuple] | None = None):
         lin.vfirst = _vector(lin.first, idf)
         lin.vlatest = lin.vfirst if lin.latest is lin.first else _vector(lin.latest, idf)
         lin.by_series = {k: (w, _vector(w, idf), d) for k, (w, _, d) in lin.by_series.items()}
-        for w in _keys(lin, idf):
+        lin.index_keys = _keys(lin, idf)
+        for w in lin.index_keys:
             index[w].add(lin.id)
     return lineages, index
 
@@ -273,15 +359,22 @@ def _write(store: Store, lineages: dict[str, _Lineage], touched: set[str], chunk
         part = live[k:k + chunk]
         evid = store.act_evidence([m[0] for lid in part for m in lineages[lid].members])
         records = []
+        wording_keys: dict[str, tuple[str, ...]] = {}
         for lid in part:
             lin = lineages[lid]
             members = sorted(lin.members, key=lambda m: (m[2], m[1]))
             targets = sorted({t for m in members for t in evid[m[0]][1]})
-            rows, prev = [], None
+            rows, prev, prev_key = [], None, None
             for act_id, doc_id, date, sim in members:
                 text = evid[act_id][0]
-                rows.append((act_id, doc_id, date, member_status(prev, text), sim))
-                prev = text
+                key = None
+                if len(members) > 1:  # a lone member is new, whatever its words
+                    key = wording_keys.get(text)
+                    if key is None:
+                        key = wording_keys[text] = wording_key(text)
+                # member_status's own test, each wording's key computed once
+                rows.append((act_id, doc_id, date, "new" if prev is None else "repeated" if prev_key == key else "reworded", sim))
+                prev, prev_key = text, key
             records.append(((lid, lin.type, lin.family, evid[members[-1][0]][0], members[0][2], members[-1][2],
                              json.dumps(sorted(lin.actors)), json.dumps(targets), len(members)), rows))
         store.write_lineages(records)

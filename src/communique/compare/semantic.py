@@ -17,6 +17,7 @@ gold annotation and no downloaded weights are involved; refitting is determinist
 """
 from __future__ import annotations
 
+import math
 import sys
 from collections import Counter
 from functools import lru_cache
@@ -47,8 +48,10 @@ class Embedding:
                 weights.append(idf(s) if idf else 1.0)
         if not rows:
             return None
-        v = np.average(self.vectors[rows], axis=0, weights=weights)
-        n = float(np.linalg.norm(v))
+        # np.average and np.linalg.norm's own steps, without their checks (a call per act)
+        wgt = np.array(weights).reshape(-1, 1)
+        v = np.multiply(self.vectors[rows], wgt, dtype=np.float64).sum(axis=0) / wgt.sum(axis=0, dtype=np.float64)
+        n = math.sqrt(v.dot(v))
         return v / n if n else None
 
     def save(self, path: Path) -> None:

@@ -75,6 +75,7 @@ class Idf:
         self.weight = _Weights(self.n, df)
         self._total: dict[frozenset[str], float] = {}
         self._joined: dict[frozenset[str], str] = {}
+        self._rank: dict[str, int] | None = None
 
     def __call__(self, stem: str) -> float:
         return self.weight[stem]
@@ -93,7 +94,13 @@ class Idf:
         return j
 
     def rarest(self, s: frozenset[str], k: int = 6) -> list[str]:
-        return sorted(s, key=lambda w: (self.df.get(w, 0), w))[:k]
+        """The ``k`` stems of ``s`` of lowest document frequency (then alphabetical)."""
+        if self._rank is None:  # each known stem's place in that order, so sorting needs no Python call
+            self._rank = {w: i for i, w in enumerate(sorted(self.df, key=lambda w: (self.df[w], w)))}
+        try:
+            return sorted(s, key=self._rank.__getitem__)[:k]
+        except KeyError:  # a stem the collection lacks (frequency 0)
+            return sorted(s, key=lambda w: (self.df.get(w, 0), w))[:k]
 
 
 def weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:
@@ -195,16 +202,28 @@ def content_stems(evidence: str) -> frozenset[str]:
     words = _WORD.findall(core(evidence))
     out = set()
     for i, w in enumerate(words):
-        lw = w.lower().replace("’", "'")
-        if lw in STOP or lw in FRAMING or len(lw) < 2:
+        c = _content_word(w)
+        if c is None:
             continue
-        if _REPORTING_STEM.match(lw):
-            continue
-        if i + 2 < len(words) and lw == "free" and words[i + 1].lower() == "and" and words[i + 2].lower() == "open":
-            lw = "free-and-open"
-        st = _fold(lw)
-        out.add(SYNONYMS.get(st, st))
+        st, free = c
+        if free and i + 2 < len(words) and words[i + 1].lower() == "and" and words[i + 2].lower() == "open":
+            st = _fold("free-and-open")
+            st = SYNONYMS.get(st, st)
+        out.add(st)
     return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def _content_word(w: str) -> tuple[str, bool] | None:
+    """A word's folded stem (and whether it is "free", which may open "free and open"), or None
+    for a word that is no content word; the same for every occurrence, so kept."""
+    lw = w.lower().replace("’", "'")
+    if lw in STOP or lw in FRAMING or len(lw) < 2:
+        return None
+    if _REPORTING_STEM.match(lw):
+        return None
+    st = _fold(lw)
+    return SYNONYMS.get(st, st), lw == "free"
 
 
 def same_commitment(a: frozenset[str], b: frozenset[str], idf: Idf, floor: float = 0.0) -> float:
