@@ -106,3 +106,14 @@ def test_opening_a_market_to_a_partner_is_a_retreat(which, request):
     doc = document_from_text("We will eliminate poverty and reduce greenhouse gas emissions.\n", name="t", origin="t",
                              meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
     assert not any(a.type == "RETREAT" for a in ex.extract(doc).acts)
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_finalizing_or_closing_an_agreement_is_agree(which, request):
+    ex = request.getfixturevalue(which)
+    got = acts_in(ex, "2025-10-26_us-thailand_joint-statement_framework-agreement-reciprocal-trade",
+                  "will negotiate and finalize the Agreement on Reciprocal Trade")
+    assert any(a.type == "AGREE" and set(a.actors) == {"USA", "THA"} for a in got), [(a.type, a.actors) for a in got]
+    doc = document_from_text("We closed a landmark deal on critical minerals.\n", name="t", origin="t",
+                             meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
+    assert [a.type for a in ex.extract(doc).acts] == ["AGREE"]

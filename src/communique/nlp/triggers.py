@@ -98,6 +98,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     obj_lem = obj.lemma_.lower() if obj is not None else ""
     if lem in s.lex.words.easing_verbs and obj is not None and _eases_trade(s, obj):
         return "RETREAT", "085", f"verb:{lem}-easing"
+    if lem in ("close", "secure", "reach", "strike", "achieve") and obj is not None and obj_lem in lx.agree_objects:
+        return "AGREE", "057", f"verb:{lem}+{obj_lem}"  # "closed a landmark deal", "reached an agreement"
     if lem == "share":
         if obj is not None and (obj_lem in s.lex.words.share_objects or obj.lower_ in s.lex.words.share_objects):
             return "COOPERATE", "064", "verb:share-information"
