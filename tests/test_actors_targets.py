@@ -117,3 +117,16 @@ def test_finalizing_or_closing_an_agreement_is_agree(which, request):
     doc = document_from_text("We closed a landmark deal on critical minerals.\n", name="t", origin="t",
                              meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
     assert [a.type for a in ex.extract(doc).acts] == ["AGREE"]
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_an_invitation_to_act_is_a_request(which, request):
+    ex = request.getfixturevalue(which)
+    got = acts_in(ex, "2022-09-20_atlantic_joint-statement_cooperation", "We invite other coastal Atlantic countries to join us")
+    assert any(a.type == "REQUEST" for a in got), [(a.type, a.rule) for a in got]
+
+
+def test_inviting_guests_is_no_request_by_the_rules(rules_extractor):
+    doc = document_from_text("We invited the leaders to Washington for the summit.\n", name="t", origin="t",
+                             meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
+    assert not any(a.rule.startswith("verb:invite") for a in rules_extractor.extract(doc).acts)

@@ -122,6 +122,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
             if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon", "for"):
                 return "REQUEST", "020", f"verb:call-{p.lower_}"
         return None
+    if lem == "invite" and obj is not None and has_child(v, ("xcomp", "ccomp")):
+        return "REQUEST", "020", "verb:invite-to"  # "We invite other coastal Atlantic countries to join us"
     if lem == "encourage":
         if obj is not None and has_child(v, ("xcomp", "ccomp")):
             return "REQUEST", "020", "verb:encourage-to"
