@@ -28,6 +28,11 @@ MODALITIES = tuple(sorted(_MODALITIES))  # the model's label order: alphabetical
 # the rules' typed lexicon (RETREAT for eased barriers, say) being surer than a model with few
 # examples of the rarer types.
 _RETYPE_RATIO = 0.4
+# A sentence with no act whose modality the model reads as COMMIT or REAFFIRM (p >= _PROMISE_P)
+# takes its likeliest type at _PROMISE_THRESHOLD rather than the sentence threshold: promises are
+# what an analyst counts, and cross-validated this raised commitments F1 0.802 -> 0.815 with acts
+# and strict a little up (settings from 0.5-0.7 and 0.3 score alike).
+_PROMISE_P, _PROMISE_THRESHOLD = 0.7, 0.3
 _AIMED = frozenset({"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "SANCTION", "THREATEN", "AID", "CONSULT", "RETREAT"})
 
 
@@ -92,7 +97,9 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             out.append(_recode(coder, a, type_, d, probs[type_], f"{a.rule}{how}|{tag}", keep_modality=not how))
         for type_, p in sorted(d.types.items(), key=lambda kv: -kv[1]):
             # a sentence whose clauses already carry acts needs more evidence for one more
-            if type_ in kept or p < (extra if kept else threshold):
+            # a sentence the modality head reads as a promise, with no act yet, needs less for its type
+            promise = not kept and d.modality in ("COMMIT", "REAFFIRM") and d.modality_p >= _PROMISE_P
+            if type_ in kept or p < (extra if kept else _PROMISE_THRESHOLD if promise else threshold):
                 continue
             kept.add(type_)
             if dropped:  # the rules saw a clause here: give it the type the sentence holds
