@@ -47,6 +47,22 @@ def sample_db(tmp_path_factory, extractor) -> Path:
     return db
 
 
+def sample_store_with(sample_db: Path, folder: Path, files: dict[str, str], extractor) -> Path:
+    """A copy of the samples store in ``folder`` with ``files`` (name -> text) written there
+    and ingested too."""
+    from communique import Corpus
+
+    db = folder / "store.db"
+    shutil.copy(sample_db, db)
+    paths = []
+    for name, text in files.items():
+        paths.append(folder / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    with Corpus(db, extractor=extractor) as c:
+        assert c.ingest(paths).added == len(paths)
+    return db
+
+
 @pytest.fixture()
 def db_copy(sample_db, tmp_path) -> Path:
     """A private copy of the sample store, for tests that write."""

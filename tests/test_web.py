@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from communique import Corpus
 from communique.web import create_app
 
-from .conftest import ROOT
+from .conftest import ROOT, sample_store_with
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
@@ -26,19 +25,15 @@ HOSTILE_TITLE = 'Joint Statement <script>alert("title")</script> "onerror=alert(
 
 @pytest.fixture(scope="module")
 def hostile_db(tmp_path_factory, extractor, sample_db):
-    folder = tmp_path_factory.mktemp("hostile")
-    db = folder / "h.db"
-    shutil.copy(sample_db, db)
-    md = folder / "2024-01-01_us-japan_joint-statement_hostile.md"
-    md.write_text(
-        "---\ntitle: '" + HOSTILE_TITLE.replace("'", "''") + "'\ndate: '2024-01-01'\nparties: [USA, JPN]\nkind: joint-statement\n---\n"
-        "We will support &lt;script&gt;alert(3)&lt;/script&gt; and \"onerror=alert(4) with Japan.\n\n"
-        "We call on China to stop <b>bold</b> &lt;img src=x onerror=alert(5)&gt; now.\n", encoding="utf-8")
-    txt = folder / "raw_html_in_text.txt"
-    txt.write_text('We welcome the <img src=x onerror=alert(6)> initiative and </textarea><svg onload=alert(7)>.\n', encoding="utf-8")
-    with Corpus(db, extractor=extractor) as c:
-        assert c.ingest([md, txt]).added == 2
-    return db
+    return sample_store_with(sample_db, tmp_path_factory.mktemp("hostile"), {
+        "2024-01-01_us-japan_joint-statement_hostile.md":
+            "---\ntitle: '" + HOSTILE_TITLE.replace("'", "''") + "'\ndate: '2024-01-01'\nparties: [USA, JPN]\n"
+            "kind: joint-statement\n---\n"
+            "We will support &lt;script&gt;alert(3)&lt;/script&gt; and \"onerror=alert(4) with Japan.\n\n"
+            "We call on China to stop <b>bold</b> &lt;img src=x onerror=alert(5)&gt; now.\n",
+        "raw_html_in_text.txt":
+            'We welcome the <img src=x onerror=alert(6)> initiative and </textarea><svg onload=alert(7)>.\n',
+    }, extractor)
 
 
 @pytest.fixture(scope="module")
@@ -184,12 +179,18 @@ def browser():
         b.close()
 
 
+def _page(browser, width: int, height: int):
+    """A new page of that size, and the list its JavaScript errors are collected in."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return page, errors
+
+
 @pytest.mark.browser
 def test_open_statement_click_act_follow_lineage(browser, live_server):
     ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page, errors = _page(browser, 1400, 900)
     page.goto(f"{live_server}/")
     assert page.locator("#statements tbody tr").count() >= 16
     page.click("text=Joint Statement of the United States and Japan >> nth=0")
@@ -251,9 +252,7 @@ def test_report_page_and_api(client):
 @pytest.mark.browser
 def test_report_renders_with_charts_in_the_browser(browser, live_server):
     ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1300, "height": 1000})
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page, errors = _page(browser, 1300, 1000)
     page.goto(f"{live_server}/doc/2023-01-13_us-japan_joint-statement")
     page.click("#report-link")
     page.wait_for_selector("#chart-issues svg")

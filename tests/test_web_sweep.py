@@ -4,7 +4,6 @@
 carries the CSP, no-sniff and no-framing headers."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from urllib.parse import quote
 
@@ -14,8 +13,9 @@ from hypothesis import strategies as st
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from communique import Corpus
 from communique.web import create_app
+
+from .conftest import sample_store_with
 
 HOSTILE = ["-1", "abc", "99999999999999999999999", "²", "٣", "1e3", "0x10", "", " ", "\x00", "\x7f", "x" * 12_001,
            "'; DROP TABLE acts; --", "%", "_", "*", '"', '"unclosed', "NEAR(", "AND OR", "((", "a:b:c", "2023-13-45",
@@ -28,14 +28,9 @@ PARAMS = ["limit", "q", "since", "until", "type", "modality", "issue", "actor", 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory, sample_db, extractor):
-    folder = tmp_path_factory.mktemp("sweep")
-    db = folder / "s.db"
-    shutil.copy(sample_db, db)
-    md = folder / "js-link.md"
-    md.write_text("---\ntitle: Link test\ndate: 2024-02-02\nparties: [USA]\nsource_url: 'javascript:alert(document.domain)'\n---\n"
-                  "We will cooperate with Japan on space.\n", encoding="utf-8")
-    with Corpus(db, extractor=extractor) as c:
-        assert c.ingest([md]).added == 1
+    db = sample_store_with(sample_db, tmp_path_factory.mktemp("sweep"), {"js-link.md":
+        "---\ntitle: Link test\ndate: 2024-02-02\nparties: [USA]\nsource_url: 'javascript:alert(document.domain)'\n---\n"
+        "We will cooperate with Japan on space.\n"}, extractor)
     con = sqlite3.connect(db)  # dates stored by an older communique, before they were validated
     con.execute("UPDATE documents SET date = 'yesterday' WHERE name = '2021-09-15_aukus_joint-statement'")
     con.execute("UPDATE documents SET date = '2023.5' WHERE name = '2022-10-11_g7_joint-statement_ukraine-11-october-2022'")

@@ -82,9 +82,10 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
         obj = of
     else:
         return False
-    if obj.lemma_.lower() in ("market", "access", "requirement"):
-        # "open markets", "market access", "requirements on imports": trade only where it says so
-        words = {t.lower_ for t in obj.subtree} | {t.lower_ for t in obj.head.subtree}
+    if obj.lemma_.lower() in ("access", "requirement"):
+        # "market access", "requirements on imports": trade only where the clause says so (a
+        # market opened is trade by itself)
+        words = {t.lower_ for t in obj.head.subtree}
         return bool(words & {"market", "markets", "import", "imports", "export", "exports", "goods", "products",
                              "trade", "tariff", "tariffs", "u.s."})
     return True
