@@ -130,3 +130,14 @@ def test_inviting_guests_is_no_request_by_the_rules(rules_extractor):
     doc = document_from_text("We invited the leaders to Washington for the summit.\n", name="t", origin="t",
                              meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
     assert not any(a.rule.startswith("verb:invite") for a in rules_extractor.extract(doc).acts)
+
+
+def test_a_group_of_the_acts_own_actors_is_no_target(extractor):
+    """"We welcome the Quad Investors Network" in the Quad's statement is aimed at no one in
+    "Quad": the Quad is its actors."""
+    from .conftest import sample
+
+    x = extractor.extract(read_document(sample("2023-05-20_quad_joint-statement")))
+    members = {"AUS", "IND", "JPN", "USA"}
+    own = [a for a in x.acts if set(a.actors) == members]
+    assert own and not any("QUAD" in a.targets for a in own), [(a.type, a.targets) for a in own if "QUAD" in a.targets]

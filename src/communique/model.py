@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 __all__ = ["OffsetMap", "Document", "Sentence", "Mention", "Act", "Extraction", "ReadFailure", "ACT_TYPES", "MODALITIES",
-           "merge_same_evidence"]
+           "MainClause", "merge_same_evidence"]
 
 # The act-type vocabulary of the annotation guidelines, in their order: the one definition
 # (filters, the explorer's menus and the trained model's labels all take it from here).
@@ -121,6 +121,18 @@ class Mention:
     kind: str  # state | org | person | initiative | group
     rule: str
     sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class MainClause:
+    """What a sentence's main clause says as the rules read it: whose sentence it is (the
+    root's subject, or a list item's lead-in), its modality, and whether what it reports is
+    a third party's conduct ("We note that companies are withdrawing"). The trained model
+    gives the acts it adds over a whole sentence these actors and this modality."""
+
+    actors: tuple[str, ...] = ()
+    modality: str = "ASSERT"
+    third_party: bool = False
 
 
 @dataclass(frozen=True)

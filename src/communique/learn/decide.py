@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from ..model import MODALITIES as _MODALITIES, Act, Extraction, merge_same_evidence
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+from ..model import MODALITIES as _MODALITIES, Act, Extraction, MainClause, merge_same_evidence
 from .features import act_features
 
 __all__ = ["DocumentView", "decide", "SentenceDecision", "MODALITIES"]
@@ -43,7 +44,9 @@ class DocumentView:
     extraction: Extraction
     features: tuple[list[str], ...]
     # per sentence: the actors its main clause names, and that clause's modality as the rules read it
-    main_clauses: tuple[tuple[tuple[str, ...], str], ...] = ()
+    main_clauses: tuple[MainClause, ...] = ()
+    # group code -> its members (the gazetteer's), so that a group of an act's own actors is no target
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,12 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     tag = f"model:{model.version}"
     threshold, extra = model.thresholds
     out: list[Act] = []
-    mains = view.main_clauses or (((), ""),) * len(ex.sentences)
+    mains = view.main_clauses or (MainClause(),) * len(ex.sentences)
     states = {m.code for m in ex.mentions if m.kind in ("state", "person")}
-    for s, d, (subject, main_modality) in zip(ex.sentences, decisions, mains):
+    for s, d, main in zip(ex.sentences, decisions, mains):
         pool = rule_acts.get(s.n, [])
         # whose act: as the sentence's clauses say, else its main clause's subject, else the document's usual actors
-        sentence_actors = next((a.actors for a, _ in pool if a.actors), None) or tuple(c for c in subject if c) or fallback
+        sentence_actors = next((a.actors for a, _ in pool if a.actors), None) or main.actors or fallback
         kept: set[str] = set()
         dropped: list[Act] = []
         for a, probs in pool:
@@ -93,7 +96,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
                 continue
             kept.add(type_)
             how = "" if type_ == a.type else "+retyped"
-            a = _aimed_targets(a, type_, ex.mentions)
+            a = _aimed_targets(a, type_, ex.mentions, view.groups)
             out.append(_recode(coder, a, type_, d, probs[type_], f"{a.rule}{how}|{tag}", keep_modality=not how))
         for type_, p in sorted(d.types.items(), key=lambda kv: -kv[1]):
             # a sentence whose clauses already carry acts needs more evidence for one more
@@ -103,15 +106,15 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
                 continue
             kept.add(type_)
             if dropped:  # the rules saw a clause here: give it the type the sentence holds
-                a = _aimed_targets(dropped.pop(0), type_, ex.mentions)
+                a = _aimed_targets(dropped.pop(0), type_, ex.mentions, view.groups)
                 out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))
-            elif _third_party(subject, ex.participants, states):
+            elif _third_party(main, ex.participants, states):
                 continue  # "Russia will deepen cooperation with India": a third state's conduct is no act of ours
             else:
-                targets = _named(s.start, s.text, sentence_actors, ex.mentions) if type_ in _AIMED else ()
+                targets = _named(s.start, s.text, _selves(sentence_actors, view.groups), ex.mentions) if type_ in _AIMED else ()
                 # a cue the rules read in the main clause ("will", "reaffirm") says the modality better than
                 # the sentence model; where they read none (ASSERT is their default), the model says
-                ds = replace(d, modality=main_modality) if main_modality not in ("", "ASSERT") else d
+                ds = replace(d, modality=main.modality) if main.modality != "ASSERT" else d
                 out.append(_sentence_act(coder, ex, s, type_, ds, p, sentence_actors, targets, tag))
     out = merge_same_evidence(out)  # two clauses re-typed alike on one evidence are one act
     out.sort(key=lambda a: (a.sentence, a.start, a.end, a.type))
@@ -123,17 +126,17 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
 
 
-def _third_party(subject: tuple[str, ...], participants: tuple[str, ...], states: set[str]) -> bool:
-    """A main-clause subject of states (or their people) none of whom takes part, or a sentence
-    the rules read as reporting a third party's conduct (an empty code: companies, "the
-    world"). A body the issuer belongs to ("Americas Partnership countries launched") is not
-    a third party."""
-    if "" in subject:
-        return True
-    return bool(subject) and not set(subject) & set(participants) and all(c in states for c in subject)
+def _third_party(main: MainClause, participants: tuple[str, ...], states: set[str]) -> bool:
+    """A sentence the rules read as reporting a third party's conduct (companies, "the
+    world"), or whose main-clause subject is states (or their people) none of whom takes part.
+    A body the issuer belongs to ("Americas Partnership countries launched") is not a third
+    party."""
+    subject = main.actors
+    return main.third_party or (bool(subject) and not set(subject) & set(participants)
+                                and all(c in states for c in subject))
 
 
-def _aimed_targets(a: Act, type_: str, mentions) -> Act:
+def _aimed_targets(a: Act, type_: str, mentions, groups: Mapping[str, tuple[str, ...]]) -> Act:
     """An act aimed at someone whose clause names no target the rules could attach is aimed
     at the actors its evidence names ("supports the Secretary-General's proposals": UN;
     "raised concerns regarding PRC human rights abuses": CHN). Not for CONSULT, whose
@@ -141,11 +144,18 @@ def _aimed_targets(a: Act, type_: str, mentions) -> Act:
     for a name the gazetteer could not code."""
     if a.targets or type_ not in _AIMED or type_ == "CONSULT":
         return a
-    codes = _named(a.start, a.evidence, a.actors, mentions)
+    codes = _named(a.start, a.evidence, _selves(a.actors, groups), mentions)
     return replace(a, targets=codes) if codes else a
 
 
-def _named(start: int, text: str, besides: tuple[str, ...], mentions) -> tuple[str, ...]:
+def _selves(actors: tuple[str, ...], groups: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The actors, and every group whose members they all are ("the Quad Leaders' Summit" in
+    the Quad's own statement names no one the act is aimed at)."""
+    own = set(actors)
+    return own | {g for g, members in groups.items() if members and own >= set(members)}
+
+
+def _named(start: int, text: str, besides: set[str] | tuple[str, ...], mentions) -> tuple[str, ...]:
     """The codes of the actors a text (at ``start``) names, in order, but ``besides``, names
     the gazetteer could not code, and names inside a relative clause."""
     codes: list[str] = []

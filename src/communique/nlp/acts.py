@@ -25,10 +25,11 @@ from .arguments import (
 from .clause import ParsedSentence, ordered
 from .gazetteer import Hit
 from .lexicon import Lexicon
+from ..model import MainClause
 from .records import Context, DocState, RawAct
 from .triggers import find_triggers
 
-__all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'main_clause', 'THIRD_PARTY']
+__all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'main_clause']
 
 
 def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
@@ -129,11 +130,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
 
 
-THIRD_PARTY = ("",)  # main_clause's actors where a third party's conduct is what the sentence reports
-
-
 def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
-                list_item: bool = False, lead_in: int | None = None) -> tuple[tuple[str, ...], str]:
+                list_item: bool = False, lead_in: int | None = None) -> MainClause:
     """Whose sentence it is and how it binds them, as its main clause says: the actors of the
     root verb's subject ("The United States and Mexico will ...") or the participants' own
     plan ("These efforts will ..."), and the root's modality; for a list item without a
@@ -142,14 +140,14 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     s = ParsedSentence(sent, hits, ctx, lex, list_item, lead_in, state)
     root = next((t for t in sent if t.dep_ == "ROOT"), None)
     if root is None:
-        return (), "ASSERT"
+        return MainClause()
     if root.pos_ not in ("VERB", "AUX"):  # "MCC Compact: The United States and Indonesia have concluded ..."
         root = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and s.subject_of(t) is not None),
                     root)
     for t in sent:  # "We note that international companies are withdrawing": the conduct is theirs
         h = s.tok_hit.get(t.i)
         if t.dep_ in ("nsubj", "nsubjpass") and t.i != root.i and h is not None and h.kind in ("third", "third_party"):
-            return THIRD_PARTY, "ASSERT"
+            return MainClause(third_party=True)
     chain, upper, _ = climb(s, root)
     modality = s.modality(chain, upper)
     subj = s.subject_of(root)
@@ -157,9 +155,11 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
         actors, named = s.subject_actors(subj)
         if not actors and not named:
             actors = plan_subject(s, subj)
-        return actors, modality
+        return MainClause(actors, modality)
     lead = state.lead_of(lead_in) if list_item else None
-    return (lead[0], lead[1] if modality == "ASSERT" else modality) if lead else ((), modality)
+    if lead is None:
+        return MainClause((), modality)
+    return MainClause(lead[0], lead[1] if modality == "ASSERT" else modality)
 
 
 _OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..model import MainClause
 from ..rules import Rules
 from .acts import find_acts, main_clause
 from .gazetteer import Gazetteer, Hit
@@ -31,7 +32,7 @@ class Match(NamedTuple):
     hits: list[Hit]
     acts: list[RawAct]
     state: DocState  # the state after this sentence, for the next one
-    main: tuple[tuple[str, ...], str] = ((), "ASSERT")  # whose sentence, and its modality (acts.main_clause)
+    main: MainClause = MainClause()  # whose sentence, and how it binds them (acts.main_clause)
 
 
 def _register_extensions() -> None:

@@ -11,7 +11,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from ..errors import CommuniqueError, InputError
-from ..model import Act, Document, Extraction, Mention, ReadFailure, Sentence, merge_same_evidence
+from ..model import Act, Document, Extraction, MainClause, Mention, ReadFailure, Sentence, merge_same_evidence
 from ..rules import Rules
 from ..learn.decide import DocumentView, decide
 from ..learn.features import sentence_features
@@ -173,7 +173,7 @@ class Extractor:
         acts: list[Act] = []
         mentions: list[Mention] = []
         features: list[list[str]] = []
-        mains: list[tuple[tuple[str, ...], str]] = []
+        mains: list[MainClause] = []
         by_n = {s.n: s for s in sentences}
         for s, sd in zip(sentences, outs):
             mine = merge_same_evidence(coder.act(doc, s, raw) for raw in sd._.communique_acts or [])
@@ -183,7 +183,7 @@ class Extractor:
                                               lead_in_text=lead.text if lead else None,
                                               rule_acts=mine, participants=participants,
                                               keyword_issues=coder.lexicon.issues_of(s.text)))
-            mains.append(sd._.communique_main or ((), "ASSERT"))
+            mains.append(sd._.communique_main or MainClause())
             hits: list[Hit] = sd._.communique_hits or []
             for h in hits:
                 if h.code and h.kind in ("state", "org", "person"):
@@ -194,6 +194,6 @@ class Extractor:
                     mentions.append(Mention(s.start + m.start(1), s.start + m.start(1) + len(name), name,
                                             m.group("abbr") or name, "initiative", "pattern:initiative", s.n))
         extraction = Extraction(doc, tuple(sentences), tuple(acts), tuple(mentions), tuple(participants))
-        return DocumentView(extraction, tuple(features), tuple(mains))
+        return DocumentView(extraction, tuple(features), tuple(mains), self.component.gazetteer.group_members)
 
 
