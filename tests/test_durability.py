@@ -97,7 +97,7 @@ def test_a_run_stopped_at_any_write_then_rerun_gives_the_clean_store(tmp_path, e
 
     monkeypatch.setattr(Store, "write", dying_write)
     if stop_at == "linking":
-        monkeypatch.setattr(Corpus, "update_lineages", lambda self, rebuild=False: (_ for _ in ()).throw(KeyboardInterrupt))
+        monkeypatch.setattr(Corpus, "update_lineages", lambda self, *a, **k: (_ for _ in ()).throw(KeyboardInterrupt))
     with pytest.raises(KeyboardInterrupt):
         with Corpus(db, extractor=extractor) as c:
             c.ingest(FILES)

@@ -110,12 +110,18 @@ class Corpus:
                 model=ex.model if ex is not None else None, batch_size=ex.batch_size if ex is not None else (self._batch_size or 128), stats=stats)
         else:
             results = self.extractor.extract_many(pending(), errors=True)
+        from .compare.similarity import content_stems
+
+        stems: dict[str, frozenset[str]] = {}  # each act's words for the lineage pass, stemmed as it is written
         for result in results:
             if isinstance(result, ReadFailure):
                 report.failed.append(result)
                 emit("failed", result.path)
                 continue
             self.store.write(result, fingerprint)
+            for act in result.acts:
+                if act.evidence not in stems:
+                    stems[act.evidence] = content_stems(act.evidence)
             if statuses.get(result.document.id) == "changed":
                 report.updated += 1
             else:
@@ -123,7 +129,7 @@ class Corpus:
             report.words += len(result.document.text.split())
             emit("added", result.document.name)
         # Always: acts outside every lineage (a run killed before linking) are linked now.
-        self.update_lineages()
+        self.update_lineages(stems=stems)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -151,11 +157,12 @@ class Corpus:
         report.seconds = time.perf_counter() - started
         return report
 
-    def update_lineages(self, rebuild: bool = False):
-        """Link new acts into lineages (all of them with ``rebuild``)."""
+    def update_lineages(self, rebuild: bool = False, *, stems: dict[str, frozenset[str]] | None = None):
+        """Link new acts into lineages (all of them with ``rebuild``); ``stems``: evidence
+        texts already stemmed (see :func:`~communique.compare.update_lineages`)."""
         from .compare import update_lineages
 
-        return update_lineages(self.store, rebuild=rebuild)
+        return update_lineages(self.store, rebuild=rebuild, stems=stems)
 
     def track(self, query: str, *, party: str | None = None, limit: int = 5, series: str | None = None) -> list[dict[str, Any]]:
         from .compare import find_lineages

@@ -96,7 +96,7 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
     window = 4 * workers  # chunks in flight: enough to keep every worker busy, few enough to bound memory
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init)
     in_flight: deque[tuple[list[Document], Future | None]] = deque()
-    succeeded = False
+    succeeded = finished = False
     try:
         while True:
             broken = False
@@ -110,6 +110,7 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
                     in_flight.append((chunk, None))
                     broken = True
             if not in_flight:
+                finished = True
                 return
             chunk, fut = in_flight[0]
             if not broken:
@@ -145,7 +146,9 @@ def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str
                 stats.record(pid, usage)
                 yield from results
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # after the last result the idle workers exit on their own, while this process
+        # goes on (their interpreters take a while to tear a pipeline down)
+        pool.shutdown(wait=not finished, cancel_futures=True)
 
 
 def _restart(pool: ProcessPoolExecutor, stats: WorkerStats, workers: int, ctx, init) -> ProcessPoolExecutor:

@@ -26,7 +26,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Any
+from typing import Any, Mapping
 
 import numpy as np
 
@@ -156,8 +156,13 @@ def _vector(s: frozenset[str], idf: Idf):
     return emb.vector(s, idf) if emb is not None else None
 
 
-def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = THRESHOLD) -> LineageReport:
-    """Link every act not yet in a lineage; with ``rebuild``, start from scratch."""
+def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = THRESHOLD,
+                    stems: Mapping[str, frozenset[str]] | None = None) -> LineageReport:
+    """Link every act not yet in a lineage; with ``rebuild``, start from scratch.
+
+    ``stems`` maps evidence texts to their :func:`~.similarity.content_stems` where a
+    caller has them already (an ingest stems each act as it writes it, while worker
+    processes keep the other cores busy, instead of here, on one core)."""
     started = time.perf_counter()
     report = LineageReport()
     if rebuild:
@@ -169,7 +174,7 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
         return report
     # each evidence stemmed once: for the frequencies, and for the acts to link
     wanted: dict[str, frozenset[str] | None] = dict.fromkeys(r[5] for r in pending)
-    idf = Idf(_stemmed(e, wanted) for e in store.evidence_texts())
+    idf = Idf(_stemmed(e, wanted, stems or {}) for e in store.evidence_texts())
     keys = _series_keys(store)
     lineages, index = _load(store, idf, keys)
     bounds = Bounds(idf)
@@ -232,8 +237,10 @@ def update_lineages(store: Store, *, rebuild: bool = False, threshold: float = T
     return report
 
 
-def _stemmed(evidence: str, wanted: dict[str, frozenset[str] | None]) -> frozenset[str]:
-    s = content_stems(evidence)
+def _stemmed(evidence: str, wanted: dict[str, frozenset[str] | None], known: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    s = known.get(evidence)
+    if s is None:
+        s = content_stems(evidence)
     if evidence in wanted:
         wanted[evidence] = s
     return s

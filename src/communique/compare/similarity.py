@@ -76,6 +76,7 @@ class Idf:
         self._total: dict[frozenset[str], float] = {}
         self._joined: dict[frozenset[str], str] = {}
         self._rank: dict[str, int] | None = None
+        self._rarest: dict[tuple[frozenset[str], int], tuple[str, ...]] = {}
 
     def __call__(self, stem: str) -> float:
         return self.weight[stem]
@@ -93,14 +94,20 @@ class Idf:
             j = self._joined[s] = " ".join(sorted(s))
         return j
 
-    def rarest(self, s: frozenset[str], k: int = 6) -> list[str]:
-        """The ``k`` stems of ``s`` of lowest document frequency (then alphabetical)."""
+    def rarest(self, s: frozenset[str], k: int = 6) -> tuple[str, ...]:
+        """The ``k`` stems of ``s`` of lowest document frequency (then alphabetical); kept,
+        as a lineage's wordings are looked up again each time it gains a member."""
+        out = self._rarest.get((s, k))
+        if out is not None:
+            return out
         if self._rank is None:  # each known stem's place in that order, so sorting needs no Python call
             self._rank = {w: i for i, w in enumerate(sorted(self.df, key=lambda w: (self.df[w], w)))}
         try:
-            return sorted(s, key=self._rank.__getitem__)[:k]
+            out = tuple(sorted(s, key=self._rank.__getitem__)[:k])
         except KeyError:  # a stem the collection lacks (frequency 0)
-            return sorted(s, key=lambda w: (self.df.get(w, 0), w))[:k]
+            out = tuple(sorted(s, key=lambda w: (self.df.get(w, 0), w))[:k])
+        self._rarest[(s, k)] = out
+        return out
 
 
 def weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Idf) -> float:

@@ -1,15 +1,20 @@
 """Fitting the act model, and measuring it honestly: k-fold cross-validation
 across documents, a document never in its own training fold.
 
-Everything is seeded; the same gold and the same seed give the same model files.
+Everything is seeded; the same gold and the same seed give the same model, up to the
+last bits of its weights (another CPU's BLAS rounds differently). Its version is a digest
+of what it was fitted from (the examples, the settings and this fitting code), so a
+rebuild on any machine carries the shipped version.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import statistics
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -44,6 +49,11 @@ class TrainConfig:
     class_weight: str | None = "balanced"
 
 
+# lbfgs stops at this gradient tolerance: tight enough that the softmax heads reach the
+# optimum itself, not a point on the way that another machine's BLAS would leave elsewhere
+TOL = 1e-8
+
+
 def _binary_head(name: str, labels: Sequence[str], x, y: np.ndarray, c: float, seed: int,
                  threshold: float, balanced: str | None = None) -> Head:
     from sklearn.linear_model import LogisticRegression
@@ -66,7 +76,7 @@ def _softmax_head(name: str, labels: Sequence[str], x, y: list[str], c: float, s
                   class_weight: str | None = None) -> Head:
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight=class_weight)
+    clf = LogisticRegression(C=c, max_iter=3000, tol=TOL, random_state=seed, class_weight=class_weight)
     clf.fit(x, y)
     order = [list(clf.classes_).index(lb) if lb in clf.classes_ else None for lb in labels]
     w = np.zeros((len(labels), x.shape[1]), dtype=np.float32)
@@ -105,12 +115,23 @@ def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: 
     meta = dict(meta or {})
     meta.setdefault("config", dict(config.__dict__))
     meta.setdefault("examples", len(examples))
+    meta.setdefault("version", _version(config, bags, act_bags, act_labels, y_types, [examples[i].gold for i in with_acts]))
+    return ActModel(LinearModel(space, {"types": types, "modality": modality, "issues": issues, "acts": acts}, meta))
+
+
+def _version(config: TrainConfig, *inputs) -> str:
+    """A digest of what a model is fitted from: settings, examples and labels, and the code
+    that fits it (this module and .linear). Not of the weights, whose last bits vary by CPU."""
+    from . import linear
+
     digest = hashlib.sha1()
     digest.update(repr(sorted(config.__dict__.items())).encode())
-    for h in (types, modality, issues, acts):
-        digest.update(np.ascontiguousarray(h.weights, dtype=np.float16).tobytes())
-    meta.setdefault("version", digest.hexdigest()[:10])
-    return ActModel(LinearModel(space, {"types": types, "modality": modality, "issues": issues, "acts": acts}, meta))
+    for module in (__file__, linear.__file__):
+        digest.update(Path(module).read_bytes())
+    for part in inputs:
+        digest.update(json.dumps(part.tolist() if isinstance(part, np.ndarray) else part, sort_keys=True,
+                                 default=str).encode())
+    return digest.hexdigest()[:10]
 
 
 def folds(names: Sequence[str], k: int, seed: int) -> list[list[str]]:

@@ -324,13 +324,13 @@ class Store:
     def write_lineages(self, records: Iterable[tuple[tuple, list[tuple]]]) -> None:
         """Store lineages: each a row (id, type, family, canonical, first, last, actors, targets, size) and its
         members (act_id, doc_id, date, status, similarity); a lineage's old members are replaced."""
-        with self._conn:
-            for row, members in records:
-                self._conn.execute("INSERT OR REPLACE INTO lineages (id, type, family, canonical, first, last, actors, targets, size)"
-                                  " VALUES (?,?,?,?,?,?,?,?,?)", row)
-                self._conn.execute("DELETE FROM lineage_members WHERE lineage_id = ?", (row[0],))
-                self._conn.executemany("INSERT INTO lineage_members (lineage_id, act_id, doc_id, date, status, similarity)"
-                                      " VALUES (?,?,?,?,?,?)", [(row[0],) + tuple(m) for m in members])
+        records = list(records)
+        with self._conn:  # three statements for the whole batch, not three per lineage
+            self._conn.executemany("INSERT OR REPLACE INTO lineages (id, type, family, canonical, first, last, actors, targets, size)"
+                                   " VALUES (?,?,?,?,?,?,?,?,?)", [row for row, _ in records])
+            self._conn.executemany("DELETE FROM lineage_members WHERE lineage_id = ?", [(row[0],) for row, _ in records])
+            self._conn.executemany("INSERT INTO lineage_members (lineage_id, act_id, doc_id, date, status, similarity)"
+                                   " VALUES (?,?,?,?,?,?)", [(row[0],) + tuple(m) for row, members in records for m in members])
 
     def lineages_in(self, doc_id: str) -> dict[int, tuple[str, int, str]]:
         """Each act of a document with its lineage: act id -> (lineage id, size, status)."""
