@@ -190,3 +190,13 @@ def test_rebuild_equals_scoring_every_pair(db_copy, monkeypatch):
     with Corpus(db_copy) as c:
         c.update_lineages(rebuild=True)
     assert _lineage_rows(db_copy) == bounded
+
+
+def test_an_ingest_links_as_a_rebuild_does(sample_db, db_copy):
+    """An ingest hands the lineage pass the stems it computed while writing; a rebuild
+    stems every evidence itself: the lineages are the same, row for row."""
+    ingested = _lineage_rows(sample_db)
+    assert ingested[0] and ingested[1]
+    with Corpus(db_copy) as c:
+        c.update_lineages(rebuild=True)
+    assert _lineage_rows(db_copy) == ingested
