@@ -112,13 +112,9 @@ def main() -> None:
     for i in range(a.repeat):
         # each run in a fresh process; the order alternates, so a drift in the VM's speed
         # does not favour one side
-        if i % 2:
-            one = run(paths, out / "workers1.db", 1)
-            many = run(paths, out / f"workers{a.workers}.db", a.workers)
-        else:
-            many = run(paths, out / f"workers{a.workers}.db", a.workers)
-            one = run(paths, out / "workers1.db", 1)
-        pairs.append(_pair(one, many, a.workers))
+        order = (a.workers, 1) if i % 2 == 0 else (1, a.workers)
+        runs = {w: run(paths, out / f"workers{w}.db", w) for w in order}
+        pairs.append(_pair(runs[1], runs[a.workers], a.workers))
     load_after = os.getloadavg()
     # the VM's speed drifts by a few per cent from one minute to the next: the median
     # pair is the figure, every pair is kept
@@ -128,12 +124,12 @@ def main() -> None:
     figures = {
         "set": "statements", "cores": os.cpu_count(), "repeat": a.repeat,
         "load_average_before": [round(x, 2) for x in load_before], "load_average_after": [round(x, 2) for x in load_after],
-        **mid, "speedups": [p["speedup"] for p in pairs],
-        "pairs": [{"speedup": p["speedup"], "seconds": [p["one_worker"]["seconds"], p["n_workers"]["seconds"]],
+        **mid,
+        "pairs": [{"speedup": p["speedup"], "projected_idle_speedup": p["projected_idle_speedup"],
+                   "seconds": [p["one_worker"]["seconds"], p["n_workers"]["seconds"]],
                    "cpu_seconds": [p["one_worker"]["own_cpu_seconds"],
                                    round(p["n_workers"]["own_cpu_seconds"] + sum(p["n_workers"]["worker_cpu_seconds"]), 1)]}
                   for p in pairs],
-        "projected_idle_speedups": [p["projected_idle_speedup"] for p in pairs],
         "target_speedup": 1.8, "target_peak_rss_mib_per_worker": 600,
         "speedup_met": speedup >= 1.8,
         "memory_met": max(max(p["n_workers"]["peak_rss_mib_per_worker"] or [0]) for p in pairs) <= 600,
@@ -144,7 +140,7 @@ def main() -> None:
     if a.quiet:
         many, one = mid["n_workers"], mid["one_worker"]
         print(f"ingest --workers {a.workers}: {many['seconds']}s vs {one['seconds']}s with one worker: x{speedup} "
-              f"(median of {a.repeat}: {figures['speedups']}; extraction x{mid['extraction_speedup']}; "
+              f"(median of {a.repeat}: {[p['speedup'] for p in pairs]}; extraction x{mid['extraction_speedup']}; "
               f"projected on an idle machine from CPU times: x{mid['projected_idle_speedup']}), "
               f"peak {max(many['peak_rss_mib_per_worker'] or [0])} MiB/worker, "
               f"load {figures['load_average_before'][0]} -> {figures['load_average_after'][0]} on {os.cpu_count()} cores")

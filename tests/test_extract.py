@@ -380,6 +380,15 @@ def test_a_forgone_restriction_is_a_retreat(rules_extractor):
     assert got and got[0][0] == "RETREAT" and got[0][2] == ("JPN",)
 
 
+def test_a_requirement_lifted_is_a_retreat_where_it_concerns_trade(rules_extractor):
+    """A requirement is a trade barrier when the clause names trade or the partner whose goods it
+    burdens, whichever partner that is; a visa requirement is no easing of trade."""
+    for text in ("Japan will remove requirements on U.S. beef.", "Japan will eliminate requirements on Canadian beef.",
+                 "Japan will ease requirements on imports of medical devices."):
+        assert types(rules_extractor, text) == ["RETREAT"], text
+    assert "RETREAT" not in types(rules_extractor, "The leaders agreed to remove visa requirements for students.")
+
+
 @pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
 def test_one_act_per_type_on_the_same_evidence(which, request):
     ex = request.getfixturevalue(which)

@@ -57,7 +57,7 @@ class Corpus:
         if self._extractor is None:
             from .nlp.extractor import Extractor
 
-            self._extractor = Extractor(self.rules, **({"batch_size": self._batch_size} if self._batch_size else {}))
+            self._extractor = Extractor(self.rules, batch_size=self._batch_size)
         return self._extractor
 
     def close(self) -> None:
@@ -107,7 +107,7 @@ class Corpus:
             rules = ex.rules if ex is not None else self.rules
             results = extract_in_workers(
                 pending(), workers, rules_dir=str(rules.directory) if rules.directory else None,
-                model=ex.model if ex is not None else None, batch_size=ex.batch_size if ex is not None else (self._batch_size or 128), stats=stats)
+                model=ex.model if ex is not None else None, batch_size=ex.batch_size if ex is not None else self._batch_size, stats=stats)
         else:
             results = self.extractor.extract_many(pending(), errors=True)
         from .compare.similarity import content_stems

@@ -52,7 +52,7 @@ class WorkerStats:
         self.cpu_seconds[pid] = max(self.cpu_seconds.get(pid, 0.0), cpu)
 
 
-def _init(rules_dir: str | None, model: str, batch_size: int) -> None:
+def _init(rules_dir: str | None, model: str, batch_size: int | None) -> None:
     global _EXTRACTOR, _INIT_ERROR
     try:
         from .nlp.extractor import Extractor
@@ -83,7 +83,7 @@ def _extract_chunk(docs: list[Document]) -> tuple[list[Extraction | ReadFailure]
 
 
 def extract_in_workers(docs: Iterable[Document], workers: int, *, rules_dir: str | None = None, model: str | None = None,
-                       batch_size: int = 128, stats: WorkerStats | None = None) -> Iterator[Extraction | ReadFailure]:
+                       batch_size: int | None = None, stats: WorkerStats | None = None) -> Iterator[Extraction | ReadFailure]:
     """Extract ``docs`` in ``workers`` processes; yield results in the input's order."""
     from .nlp.pipeline import DEFAULT_MODEL
 

@@ -54,14 +54,17 @@ def _bounded(it, chunk: int) -> list:
     return batch
 
 
+BATCH_SIZE = 128  # the parser's default batch: sentences per nlp.pipe call
+
+
 class Extractor:
     """Reads acts out of documents with one pipeline and one rules configuration."""
 
-    def __init__(self, rules: Rules | str | None = None, model: str = DEFAULT_MODEL, batch_size: int = 128,
+    def __init__(self, rules: Rules | str | None = None, model: str = DEFAULT_MODEL, batch_size: int | None = None,
                  learned: bool = True) -> None:
         self.rules = rules if isinstance(rules, Rules) else Rules(rules)
         self.model = model
-        self.batch_size = batch_size
+        self.batch_size = batch_size or BATCH_SIZE  # sentences the parser takes at a time
         # the trained act models of this rules configuration decide; without them the rules alone do
         self.learned = learned
         self._nlp = None

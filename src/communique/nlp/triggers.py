@@ -83,11 +83,11 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
     else:
         return False
     if obj.lemma_.lower() in ("access", "requirement"):
-        # "market access", "requirements on imports": trade only where the clause says so (a
-        # market opened is trade by itself)
-        words = {t.lower_ for t in obj.head.subtree}
-        return bool(words & {"market", "markets", "import", "imports", "export", "exports", "goods", "products",
-                             "trade", "tariff", "tariffs", "u.s."})
+        # "market access", "requirements on imports": trade only where the clause says so, by a
+        # trade word or by the partner whose goods it concerns ("requirements on U.S. beef");
+        # a market opened is trade by itself
+        partners = {i for i, h in s.tok_hit.items() if h.kind == "state"}
+        return any(t.lower_ in s.lex.words.trade_words or t.i in partners for t in obj.head.subtree)
     return True
 
 
