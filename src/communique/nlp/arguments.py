@@ -94,30 +94,68 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
 
 
 def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:
+    """The act's evidence: its predicate's clause, with the subject it shares where that
+    subject heads it. ``conj_acts`` are the sentence's act predicates (token ids).
+
+    A coordinated clause that leads to another act is that act's evidence, not this one's:
+    in "We firmly condemn violence ..., and commit to continue taking action to press for
+    ..." the ACCUSE ends before "and commit", and the REQUEST is "commit to ... press for ...",
+    without the "We" that would stretch it back over the ACCUSE."""
+    others = conj_acts - {trig.tok.i}
+    top, later = _own_conjunct(trig.tok, subj, others)
     toks = []
-    stack = [trig.tok]
+    stack = [top]
+    fences: list[Token] = []  # other acts' conjuncts: the span stays on its side of each
     while stack:
         t = stack.pop()
         toks.append(t)
         for c in t.children:
-            if c.i in conj_acts and c.i != trig.tok.i:
+            if c.i in others:
+                continue
+            if c.dep_ == "conj" and _leads_to(c, others):
+                fences.append(c)
                 continue
             stack.append(c)
     if trig.targets_from is not trig.tok:
         toks.extend(trig.targets_from.subtree)
-    if subj is not None and abs(subj.i - trig.tok.i) < 40:
+    if subj is not None and not later and abs(subj.i - trig.tok.i) < 40:
         toks.extend(subj.subtree)
-    # punctuation bounds the span only where it touches the clause's words: the sentence's final
-    # period, hanging from the first verb, must not stretch "welcomed X" over "and encouraged Y."
+    # punctuation and a dangling "and" bound the span only where they touch the clause's words: the
+    # sentence's final period, hanging from the first verb, must not stretch "welcomed X" over "and encouraged Y."
     ids = {t.i for t in toks}
-    words = [t.i for t in toks if not t.is_punct] or sorted(ids)
+    doc = s.sent.doc
+    words = [t.i for t in toks if not (t.is_punct or t.dep_ == "cc")] or sorted(ids)
+    for f in fences:  # a word the parser hung past another act's conjunct is not this clause's
+        kept = [i for i in words if (i < f.left_edge.i if f.i > trig.tok.i else i > f.right_edge.i)]
+        words = kept or words
     first, last = min(words), max(words)
-    while first - 1 in ids and s.sent.doc[first - 1].is_punct:
+    while first - 1 in ids and doc[first - 1].is_punct:
         first -= 1
-    while last + 1 in ids and s.sent.doc[last + 1].is_punct:
+    while last + 1 in ids and doc[last + 1].is_punct:
         last += 1
-    doc, base = s.sent.doc, s.sent.start_char
+    base = s.sent.start_char
     return doc[first].idx - base, doc[last].idx + len(doc[last].text) - base
+
+
+def _leads_to(tok: Token, ids: set[int]) -> bool:
+    return any(d.i in ids for d in tok.subtree)
+
+
+def _own_conjunct(tok: Token, subj: Token | None, others: set[int]) -> tuple[Token, bool]:
+    """Where a predicate's clause is a later conjunct after another act's ("..., and commit to
+    ... press for"), that conjunct's head ("commit") and True; else the predicate and False."""
+    if subj is None or not others:
+        return tok, False
+    cur = tok
+    for _ in range(12):  # a clause is a few links deep; a parse loop must not hang us
+        if cur.dep_ == "conj":
+            if any(subj.i < i < cur.left_edge.i for i in others):
+                return cur, True
+            return tok, False
+        if cur.head.i == cur.i or cur.head.i in others or cur.head.i == subj.head.i:
+            return tok, False
+        cur = cur.head
+    return tok, False
 
 
 def goal_owner(s: ParsedSentence, tok: Token) -> tuple[str, ...]:
