@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .arguments import (
+    OWN_COMPLEMENTS,
     clause_span,
     climb,
     coagents,
@@ -42,7 +43,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     s = ParsedSentence(sent, hits, ctx, lex, list_item, lead_in, state)
     lead = state.lead_of(lead_in) if list_item else None
     triggers = find_triggers(s)
-    trig_ids = {t.tok.i for t in triggers}
+    # the predicates whose clauses are acts of their own: not the first of a verb pair, whose act
+    # is read from the second ("We have imposed and will continue to impose" is one clause)
+    trig_ids = {t.tok.i for t in triggers if not _shares_object(t, triggers)}
     acts: list[RawAct] = []
     root_actors: tuple[str, ...] = ()
     root_modality = "ASSERT"
@@ -162,14 +165,13 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     return MainClause(lead[0], lead[1] if modality == "ASSERT" else modality)
 
 
-_OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")
 
 
 def _shares_object(trig, triggers) -> bool:
     """A predicate with no complement of its own, coordinated with a predicate of the same
     type that has one, shares that one's object: two verbs, one act (the guidelines' verb pairs)."""
     tok = trig.tok
-    if tok.pos_ != "VERB" or trig.targets_from is not tok or any(c.dep_ in _OWN_COMPLEMENTS for c in tok.children):
+    if tok.pos_ != "VERB" or trig.targets_from is not tok or any(c.dep_ in OWN_COMPLEMENTS for c in tok.children):
         return False
     later = {t.tok.i for t in triggers if t.type == trig.type and t.tok.i > tok.i}
     return any(d.i in later for c in tok.children if c.dep_ == "conj" for d in c.subtree)

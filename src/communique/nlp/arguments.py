@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .clause import CLIMB, ParsedSentence, ordered
 from .records import Trigger
 
-__all__ = ['coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
+__all__ = ['OWN_COMPLEMENTS', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 
 
 def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = None) -> list[str]:
@@ -93,11 +93,16 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
     return ordered(c for c in codes if c not in actors or c in direct)
 
 
-def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:
-    """The act's evidence: its predicate's clause, with the subject it shares where that
-    subject heads it. ``conj_acts`` are the sentence's act predicates (token ids).
+# the dependents by which a predicate has a complement of its own (a bare verb of a pair has none)
+OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")
 
-    A coordinated clause that leads to another act is that act's evidence, not this one's:
+
+def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:
+    """The act's evidence: its predicate's clause, with its subject unless it is a later
+    conjunct after another act's. ``conj_acts`` are the sentence's predicates that have
+    clauses of their own (token ids).
+
+    A coordinated verb phrase that leads to another act is that act's evidence, not this one's:
     in "We firmly condemn violence ..., and commit to continue taking action to press for
     ..." the ACCUSE ends before "and commit", and the REQUEST is "commit to ... press for ...",
     without the "We" that would stretch it back over the ACCUSE."""
@@ -112,12 +117,18 @@ def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts:
         for c in t.children:
             if c.i in others:
                 continue
-            if c.dep_ == "conj" and _leads_to(c, others):
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _leads_to(c, others):
                 fences.append(c)
                 continue
             stack.append(c)
     if trig.targets_from is not trig.tok:
         toks.extend(trig.targets_from.subtree)
+    if not any(c.dep_ in OWN_COMPLEMENTS for c in trig.tok.children):
+        # a bare verb of a pair of two types takes its partner's object: "We condemn and reject X"
+        for c in trig.tok.children:
+            if c.dep_ == "conj" and c.i in others:
+                toks.append(c)
+                toks.extend(t for cc in c.children if cc.dep_ in OWN_COMPLEMENTS for t in cc.subtree)
     if subj is not None and not later and abs(subj.i - trig.tok.i) < 40:
         toks.extend(subj.subtree)
     # punctuation and a dangling "and" bound the span only where they touch the clause's words: the
@@ -143,17 +154,23 @@ def _leads_to(tok: Token, ids: set[int]) -> bool:
 
 def _own_conjunct(tok: Token, subj: Token | None, others: set[int]) -> tuple[Token, bool]:
     """Where a predicate's clause is a later conjunct after another act's ("..., and commit to
-    ... press for"), that conjunct's head ("commit") and True; else the predicate and False."""
+    ... press for"), that conjunct's head ("commit") and True; else the predicate and False.
+    Only the coordinates before it count: "will continue to strengthen and expand our support"
+    after "We condemn ..., and" is cut at "will continue", not at "expand"."""
     if subj is None or not others:
         return tok, False
     cur = tok
     for _ in range(12):  # a clause is a few links deep; a parse loop must not hang us
         if cur.dep_ == "conj":
-            if any(subj.i < i < cur.left_edge.i for i in others):
+            before = range(cur.head.left_edge.i, cur.left_edge.i)
+            doc = tok.doc  # a bare verb before it shares its object: "We condemn and reject X" is one clause
+            if any(i in others and not (subj.left_edge.i <= i <= subj.right_edge.i)
+                   and any(c.dep_ in OWN_COMPLEMENTS for c in doc[i].children) for i in before):
                 return cur, True
+        if cur.head.i == cur.i or cur.head.i in others:
             return tok, False
-        if cur.head.i == cur.i or cur.head.i in others or cur.head.i == subj.head.i:
-            return tok, False
+        if cur.dep_ != "conj" and cur.head.i == subj.head.i:
+            return tok, False  # its own subject's clause: nothing before it to leave out
         cur = cur.head
     return tok, False
 
