@@ -136,7 +136,9 @@ def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts:
     ids = {t.i for t in toks}
     doc = s.sent.doc
     words = [t.i for t in toks if not (t.is_punct or t.dep_ == "cc")] or sorted(ids)
-    for f in fences:  # a word the parser hung past another act's conjunct is not this clause's
+    # a word the parser hung past another act's conjunct is not this clause's; a conjunct before the
+    # predicate takes what precedes it too ("We, having X and agreed to Y, welcome Z" loses its "We": rare)
+    for f in fences:
         kept = [i for i in words if (i < f.left_edge.i if f.i > trig.tok.i else i > f.right_edge.i)]
         words = kept or words
     first, last = min(words), max(words)
