@@ -12,11 +12,11 @@ import re
 from spacy.tokens import Span, Token
 
 from .arguments import (
-    OWN_COMPLEMENTS,
     clause_span,
     climb,
     coagents,
     goal_owner,
+    has_complement,
     plan_subject,
     reporter,
     sentence_actors,
@@ -171,7 +171,7 @@ def _shares_object(trig, triggers) -> bool:
     """A predicate with no complement of its own, coordinated with a predicate of the same
     type that has one, shares that one's object: two verbs, one act (the guidelines' verb pairs)."""
     tok = trig.tok
-    if tok.pos_ != "VERB" or trig.targets_from is not tok or any(c.dep_ in OWN_COMPLEMENTS for c in tok.children):
+    if tok.pos_ != "VERB" or trig.targets_from is not tok or has_complement(tok):
         return False
     later = {t.tok.i for t in triggers if t.type == trig.type and t.tok.i > tok.i}
     return any(d.i in later for c in tok.children if c.dep_ == "conj" for d in c.subtree)

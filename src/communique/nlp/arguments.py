@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .clause import CLIMB, ParsedSentence, ordered
 from .records import Trigger
 
-__all__ = ['OWN_COMPLEMENTS', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
+__all__ = ['has_complement', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 
 
 def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = None) -> list[str]:
@@ -94,7 +94,12 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
 
 
 # the dependents by which a predicate has a complement of its own (a bare verb of a pair has none)
-OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")
+_OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", "acomp", "pcomp", "agent")
+
+
+def has_complement(tok: Token) -> bool:
+    """Whether a predicate has a complement of its own: "condemn" in "We condemn and reject X" has none."""
+    return any(c.dep_ in _OWN_COMPLEMENTS for c in tok.children)
 
 
 def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:
@@ -123,12 +128,12 @@ def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts:
             stack.append(c)
     if trig.targets_from is not trig.tok:
         toks.extend(trig.targets_from.subtree)
-    if not any(c.dep_ in OWN_COMPLEMENTS for c in trig.tok.children):
+    if not has_complement(trig.tok):
         # a bare verb of a pair of two types takes its partner's object: "We condemn and reject X"
         for c in trig.tok.children:
             if c.dep_ == "conj" and c.i in others:
                 toks.append(c)
-                toks.extend(t for cc in c.children if cc.dep_ in OWN_COMPLEMENTS for t in cc.subtree)
+                toks.extend(t for cc in c.children if cc.dep_ in _OWN_COMPLEMENTS for t in cc.subtree)
     if subj is not None and not later and abs(subj.i - trig.tok.i) < 40:
         toks.extend(subj.subtree)
     # punctuation and a dangling "and" bound the span only where they touch the clause's words: the
@@ -164,10 +169,10 @@ def _own_conjunct(tok: Token, subj: Token | None, others: set[int]) -> tuple[Tok
     cur = tok
     for _ in range(12):  # a clause is a few links deep; a parse loop must not hang us
         if cur.dep_ == "conj":
+            # a bare verb before it shares its object: "We condemn and reject X" is one clause
             before = range(cur.head.left_edge.i, cur.left_edge.i)
-            doc = tok.doc  # a bare verb before it shares its object: "We condemn and reject X" is one clause
-            if any(i in others and not (subj.left_edge.i <= i <= subj.right_edge.i)
-                   and any(c.dep_ in OWN_COMPLEMENTS for c in doc[i].children) for i in before):
+            if any(i in others and not (subj.left_edge.i <= i <= subj.right_edge.i) and has_complement(tok.doc[i])
+                   for i in before):
                 return cur, True
         if cur.head.i == cur.i or cur.head.i in others:
             return tok, False
