@@ -84,6 +84,15 @@ def test_model_is_part_of_the_rules_fingerprint(tmp_path):
     assert Rules(custom).fingerprint != Rules().fingerprint
 
 
+def test_the_extraction_codes_revision_is_part_of_the_rules_fingerprint(monkeypatch):
+    """A change to the code that changes what it extracts from the same files re-extracts a store."""
+    import communique.rules as rules_module
+
+    before = Rules().fingerprint
+    monkeypatch.setattr(rules_module, "EXTRACTION_REVISION", rules_module.EXTRACTION_REVISION + 1)
+    assert Rules().fingerprint != before
+
+
 def test_an_unreadable_model_is_a_clear_error(tmp_path):
     custom = tmp_path / "rules"
     custom.mkdir()

@@ -128,7 +128,8 @@ class MainClause:
     """What a sentence's main clause says as the rules read it: whose sentence it is (the
     root's subject, or a list item's lead-in), its modality, and whether what it reports is
     a third party's conduct ("We note that companies are withdrawing"). The trained model
-    gives the acts it adds over a whole sentence these actors and this modality."""
+    gives the acts it adds to a sentence (on the whole of it or on one coordinated part) these
+    actors and this modality."""
 
     actors: tuple[str, ...] = ()
     modality: str = "ASSERT"

@@ -3,8 +3,11 @@
 Each act the rules found is judged by the act head: kept with its type, re-typed,
 or dropped (no act), from its clause and its sentence. Then the sentence heads say
 which act types the sentence holds, its modality and its issues; a type the
-sentence holds that no kept act carries becomes an act over the whole sentence,
-by the actors the rules give the sentence or the document. Every act records which
+sentence holds that no kept act carries becomes an act, by the actors the rules give
+the sentence or the document. It rests on the coordinated part of the sentence whose
+words the types head finds likeliest to hold that type ("... and to enhance its close
+coordination with the United States" for a COOPERATE), or on the whole sentence where
+the sentence has no such parts. Every act records which
 rule and which model decided, and how sure the model is.
 
 This package sits below ``nlp``: ``ActModel`` (learn.model) and the nlp layer's ``Coder``
@@ -19,7 +22,7 @@ from typing import Mapping
 from ..model import MODALITIES as _MODALITIES, Act, Extraction, MainClause, merge_same_evidence
 from .features import act_features
 
-__all__ = ["DocumentView", "decide", "SentenceDecision", "MODALITIES"]
+__all__ = ["DocumentView", "Piece", "decide", "SentenceDecision", "MODALITIES"]
 
 MODALITIES = tuple(sorted(_MODALITIES))  # the model's label order: alphabetical
 # types whose act is aimed at whom the sentence names (the others aim at a goal)
@@ -38,6 +41,16 @@ _AIMED = frozenset({"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "SANCTION", "THREA
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A coordinated part of a sentence (see ``nlp.arguments.conjunct_pieces``): its characters,
+    relative to the sentence, and its features."""
+
+    start: int
+    end: int
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DocumentView:
     """A document as the rules read it: their extraction and each sentence's features."""
 
@@ -47,6 +60,8 @@ class DocumentView:
     main_clauses: tuple[MainClause, ...] = ()
     # group code -> its members (the gazetteer's), so that a group of an act's own actors is no target
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # per sentence: its coordinated parts, where it has two or more (an act the model adds rests on one)
+    pieces: tuple[tuple[Piece, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,8 +95,9 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     threshold, extra = model.thresholds
     out: list[Act] = []
     mains = view.main_clauses or (MainClause(),) * len(ex.sentences)
+    pieces = view.pieces or ((),) * len(ex.sentences)
     states = {m.code for m in ex.mentions if m.kind in ("state", "person")}
-    for s, d, main in zip(ex.sentences, decisions, mains):
+    for s, d, main, parts in zip(ex.sentences, decisions, mains, pieces):
         pool = rule_acts.get(s.n, [])
         # whose act: as the sentence's clauses say, else its main clause's subject, else the document's usual actors
         sentence_actors = next((a.actors for a, _ in pool if a.actors), None) or main.actors or fallback
@@ -111,11 +127,16 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             elif _third_party(main, ex.participants, states):
                 continue  # "Russia will deepen cooperation with India": a third state's conduct is no act of ours
             else:
-                targets = _named(s.start, s.text, _selves(sentence_actors, view.groups), ex.mentions) if type_ in _AIMED else ()
+                # the act rests on the coordinated part of the sentence whose words speak most for its type
+                start, end = _carrier(model, type_, parts) if parts else (0, len(s.text.rstrip()))
+                # aimed at whom its own part names: another conjunct's names are that conjunct's
+                targets = (_named(s.start + start, s.text[start:end], _selves(sentence_actors, view.groups), ex.mentions)
+                           if type_ in _AIMED else ())
                 # a cue the rules read in the main clause ("will", "reaffirm") says the modality better than
                 # the sentence model; where they read none (ASSERT is their default), the model says
                 ds = replace(d, modality=main.modality) if main.modality != "ASSERT" else d
-                out.append(_sentence_act(coder, ex, s, type_, ds, p, sentence_actors, targets, tag))
+                out.append(_sentence_act(coder, ex, s, type_, ds, p, sentence_actors, targets,
+                                         f"sentence{':part' if parts else ''}|{tag}", start, end))
     out = merge_same_evidence(out)  # two clauses re-typed alike on one evidence are one act
     out.sort(key=lambda a: (a.sentence, a.start, a.end, a.type))
     return replace(ex, acts=tuple(out))
@@ -175,10 +196,17 @@ def _recode(coder: "Coder", a: Act, type_: str, d: SentenceDecision, p: float, r
     return coder.recode(a, type_=type_, modality=modality, issues=d.issues, rule=rule, confidence=round(p, 4))
 
 
+def _carrier(model: "ActModel", type_: str, parts: tuple[Piece, ...]) -> tuple[int, int]:
+    """The characters of the part of a sentence that the types head finds likeliest to hold ``type_``."""
+    scores = model.type_scores(type_, [p.features for p in parts])
+    best = parts[int(scores.argmax())]
+    return best.start, best.end
+
+
 def _sentence_act(coder: "Coder", ex: Extraction, s, type_: str, d: SentenceDecision, p: float,
-                  actors: tuple[str, ...], targets: tuple[str, ...], tag: str) -> Act:
-    text = s.text.rstrip()
-    base = Act(doc=ex.document.name, sentence=s.n, start=s.start, end=s.start + len(text), evidence=text,
+                  actors: tuple[str, ...], targets: tuple[str, ...], rule: str, start: int, end: int) -> Act:
+    text = s.text[start:end]
+    base = Act(doc=ex.document.name, sentence=s.n, start=s.start + start, end=s.start + end, evidence=text,
                type=type_, modality=d.modality, actors=actors, targets=targets, issues=d.issues, commitment=False,
                cameo="", plover="", goldstein=0.0, quad_class=0, rule="sentence", predicate="")
-    return _recode(coder, base, type_, d, p, f"sentence|{tag}")
+    return _recode(coder, base, type_, d, p, rule)

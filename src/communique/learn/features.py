@@ -10,13 +10,44 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-__all__ = ["sentence_features", "act_features"]
+__all__ = ["sentence_features", "act_features", "piece_features"]
 
 _MODALS = frozenset({"will", "shall", "would", "should", "must", "can", "could", "may", "might"})
 
 
 def _words(tokens) -> list[str]:
     return [t.lower_ for t in tokens if not (t.is_punct or t.is_space)]
+
+
+def _parse_features(tokens) -> list[str]:
+    """Each verb with its subject, objects, complements, modals and negation; nouns' and adjectives' lemmas."""
+    feats: list[str] = []
+    for t in tokens:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            lem = t.lemma_.lower()
+            feats.append(f"v={lem}")
+            if t.dep_ == "ROOT":
+                feats.append(f"root={lem}")
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    feats.append(f"subj={c.lower_}")
+                    feats.append(f"subjv={c.lower_}_{lem}")
+                elif c.dep_ in ("dobj", "attr", "pobj", "prep", "xcomp", "ccomp", "acomp"):
+                    feats.append(f"vc={lem}_{c.dep_}_{c.lemma_.lower()}")
+                elif c.dep_ == "aux" and c.lower_ in _MODALS:
+                    feats.append(f"modal={c.lower_}")
+                elif c.dep_ == "neg":
+                    feats.append("neg")
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            feats.append(f"l={t.lemma_.lower()}")
+    return feats
+
+
+def piece_features(tokens) -> list[str]:
+    """The words and parse features of part of a sentence (see ``nlp.arguments.conjunct_pieces``),
+    in the sentence features' own terms, so that a sentence head can say which part carries a type."""
+    words = _words(tokens)
+    return [f"w={w}" for w in words] + [f"b={a}_{b}" for a, b in zip(words, words[1:])] + _parse_features(tokens)
 
 
 def sentence_features(sd, *, kind: str | None, list_item: bool, lead_in_text: str | None,
@@ -38,24 +69,7 @@ def sentence_features(sd, *, kind: str | None, list_item: bool, lead_in_text: st
         feats += [f"first2={'_'.join(words[:2])}"]
     n = len(words)
     feats.append(f"len={'short' if n < 8 else 'mid' if n < 25 else 'long' if n < 50 else 'xlong'}")
-    for t in sd:
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
-            lem = t.lemma_.lower()
-            feats.append(f"v={lem}")
-            if t.dep_ == "ROOT":
-                feats.append(f"root={lem}")
-            for c in t.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    feats.append(f"subj={c.lower_}")
-                    feats.append(f"subjv={c.lower_}_{lem}")
-                elif c.dep_ in ("dobj", "attr", "pobj", "prep", "xcomp", "ccomp", "acomp"):
-                    feats.append(f"vc={lem}_{c.dep_}_{c.lemma_.lower()}")
-                elif c.dep_ == "aux" and c.lower_ in _MODALS:
-                    feats.append(f"modal={c.lower_}")
-                elif c.dep_ == "neg":
-                    feats.append("neg")
-        elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
-            feats.append(f"l={t.lemma_.lower()}")
+    feats += _parse_features(sd)
     feats += [f"kw={i}" for i in keyword_issues]
     if lead_in_text:
         feats += [f"lead={w}" for w in lead_in_text.lower().split()[-6:]]

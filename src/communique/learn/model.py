@@ -71,6 +71,13 @@ class ActModel:
             return head.labels, np.zeros((0, len(head.labels)))
         return head.labels, head.proba(self.linear.space.transform(bags))
 
+    def type_scores(self, type_: str, bags: Sequence[Sequence[str]]) -> np.ndarray:
+        """For each bag (parts of one sentence, say), the types head's probability of ``type_``."""
+        head = self.linear.heads["types"]
+        if not bags:
+            return np.zeros(0)
+        return head.proba(self.linear.space.transform(bags))[:, head.labels.index(type_)]
+
     def decide(self, bags: Sequence[Sequence[str]]) -> list[SentenceDecision]:
         if not bags:
             return []

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .clause import CLIMB, ParsedSentence, ordered
 from .records import Trigger
 
-__all__ = ['has_complement', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
+__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 
 
 def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = None) -> list[str]:
@@ -266,3 +266,71 @@ def sentence_modality(s: ParsedSentence) -> str:
         return "ASSERT"
     chain, upper, _ = climb(s, root)
     return s.modality(chain, upper)
+
+
+
+def conjunct_pieces(sent, min_words: int = 3) -> list[tuple[int, int, list[Token]]]:
+    """A sentence cut at its verbal coordinations: each coordinated verb phrase ("to reinforce its
+    own defense capabilities", "and to enhance its close coordination with the United States") is a
+    piece, and each stretch of what none of them holds is one too. Each piece is ``(start, end,
+    tokens)``, characters relative to the sentence, in text order. An act the model finds in a
+    sentence, but no rule placed on a clause, rests on the piece that carries its type rather than
+    on the whole sentence. A verb pair sharing its object ("will strengthen and support the work of
+    the WHO") is not cut, nor a coordination inside a relative or adjectival clause; a sentence with
+    no other coordination gives no pieces (the whole sentence is the one)."""
+    toks = list(sent)
+    heads = [t for t in toks if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX")
+             and t.head.dep_ not in ("relcl", "amod") and not _bare_pair(t)]
+    if not heads:
+        return []
+    head_ids = {t.i for t in heads}
+    owner: dict[int, int] = {}  # token -> the piece head it belongs to (-1: none, the main clause)
+    for t in toks:
+        cur, hops = t, 0
+        # a path up a tree is never longer than the tree: a longer walk is a parse loop
+        while cur.i not in head_ids and cur.head.i != cur.i and hops <= len(toks):
+            cur, hops = cur.head, hops + 1
+        owner[t.i] = cur.i if cur.i in head_ids else -1
+    base = sent[0].idx
+    out = []
+    for h in [-1, *head_ids]:
+        words = sorted(t.i for t in toks if owner[t.i] == h and not (t.is_punct or t.is_space or t.dep_ == "cc"))
+        for run in _runs(words, owner, h):
+            if len(run) >= min_words:
+                first, last = sent.doc[run[0]], _closed(sent.doc, run)
+                out.append((first.idx - base, last.idx + len(last.text) - base, [sent.doc[i] for i in run]))
+    out.sort(key=lambda p: p[0])
+    return out if len(out) > 1 else []
+
+
+# what may stand between the first verb of a pair and the second without giving the first an object of its own
+_PAIR_GAP = ("cc", "punct", "advmod", "neg", "prt")
+
+
+def _bare_pair(c: Token) -> bool:
+    """Whether conjunct ``c``'s head verb has nothing of its own before ``c`` ("strengthen and support
+    X", "listen to and be guided by X"): the two verbs share one object and make one phrase."""
+    h = c.head
+    return all(ch.dep_ in _PAIR_GAP or (ch.dep_ in ("prep", "aux") and not any(True for _ in ch.children))
+               for ch in h.children if h.i < ch.i < c.i)
+
+
+def _runs(words: list[int], owner: dict[int, int], h: int) -> list[list[int]]:
+    """A piece's words in contiguous stretches (punctuation and "and" of its own between them allowed)."""
+    runs: list[list[int]] = []
+    for i in words:
+        if runs and all(owner.get(j) == h for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _closed(doc, run: list[int]) -> Token:
+    """The run's last token, or past it the closing brackets and quotes of those it opens: "(DICAS)"."""
+    opened = sum(doc[k].is_left_punct for k in range(run[0], run[-1] + 1)) - \
+        sum(doc[k].is_right_punct for k in range(run[0], run[-1] + 1))
+    last, j = doc[run[-1]], run[-1] + 1
+    while opened > 0 and j < len(doc) and doc[j].is_right_punct:
+        last, j, opened = doc[j], j + 1, opened - 1
+    return last

@@ -13,9 +13,10 @@ from typing import Iterable, Iterator
 from ..errors import CommuniqueError, InputError
 from ..model import Act, Document, Extraction, MainClause, Mention, ReadFailure, Sentence, merge_same_evidence
 from ..rules import Rules
-from ..learn.decide import DocumentView, decide
-from ..learn.features import sentence_features
+from ..learn.decide import DocumentView, Piece, decide
+from ..learn.features import piece_features, sentence_features
 from ..learn.model import ActModel, load_act_model
+from .arguments import conjunct_pieces
 from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit
@@ -177,6 +178,7 @@ class Extractor:
         mentions: list[Mention] = []
         features: list[list[str]] = []
         mains: list[MainClause] = []
+        pieces: list[tuple[Piece, ...]] = []
         by_n = {s.n: s for s in sentences}
         for s, sd in zip(sentences, outs):
             mine = merge_same_evidence(coder.act(doc, s, raw) for raw in sd._.communique_acts or [])
@@ -187,6 +189,7 @@ class Extractor:
                                               rule_acts=mine, participants=participants,
                                               keyword_issues=coder.lexicon.issues_of(s.text)))
             mains.append(sd._.communique_main or MainClause())
+            pieces.append(tuple(Piece(a, b, tuple(piece_features(toks))) for a, b, toks in conjunct_pieces(sd)))
             hits: list[Hit] = sd._.communique_hits or []
             for h in hits:
                 if h.code and h.kind in ("state", "org", "person"):
@@ -197,6 +200,7 @@ class Extractor:
                     mentions.append(Mention(s.start + m.start(1), s.start + m.start(1) + len(name), name,
                                             m.group("abbr") or name, "initiative", "pattern:initiative", s.n))
         extraction = Extraction(doc, tuple(sentences), tuple(acts), tuple(mentions), tuple(participants))
-        return DocumentView(extraction, tuple(features), tuple(mains), self.component.gazetteer.group_members)
+        return DocumentView(extraction, tuple(features), tuple(mains), self.component.gazetteer.group_members,
+                            tuple(pieces))
 
 

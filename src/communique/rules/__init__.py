@@ -21,6 +21,10 @@ __all__ = ["Rules", "RulesData", "DATA_DIR", "SUPPORTED_VERSIONS"]
 
 DATA_DIR = Path(__file__).parent / "data"
 SUPPORTED_VERSIONS = {1}
+# What the extraction code makes of the same rules and model files: raise it when a change to the code
+# changes the acts it extracts (their spans, say), so that a store re-extracts its documents as it would
+# for new rules. 2: an act the model adds rests on the coordinated part of its sentence that carries its type.
+EXTRACTION_REVISION = 2
 
 
 class RulesData(dict):
@@ -79,10 +83,11 @@ class Rules:
 
     @property
     def fingerprint(self) -> str:
-        """A short hash of every rules file in use: stored with each extraction."""
+        """A short hash of every rules file in use, and of the extraction code's revision: stored
+        with each extraction, so that a store re-extracts a document read under other rules."""
         import hashlib
 
-        h = hashlib.sha1()
+        h = hashlib.sha1(f"extraction:{EXTRACTION_REVISION}".encode())
         for name in sorted(p.name for p in DATA_DIR.iterdir() if p.is_file()):
             h.update(name.encode())
             h.update(self.path(name).read_bytes())
