@@ -283,24 +283,38 @@ def conjunct_pieces(sent, min_words: int = 3) -> list[tuple[int, int, list[Token
              and t.head.dep_ not in ("relcl", "amod") and not _bare_pair(t)]
     if not heads:
         return []
-    head_ids = {t.i for t in heads}
-    owner: dict[int, int] = {}  # token -> the piece head it belongs to (-1: none, the main clause)
+    owner = _owners(toks, {t.i for t in heads})
+    words: dict[int, list[int]] = {}  # piece head (-1: the main clause) -> its words, in order
     for t in toks:
-        cur, hops = t, 0
-        # a path up a tree is never longer than the tree: a longer walk is a parse loop
-        while cur.i not in head_ids and cur.head.i != cur.i and hops <= len(toks):
-            cur, hops = cur.head, hops + 1
-        owner[t.i] = cur.i if cur.i in head_ids else -1
+        if not (t.is_punct or t.is_space or t.dep_ == "cc"):
+            words.setdefault(owner[t.i], []).append(t.i)
     base = sent[0].idx
     out = []
-    for h in [-1, *head_ids]:
-        words = sorted(t.i for t in toks if owner[t.i] == h and not (t.is_punct or t.is_space or t.dep_ == "cc"))
-        for run in _runs(words, owner, h):
+    for h, ws in words.items():
+        for run in _runs(ws, owner, h):
             if len(run) >= min_words:
                 first, last = sent.doc[run[0]], _closed(sent.doc, run)
                 out.append((first.idx - base, last.idx + len(last.text) - base, [sent.doc[i] for i in run]))
     out.sort(key=lambda p: p[0])
     return out if len(out) > 1 else []
+
+
+def _owners(toks: list[Token], head_ids: set[int]) -> dict[int, int]:
+    """Each token's piece: its nearest ancestor (or itself) among ``head_ids``, else -1 (the main
+    clause). Each token is settled once, from its head's answer."""
+    owner: dict[int, int] = {}
+    for t in toks:
+        path = []
+        cur = t
+        # a path up a tree is never longer than the tree: a longer walk is a parse loop
+        while cur.i not in owner and cur.i not in head_ids and cur.head.i != cur.i and len(path) <= len(toks):
+            path.append(cur.i)
+            cur = cur.head
+        found = owner.get(cur.i, cur.i if cur.i in head_ids else -1)
+        owner[cur.i] = found
+        for i in path:
+            owner[i] = found
+    return owner
 
 
 # what may stand between the first verb of a pair and the second without giving the first an object of its own
