@@ -230,3 +230,24 @@ def test_bold_run_in_subtitle_is_a_heading():
     rs, re_ = doc.offsets.raw_span(sents[1].start, sents[1].end)  # offsets still point at the source
     assert doc.meta["blocks"][1][5] == len("Ban Exports.")
     assert "Leaders agreed:\n\n-   **Ban Exports.** The United States will ban exports."[rs:re_] == sents[1].text
+
+
+@given(st.text(alphabet=st.sampled_from("ab.\u2019 \t\u00a0\u2009\u3000"), max_size=80))
+def test_a_line_collapses_its_whitespace_and_each_character_keeps_its_offset(raw):
+    from communique.ingest.clean import clean_markdown
+
+    cleaned = clean_markdown(raw, 7, markdown=False)
+    assert cleaned.text == " ".join(raw.split())
+    for i, ch in enumerate(cleaned.text):
+        if ch != " ":  # a kept character maps to itself in the raw text
+            assert raw[cleaned.offsets.raw(i) - 7] == ch
+        else:  # a collapsed run maps to whitespace
+            assert raw[cleaned.offsets.raw(i) - 7].isspace()
+
+
+def test_whitespace_before_an_inline_mark_is_kept():
+    from communique.ingest.clean import clean_markdown
+
+    cleaned = clean_markdown("We **will** act  _now_ .\n")
+    assert cleaned.text == "We will act now ."
+    assert [cleaned.offsets.raw(i) for i in (2, 3, 8, 11, 12)] == [2, 5, 12, 15, 18]
