@@ -1,18 +1,20 @@
-"""spaCy's attribute ruler with its one-token patterns looked up instead of matched.
+"""spaCy's attribute ruler with its patterns looked up instead of matched.
 
 The pinned English pipeline maps tags to parts of speech and morphology with an
 :class:`~spacy.pipeline.AttributeRuler` of 179 patterns. spaCy runs every token
 through a :class:`~spacy.matcher.Matcher` holding all of them, which took a fifth
-of the whole extraction's time. Nearly all are one-token patterns that test a
-token's tag, lowercase form, dependency label and whether it is space. Which of
-them match depends on those four values alone, so :class:`IndexedAttributeRuler`
-evaluates them once per distinct combination and keeps the answer. Patterns of
-any other shape stay in a Matcher.
+of the whole extraction's time. Every one of them is a fixed sequence of one or two
+tokens, each tested on its tag, lowercase form, dependency label and whether it is
+space. Which tests a token passes depends on those four values alone, so
+:class:`IndexedAttributeRuler` evaluates them once per distinct combination and keeps
+the answer; a pattern matches where its tokens' tests pass in sequence. Patterns of
+any other shape (operators, other attributes) stay in a Matcher.
 
 ``match()`` returns the very list the AttributeRuler's would (attribute id, match
-id, start, end, sorted), and the inherited ``set_annotations()`` applies it, so
-every token gets the same attributes (``tests/test_attribute_ruler.py`` checks it
-on the bundled statements).
+id, start, end, sorted), and ``set_annotations()`` sets the same attributes from it
+without building a Span per match, so every token gets what spaCy would give it
+(``tests/test_attribute_ruler.py`` checks it on the bundled statements and on random
+tokens against every kind of pattern).
 """
 from __future__ import annotations
 
