@@ -37,7 +37,7 @@ _ATX = re.compile(r"^[ \t]{0,3}(?P<hashes>#{1,6})[ \t]+")
 _END_MARK = re.compile(r"^\s*(?:(\\#|#){3}|\u25cf)\s*$")  # end-of-release marks: "###", a lone "●"
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")  # a horizontal rule
 _SPACES = {0x00A0: " ", 0x202F: " ", 0x2007: " ", 0x2009: " ", 0x3000: " "}  # no-break and thin spaces
-_NONSPACE = re.compile(r"\S+")
+_WS = re.compile(r"\s+")
 # A bold run-in subtitle opening a block: "**Ban Export of Luxury Goods to Russia.** The United States…",
 # "**Full blocking Sanctions on … Members**. This includes…"
 _RUNIN = re.compile(r"^(\*\*|__)(?P<title>(?:(?!\*\*|__)[^\n])+?)(?:\1(?P<out>[.])|(?<=[.])\s*\1)\s*(?=\S)")
@@ -98,34 +98,15 @@ class _Builder:
         self.pending = ("\n\n", raw) if self.pos else None
 
     def text(self, s: str, raw: int) -> None:
-        """Copy ``s`` (whose first character is at ``raw``), collapsing whitespace.
-
-        The same as a :meth:`space` for each whitespace run and an :meth:`_emit` for each
-        word, written out in one loop: it is called for every stretch of every line."""
-        parts, segments, pos, pending = self.parts, self.segments, self.pos, self.pending
-        end = 0
-        for m in _NONSPACE.finditer(s):
-            start, word = m.start(), m.group()
-            if start > end and pending is None:  # the whitespace before this word
-                pending = (" ", raw + end)
-            if pending is not None and pos > 0:
-                sep, sraw = pending
-                parts.append(sep)
-                segments.append((pos, sraw, len(sep), False))
-                pos += len(sep)
-            pending = None
-            parts.append(word)
-            here = raw + start
-            last = segments[-1] if segments else None
-            if last and last[3] and last[0] + last[2] == pos and last[1] + last[2] == here:
-                segments[-1] = (last[0], last[1], last[2] + len(word), True)
-            else:
-                segments.append((pos, here, len(word), True))
-            pos += len(word)
-            end = m.end()
-        if end < len(s) and pending is None:  # trailing whitespace (or nothing but)
-            pending = (" ", raw + end)
-        self.pos, self.pending = pos, pending
+        """Copy ``s`` (whose first character is at ``raw``), collapsing whitespace."""
+        i = 0
+        for m in _WS.finditer(s):
+            if m.start() > i:
+                self._emit(s[i : m.start()], raw + i, True)
+            self.space(raw + m.start())
+            i = m.end()
+        if i < len(s):
+            self._emit(s[i:], raw + i, True)
 
     def synthetic(self, s: str, raw: int) -> None:
         self._emit(s, raw, False)
