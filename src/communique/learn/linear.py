@@ -84,6 +84,7 @@ class Head:
     weights: np.ndarray  # (labels, features)
     bias: np.ndarray  # (labels,)
     thresholds: dict[str, float] = field(default_factory=dict)
+    space: str | None = None  # the named feature space it reads (LinearModel.spaces); None: the model's own
 
     def proba(self, x: sparse.csr_matrix) -> np.ndarray:
         z = np.asarray(x @ self.weights.T) + self.bias
@@ -99,11 +100,19 @@ class Head:
 
 @dataclass(frozen=True)
 class LinearModel:
-    """A feature space and the heads that read it, with the model's provenance."""
+    """A feature space and the heads that read it, with the model's provenance. A head
+    may read another, named space instead (``spaces``): features that only it sees get
+    their own vocabulary and IDF, so they leave the other heads' inputs as they were."""
 
     space: FeatureSpace
     heads: dict[str, Head]
     meta: dict[str, Any]
+    spaces: dict[str, FeatureSpace] = field(default_factory=dict)
+
+    def space_of(self, head: str) -> FeatureSpace:
+        """The feature space that head ``head`` reads."""
+        name = self.heads[head].space
+        return self.space if name is None else self.spaces[name]
 
     @property
     def version(self) -> str:
@@ -116,8 +125,13 @@ class LinearModel:
             arrays[f"{name}.w"] = h.weights.astype(np.float16)
             arrays[f"{name}.b"] = h.bias.astype(np.float32)
             heads[name] = {"labels": list(h.labels), "kind": h.kind, "thresholds": h.thresholds}
-        vocab = sorted(self.space.vocab, key=self.space.vocab.__getitem__)
-        doc = {"meta": self.meta, "heads": heads, "vocab": vocab}
+            if h.space is not None:
+                heads[name]["space"] = h.space
+        doc = {"meta": self.meta, "heads": heads, "vocab": _vocab_list(self.space)}
+        if self.spaces:
+            doc["spaces"] = {name: _vocab_list(sp) for name, sp in sorted(self.spaces.items())}
+            for name, sp in self.spaces.items():
+                arrays[f"space.{name}.idf"] = sp.idf.astype(np.float32)
         json_path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         _write_npz(npz_path, arrays)
 
@@ -126,13 +140,26 @@ class LinearModel:
         doc = json.loads(json_path.read_text(encoding="utf-8"))
         with np.load(npz_path, allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}
-        vocab = {f: i for i, f in enumerate(doc["vocab"])}
-        space = FeatureSpace(vocab, arrays["idf"].astype(np.float32))
+        space = FeatureSpace({f: i for i, f in enumerate(doc["vocab"])}, arrays["idf"].astype(np.float32))
+        spaces = {}
+        for name, words in doc.get("spaces", {}).items():
+            idf = arrays[f"space.{name}.idf"].astype(np.float32)
+            if idf.shape != (len(words),):
+                raise ValueError(f"space {name}: {idf.shape[0]} IDF weights for {len(words)} features")
+            spaces[name] = FeatureSpace({f: i for i, f in enumerate(words)}, idf)
         heads = {}
         for name, h in doc["heads"].items():
+            reads = h.get("space")
+            if reads is not None and reads not in spaces:
+                raise ValueError(f"head {name} reads space {reads!r}, which the model lacks")
             w = arrays[f"{name}.w"].astype(np.float32)
-            if w.shape != (len(h["labels"]), len(vocab)):
+            width = len((space if reads is None else spaces[reads]).vocab)
+            if w.shape != (len(h["labels"]), width):
                 raise ValueError(f"head {name}: weights of shape {w.shape} for {len(h['labels'])} labels")
             heads[name] = Head(name, tuple(h["labels"]), h["kind"], w, arrays[f"{name}.b"].astype(np.float32),
-                               {k: float(v) for k, v in h.get("thresholds", {}).items()})
-        return cls(space, heads, doc["meta"])
+                               {k: float(v) for k, v in h.get("thresholds", {}).items()}, reads)
+        return cls(space, heads, doc["meta"], spaces)
+
+
+def _vocab_list(space: FeatureSpace) -> list[str]:
+    return sorted(space.vocab, key=space.vocab.__getitem__)

@@ -8,6 +8,7 @@ from typing import Sequence
 import numpy as np
 
 from .decide import MODALITIES, SentenceDecision
+from .features import context_bags
 from .linear import LinearModel
 
 __all__ = ["ActModel", "MODEL_JSON", "MODEL_NPZ", "HEADS", "load_act_model"]
@@ -79,11 +80,16 @@ class ActModel:
         return head.proba(self.linear.space.transform(bags))[:, head.labels.index(type_)]
 
     def decide(self, bags: Sequence[Sequence[str]]) -> list[SentenceDecision]:
+        """What the sentence heads say of each sentence; ``bags`` are one document's
+        sentences, in order (the issues head reads each with its neighbours)."""
         if not bags:
             return []
         x = self.linear.space.transform(bags)
         types, modality, issues = (self.linear.heads[h] for h in HEADS[:3])
-        pt, pm, pi = types.proba(x), modality.proba(x), issues.proba(x)
+        pt, pm = types.proba(x), modality.proba(x)
+        # the issues head reads each sentence with its neighbours' words, in a space of its own
+        # (a model file from before it did reads the sentence alone)
+        pi = issues.proba(x if issues.space is None else self.linear.space_of("issues").transform(context_bags(bags)))
         out = []
         for i in range(len(bags)):
             chosen = {t: float(pt[i, j]) for j, t in enumerate(types.labels)}

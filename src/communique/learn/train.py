@@ -23,7 +23,7 @@ from ..evaluate import score
 from ..model import ACT_TYPES
 from .dataset import Example, GoldDocument
 from .decide import MODALITIES, decide
-from .features import act_features
+from .features import act_features, context_bags
 from .linear import FeatureSpace, Head, LinearModel
 from .model import ActModel
 
@@ -110,23 +110,41 @@ def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: 
                              config.c_modality, config.seed)
     y_issues = np.array([[int(any(t in a.get("issues", []) for a in examples[i].gold)) for t in ISSUES]
                          for i in with_acts])
-    issues = _binary_head("issues", ISSUES, xm, y_issues, config.c_issues, config.seed, config.issue_threshold,
-                          config.class_weight)
+    # the issues head reads each sentence with its neighbours (features.context_bags), in a space
+    # of its own so that the other heads' inputs stay as they were
+    context = _context_bags(examples)
+    context_space = FeatureSpace.fit(context, min_df=config.min_df)
+    issues = _binary_head("issues", ISSUES, context_space.transform([context[i] for i in with_acts]), y_issues,
+                          config.c_issues, config.seed, config.issue_threshold, config.class_weight)
+    issues = replace(issues, space="context")
     meta = dict(meta or {})
     meta.setdefault("config", dict(config.__dict__))
     meta.setdefault("examples", len(examples))
     meta.setdefault("version", _version(config, bags, act_bags, act_labels, y_types, [examples[i].gold for i in with_acts]))
-    return ActModel(LinearModel(space, {"types": types, "modality": modality, "issues": issues, "acts": acts}, meta))
+    return ActModel(LinearModel(space, {"types": types, "modality": modality, "issues": issues, "acts": acts}, meta,
+                                {"context": context_space}))
+
+
+def _context_bags(examples: Sequence[Example]) -> list[list[str]]:
+    """:func:`~.features.context_bags` document by document (a sentence's neighbours are
+    those of its own document), in the examples' order."""
+    out: list[list[str]] = []
+    start = 0
+    for i in range(1, len(examples) + 1):
+        if i == len(examples) or examples[i].doc != examples[start].doc:
+            out += context_bags([e.features for e in examples[start:i]])
+            start = i
+    return out
 
 
 def _version(config: TrainConfig, *inputs) -> str:
     """A digest of what a model is fitted from: settings, examples and labels, and the code
-    that fits it (this module and .linear). Not of the weights, whose last bits vary by CPU."""
-    from . import linear
+    that fits it (this module, .linear and .features). Not of the weights, whose last bits vary by CPU."""
+    from . import features, linear
 
     digest = hashlib.sha1()
     digest.update(repr(sorted(config.__dict__.items())).encode())
-    for module in (__file__, linear.__file__):
+    for module in (__file__, linear.__file__, features.__file__):
         digest.update(Path(module).read_bytes())
     for part in inputs:
         digest.update(json.dumps(part.tolist() if isinstance(part, np.ndarray) else part, sort_keys=True,
