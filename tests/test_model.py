@@ -125,6 +125,22 @@ def test_the_shipped_issues_head_reads_the_neighbouring_sentences(tmp_path):
     assert "health" in issues["health"] and "climate" in issues["climate"]
 
 
+def test_a_retreat_the_rules_read_is_kept_or_dropped_never_re_typed(small_model):
+    """Eased barriers are RETREAT (the guidelines' decided borderline), even for a model that
+    has seen no RETREAT: trained on eight statements without one, it took these for PURSUE."""
+    from communique.learn.decide import decide
+
+    model, _, coder = small_model
+    assert "2025-11-13_us-argentina_joint-statement_framework-agreement-reciprocal-trade-investment" not in {
+        e.doc for d in small_model[1] for e in d.examples}
+    doc = read_document(DATA / "statements" / "2025-11-13_us-argentina_joint-statement_framework-agreement-reciprocal-trade-investment.md")
+    view = next(Extractor(learned=False).views([doc]))
+    easing = {(a.start, a.end) for a in view.extraction.acts if a.type == "RETREAT"}
+    assert len(easing) >= 3
+    decided = [a for a in decide(view, model, coder).acts if (a.start, a.end) in easing]
+    assert len(decided) >= 3 and all(a.type == "RETREAT" and 0.0 < a.confidence <= 1.0 for a in decided)
+
+
 def test_model_is_part_of_the_rules_fingerprint(tmp_path):
     custom = tmp_path / "rules"
     custom.mkdir()
