@@ -283,6 +283,43 @@ def test_speech_first_person_is_the_speaking_state(extractor):
     assert acts(extractor, "They continue to violate international law.", meta) == []
 
 
+def _main_clause(extractor, text, meta):
+    doc = document_from_text(text, name="t", origin="t", meta=dict(meta))
+    view = next(extractor.views([doc]))
+    return view, view.main_clauses[0]
+
+
+def test_a_speechs_we_must_and_they_are_no_act_of_the_speaker(extractor):
+    """The guidelines: in a speech, "We must keep the 1.5 degree goal alive" exhorts the
+    membership, and "they" are others; in a joint statement "we must" binds the issuers."""
+    speech = {"parties": ["SWE"], "kind": "speech", "title": "Statement by the Prime Minister of Sweden"}
+    assert _main_clause(extractor, "We must keep the 1.5 degree goal alive.", speech)[1].exhortation
+    assert _main_clause(extractor, "They continue to violate international law.", speech)[1].third_party
+    joint = _main_clause(extractor, "We must keep the 1.5 degree goal alive.", JOINT)[1]
+    assert not joint.exhortation and not joint.third_party and joint.actors == ("USA", "JPN")
+    assert not _main_clause(extractor, "We will keep the 1.5 degree goal alive.", speech)[1].exhortation
+
+
+def test_the_model_adds_no_act_to_a_sentence_that_exhorts_or_reports_others(extractor):
+    """The same sentence and the same model: an act of the speaker's, unless the main clause
+    exhorts the membership or reports others' conduct."""
+    from dataclasses import replace
+
+    from communique.learn.decide import decide
+    from communique.model import MainClause
+
+    speech = {"parties": ["SWE"], "kind": "speech", "title": "Statement by the Prime Minister of Sweden"}
+    view, _ = _main_clause(extractor, "We must do more to fight climate change.", speech)
+    model, coder = extractor.act_model, extractor.coder
+
+    def typed(main):
+        return [a.type for a in decide(replace(view, main_clauses=(main,)), model, coder).acts]
+
+    assert typed(MainClause(("SWE",))) != []  # read as the speaker's own sentence, the model finds an act
+    assert typed(MainClause(("SWE",), exhortation=True)) == []
+    assert typed(MainClause((), third_party=True)) == []
+
+
 def test_real_statement_end_to_end(extractor):
     ex = extractor.extract(read_document(sample("2023-01-13_us-japan_joint-statement")))
     by_sentence = {}

@@ -17,12 +17,14 @@ from communique.learn.dataset import align_sentences, label_rule_acts
 from communique.learn.features import context_bags
 from communique.learn.model import MODEL_JSON, MODEL_NPZ, ActModel
 from communique.learn.train import fit, folds
+from communique.learn.wordvec import VECTORS_FILE, WordVectors
 from communique.rules import DATA_DIR, Rules
 from communique.storage import ActFilter
 
 from .conftest import ROOT, sample
 
 DATA = ROOT / "data"
+VECTORS = DATA_DIR / VECTORS_FILE
 
 
 @given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=60, unique=True),
@@ -58,7 +60,7 @@ def small_model():
 
     files = sorted((DATA / "gold" / "train").glob("*.jsonl"))[:8]
     docs, coder, _ = training_set(files, DATA / "statements")
-    return fit([e for d in docs for e in d.examples]), docs, coder
+    return fit([e for d in docs for e in d.examples], vectors=WordVectors.load(VECTORS)), docs, coder
 
 
 def test_model_files_round_trip_byte_for_byte(small_model, tmp_path):
@@ -66,18 +68,21 @@ def test_model_files_round_trip_byte_for_byte(small_model, tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     model.save(tmp_path / "a")
-    ActModel.load(tmp_path / "a" / MODEL_JSON, tmp_path / "a" / MODEL_NPZ).save(tmp_path / "b")
+    ActModel.load(tmp_path / "a" / MODEL_JSON, tmp_path / "a" / MODEL_NPZ, VECTORS).save(tmp_path / "b")
     for name in (MODEL_JSON, MODEL_NPZ):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    again = ActModel.load(tmp_path / "a" / MODEL_JSON, tmp_path / "a" / MODEL_NPZ)
-    bags = [e.features for e in docs[0].examples]
-    assert [d.types.keys() for d in again.decide(bags)] == [d.types.keys() for d in model.decide(bags)]
-    assert np.allclose([list(d.types.values()) for d in again.decide(bags)],
-                       [list(d.types.values()) for d in model.decide(bags)], atol=2e-3)  # float16 weights
+    again = ActModel.load(tmp_path / "a" / MODEL_JSON, tmp_path / "a" / MODEL_NPZ, VECTORS)
+    bags, texts = [e.features for e in docs[0].examples], [e.text for e in docs[0].examples]
+    assert [d.types.keys() for d in again.decide(bags, texts)] == [d.types.keys() for d in model.decide(bags, texts)]
+    assert np.allclose([list(d.types.values()) for d in again.decide(bags, texts)],
+                       [list(d.types.values()) for d in model.decide(bags, texts)], atol=2e-3)  # float16 weights
+    # the heads that read the sentence's vector keep its width and scale
+    # the issues head reads the sentence's vector and its neighbours', with the scale it was fitted with
+    assert (again.linear.heads["issues"].dense, again.linear.heads["issues"].dense_scale) == (256, 0.5)
     # the issues head keeps the space of its own that it reads
     assert again.linear.heads["issues"].space == "context"
     assert again.linear.space_of("issues").vocab == model.linear.space_of("issues").vocab
-    assert [d.issues for d in again.decide(bags)] == [d.issues for d in model.decide(bags)]
+    assert [d.issues for d in again.decide(bags, texts)] == [d.issues for d in model.decide(bags, texts)]
 
 
 def test_a_head_reading_a_space_the_model_lacks_is_a_clear_error(tmp_path):
@@ -108,7 +113,7 @@ def test_context_bags_add_the_neighbours_lemmas_and_nothing_else(bags):
 
 def test_the_shipped_issues_head_reads_the_neighbouring_sentences(tmp_path):
     """The same words take their issue from the sentences around them."""
-    model = ActModel.load(DATA_DIR / MODEL_JSON, DATA_DIR / MODEL_NPZ)
+    model = ActModel.load(DATA_DIR / MODEL_JSON, DATA_DIR / MODEL_NPZ, VECTORS)
     ex = Extractor(learned=False)
     topics = {"health": ("We will expand vaccine manufacturing and strengthen pandemic preparedness.",
                          "We will support health workers and global health security."),
@@ -121,7 +126,8 @@ def test_the_shipped_issues_head_reads_the_neighbouring_sentences(tmp_path):
                         f"{before}\n\nWe will continue this work together.\n\n{after}\n", encoding="utf-8")
         view = next(ex.views([read_document(path)]))
         middle = next(i for i, s in enumerate(view.extraction.sentences) if s.text.startswith("We will continue"))
-        issues[topic] = model.decide(list(view.features))[middle].issues
+        texts = [s.text for s in view.extraction.sentences]
+        issues[topic] = model.decide(list(view.features), texts)[middle].issues
     assert "health" in issues["health"] and "climate" in issues["climate"]
 
 
@@ -223,8 +229,8 @@ def test_the_shipped_model_is_what_make_train_builds(tmp_path):
     from communique.training import train_model
 
     built_version = train_model([DATA / "gold"], DATA / "statements", tmp_path).version
-    built = ActModel.load(tmp_path / MODEL_JSON, tmp_path / MODEL_NPZ)  # as stored: float16 weights
-    shipped = ActModel.load(DATA_DIR / MODEL_JSON, DATA_DIR / MODEL_NPZ)
+    built = ActModel.load(tmp_path / MODEL_JSON, tmp_path / MODEL_NPZ, VECTORS)  # as stored: float16 weights
+    shipped = ActModel.load(DATA_DIR / MODEL_JSON, DATA_DIR / MODEL_NPZ, VECTORS)
     assert built_version == shipped.version
     assert built.linear.space.vocab == shipped.linear.space.vocab
     for name, head in shipped.linear.heads.items():

@@ -134,6 +134,9 @@ class MainClause:
     actors: tuple[str, ...] = ()
     modality: str = "ASSERT"
     third_party: bool = False
+    # a speech's "we must / need to / should ...": the membership exhorted, no act of the speaker's
+    # (the guidelines: "We must keep the 1.5 degree goal alive" is framing)
+    exhortation: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,15 @@ import hashlib
 from pathlib import Path
 from typing import Sequence
 
-from .errors import ConfigError, InputError
+from .errors import ConfigError, InputError, RulesError
 from .learn.dataset import GoldDocument, load_training_set
 from .learn.model import ActModel
 from .learn.train import TrainConfig, cross_validate, fit
+from .learn.wordvec import VECTORS_FILE, WordVectors
 from .nlp.extractor import Extractor
-from .rules import DATA_DIR
+from .rules import DATA_DIR, Rules
 
-__all__ = ["gold_files", "training_set", "train_model", "cross_validate_gold"]
+__all__ = ["gold_files", "training_set", "train_model", "cross_validate_gold", "word_vectors"]
 
 
 def gold_files(paths: Sequence) -> list[Path]:
@@ -51,6 +52,20 @@ def training_set(gold: Sequence, statements, rules=None) -> tuple[list[GoldDocum
     return load_training_set(files, Path(statements), extractor), extractor.coder, files
 
 
+def word_vectors(rules=None) -> WordVectors | None:
+    """The word vectors of a rules configuration (``wordvec.npz``, else the packaged ones), or
+    None where there are none: the model is then fitted on the features alone."""
+    rules = rules if isinstance(rules, Rules) else Rules(rules)
+    try:
+        path = rules.path(VECTORS_FILE)
+    except RulesError:
+        return None
+    try:
+        return WordVectors.load(path)
+    except (OSError, ValueError, KeyError) as e:
+        raise RulesError(f"word vectors cannot be read: {e}", path=str(path)) from None
+
+
 def train_model(gold: Sequence, statements, out=None, config: TrainConfig = TrainConfig(), rules=None) -> ActModel:
     """Fit the act model on every gold document and write its files to ``out``
     (default: the packaged rules data, where the Extractor finds it)."""
@@ -59,7 +74,7 @@ def train_model(gold: Sequence, statements, out=None, config: TrainConfig = Trai
     docs, _, files = training_set(gold, statements, rules)
     meta = {"gold": _digest(files), "documents": sorted(d.name for d in docs), "seed": config.seed,
             "trainer": f"scikit-learn {sklearn.__version__} LogisticRegression"}
-    model = fit([e for d in docs for e in d.examples], config, meta)
+    model = fit([e for d in docs for e in d.examples], config, meta, word_vectors(rules))
     target = Path(out) if out else DATA_DIR
     target.mkdir(parents=True, exist_ok=True)
     model.save(target)
@@ -72,4 +87,4 @@ def cross_validate_gold(gold: Sequence, statements, k: int = 5, config: TrainCon
     docs, coder, _ = training_set(gold, statements, rules)
     if len(docs) < k:
         raise ConfigError(f"{k} folds need at least {k} gold documents (found {len(docs)})")
-    return cross_validate(docs, coder, k, config)
+    return cross_validate(docs, coder, k, config, word_vectors(rules))

@@ -25,6 +25,7 @@ class Example:
     gold: tuple[dict, ...]
     acts: tuple = ()  # the rules' acts in this sentence
     act_labels: tuple[str, ...] = ()  # for each: the gold type it stands for, or NONE
+    text: str = ""  # the sentence's text (its vector, for heads that read one)
 
 
 def label_rule_acts(rule_types: list[str], gold_types: list[str]) -> list[str]:
@@ -105,7 +106,7 @@ def load_training_set(gold_dirs: list[Path], statements: Path, extractor) -> lis
             gold_acts = tuple(rows[mapping[i]]["acts"]) if i in mapping else ()
             acts = tuple(by_sentence.get(s.n, ()))
             labels = label_rule_acts([a.type for a in acts], [a["type"] for a in gold_acts])
-            examples.append(Example(doc.name, s.n, view.features[i], gold_acts, acts, tuple(labels)))
+            examples.append(Example(doc.name, s.n, view.features[i], gold_acts, acts, tuple(labels), s.text))
         examples = tuple(examples)
         out.append(GoldDocument(doc.name, view, rows, examples))
     return out

@@ -89,9 +89,10 @@ def _default_actors(ex: Extraction) -> tuple[str, ...]:
 def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     """The document's acts as the model decides them over the rules' reading."""
     ex = view.extraction
-    decisions = model.decide(view.features)
+    decisions = model.decide(view.features, [s.text for s in ex.sentences])
     index = {s.n: i for i, s in enumerate(ex.sentences)}
-    labels, judged = model.judge_acts([act_features(a, view.features[index[a.sentence]]) for a in ex.acts])
+    labels, judged = model.judge_acts([act_features(a, view.features[index[a.sentence]]) for a in ex.acts],
+                                      [a.evidence for a in ex.acts])
     rule_acts: dict[int, list[tuple[Act, dict[str, float]]]] = {}
     for a, row in zip(ex.acts, judged):
         rule_acts.setdefault(a.sentence, []).append((a, dict(zip(labels, map(float, row)))))
@@ -132,11 +133,13 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             if dropped:  # the rules saw a clause here: give it the type the sentence holds
                 a = _aimed_targets(dropped.pop(0), type_, ex.mentions, view.groups)
                 out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))
-            elif _third_party(main, ex.participants, states):
-                continue  # "Russia will deepen cooperation with India": a third state's conduct is no act of ours
+            elif main.exhortation or _third_party(main, ex.participants, states):
+                # "Russia will deepen cooperation with India": a third state's conduct is no act of ours;
+                # nor is a speech's "We must keep the 1.5 degree goal alive" (the membership exhorted)
+                continue
             else:
                 # the act rests on the coordinated part of the sentence whose words speak most for its type
-                start, end = _carrier(model, type_, parts) if parts else (0, len(s.text.rstrip()))
+                start, end = _carrier(model, type_, parts, s.text) if parts else (0, len(s.text.rstrip()))
                 # aimed at whom its own part names: another conjunct's names are that conjunct's
                 targets = (_named(s.start + start, s.text[start:end], _selves(sentence_actors, view.groups), ex.mentions)
                            if type_ in _AIMED else ())
@@ -204,9 +207,9 @@ def _recode(coder: "Coder", a: Act, type_: str, d: SentenceDecision, p: float, r
     return coder.recode(a, type_=type_, modality=modality, issues=d.issues, rule=rule, confidence=round(p, 4))
 
 
-def _carrier(model: "ActModel", type_: str, parts: tuple[Piece, ...]) -> tuple[int, int]:
-    """The characters of the part of a sentence that the types head finds likeliest to hold ``type_``."""
-    scores = model.type_scores(type_, [p.features for p in parts])
+def _carrier(model: "ActModel", type_: str, parts: tuple[Piece, ...], text: str) -> tuple[int, int]:
+    """The characters of the part of a sentence (``text``) that the types head finds likeliest to hold ``type_``."""
+    scores = model.type_scores(type_, [p.features for p in parts], [text[p.start:p.end] for p in parts])
     best = parts[int(scores.argmax())]
     return best.start, best.end
 

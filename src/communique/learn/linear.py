@@ -85,9 +85,19 @@ class Head:
     bias: np.ndarray  # (labels,)
     thresholds: dict[str, float] = field(default_factory=dict)
     space: str | None = None  # the named feature space it reads (LinearModel.spaces); None: the model's own
+    dense: int = 0  # dense columns it reads after the sparse ones (a sentence vector, see .wordvec) ...
+    dense_scale: float = 1.0  # ... multiplied by this, as they were in training
 
-    def proba(self, x: sparse.csr_matrix) -> np.ndarray:
-        z = np.asarray(x @ self.weights.T) + self.bias
+    def proba(self, x: sparse.csr_matrix, dense: np.ndarray | None = None) -> np.ndarray:
+        """Each row's probabilities; ``dense``: the rows' dense columns, for a head that reads them."""
+        if self.dense:
+            if dense is None or dense.shape != (x.shape[0], self.dense):
+                got = "none" if dense is None else f"shape {dense.shape}"
+                raise ValueError(f"head {self.name} reads {self.dense} dense columns per row, got {got}")
+            n = self.weights.shape[1] - self.dense
+            z = np.asarray(x @ self.weights[:, :n].T) + (dense * self.dense_scale) @ self.weights[:, n:].T + self.bias
+        else:
+            z = np.asarray(x @ self.weights.T) + self.bias
         if self.kind == "softmax":
             z = z - z.max(axis=1, keepdims=True)
             e = np.exp(z)
@@ -127,6 +137,8 @@ class LinearModel:
             heads[name] = {"labels": list(h.labels), "kind": h.kind, "thresholds": h.thresholds}
             if h.space is not None:
                 heads[name]["space"] = h.space
+            if h.dense:
+                heads[name]["dense"], heads[name]["dense_scale"] = h.dense, h.dense_scale
         doc = {"meta": self.meta, "heads": heads, "vocab": _vocab_list(self.space)}
         if self.spaces:
             doc["spaces"] = {name: _vocab_list(sp) for name, sp in sorted(self.spaces.items())}
@@ -153,11 +165,14 @@ class LinearModel:
             if reads is not None and reads not in spaces:
                 raise ValueError(f"head {name} reads space {reads!r}, which the model lacks")
             w = arrays[f"{name}.w"].astype(np.float32)
-            width = len((space if reads is None else spaces[reads]).vocab)
+            dense = int(h.get("dense", 0))
+            width = len((space if reads is None else spaces[reads]).vocab) + dense
             if w.shape != (len(h["labels"]), width):
-                raise ValueError(f"head {name}: weights of shape {w.shape} for {len(h['labels'])} labels")
+                raise ValueError(f"head {name}: weights of shape {w.shape} for {len(h['labels'])} labels "
+                                 f"and {width} features")
             heads[name] = Head(name, tuple(h["labels"]), h["kind"], w, arrays[f"{name}.b"].astype(np.float32),
-                               {k: float(v) for k, v in h.get("thresholds", {}).items()}, reads)
+                               {k: float(v) for k, v in h.get("thresholds", {}).items()}, reads, dense,
+                               float(h.get("dense_scale", 1.0)))
         return cls(space, heads, doc["meta"], spaces)
 
 

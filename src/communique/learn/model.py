@@ -10,6 +10,7 @@ import numpy as np
 from .decide import MODALITIES, SentenceDecision
 from .features import context_bags
 from .linear import LinearModel
+from .wordvec import WordVectors, with_neighbours
 
 __all__ = ["ActModel", "MODEL_JSON", "MODEL_NPZ", "HEADS", "load_act_model"]
 
@@ -28,16 +29,33 @@ def load_act_model(rules) -> "ActModel | None":
     except RulesError:
         return None
     try:
-        return ActModel.load(j, z)
+        linear = LinearModel.load(j, z)
     except (OSError, ValueError, KeyError) as e:
         raise RulesError(f"act model cannot be read: {e}", path=str(j)) from None
+    vectors = None
+    wanted = linear.meta.get("vectors")
+    if wanted:  # the word vectors it was trained with, beside it (or the packaged ones), byte for byte
+        path = rules.path(wanted["file"])
+        try:
+            vectors = WordVectors.load(path)
+        except (OSError, ValueError, KeyError) as e:
+            raise RulesError(f"word vectors cannot be read: {e}", path=str(path)) from None
+        if vectors.digest != wanted["sha256"]:
+            raise RulesError(f"the act model was trained with other word vectors (sha256 {wanted['sha256'][:12]}…, "
+                             f"this file {vectors.digest[:12]}…)", path=str(path))
+    try:
+        return ActModel.of(linear, vectors)
+    except ValueError as e:
+        raise RulesError(f"act model cannot be used: {e}", path=str(j)) from None
 
 
 @dataclass(frozen=True)
 class ActModel:
-    """Three linear heads over one feature space (see :mod:`communique.learn.linear`)."""
+    """Four linear heads over one feature space (see :mod:`communique.learn.linear`); the
+    sentence heads may also read each sentence's vector from ``vectors`` (:mod:`.wordvec`)."""
 
     linear: LinearModel
+    vectors: WordVectors | None = None
 
     @property
     def version(self) -> str:
@@ -48,12 +66,28 @@ class ActModel:
         return self.linear.meta
 
     @classmethod
-    def load(cls, json_path: Path, npz_path: Path) -> "ActModel":
-        linear = LinearModel.load(json_path, npz_path)
+    def of(cls, linear: LinearModel, vectors: WordVectors | None = None) -> "ActModel":
         missing = [h for h in HEADS if h not in linear.heads]
         if missing:
             raise ValueError(f"model lacks heads {missing}")
-        return cls(linear)
+        for h in linear.heads.values():
+            width = 2 * vectors.dims if vectors is not None and h.name == "issues" else getattr(vectors, "dims", 0)
+            if h.dense and h.dense != width:
+                have = "none" if vectors is None else f"{vectors.dims} dimensions"
+                raise ValueError(f"head {h.name} reads {h.dense} dense columns of word vectors, given {have}")
+        return cls(linear, vectors)
+
+    @classmethod
+    def load(cls, json_path: Path, npz_path: Path, vectors: Path | None = None) -> "ActModel":
+        return cls.of(LinearModel.load(json_path, npz_path), WordVectors.load(vectors) if vectors else None)
+
+    def _dense(self, texts: Sequence[str] | None, n: int) -> np.ndarray | None:
+        """The texts' vectors, where a head reads them."""
+        if self.vectors is None or not any(h.dense for h in self.linear.heads.values()):
+            return None
+        if texts is None or len(texts) != n:
+            raise ValueError("this act model reads the sentences' texts as well as their features")
+        return self.vectors.embed(texts)
 
     @property
     def thresholds(self) -> tuple[float, float]:
@@ -65,31 +99,39 @@ class ActModel:
     def save(self, directory: Path) -> None:
         self.linear.save(directory / MODEL_JSON, directory / MODEL_NPZ)
 
-    def judge_acts(self, bags: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], np.ndarray]:
-        """For each rule act's features: the probability of each type, and of NONE (no act)."""
+    def judge_acts(self, bags: Sequence[Sequence[str]], texts: Sequence[str] | None = None
+                   ) -> tuple[tuple[str, ...], np.ndarray]:
+        """For each rule act's features (and its evidence's text): the probability of each type, and of NONE (no act)."""
         head = self.linear.heads["acts"]
         if not bags:
             return head.labels, np.zeros((0, len(head.labels)))
-        return head.labels, head.proba(self.linear.space.transform(bags))
+        dense = self._dense(texts, len(bags)) if head.dense else None
+        return head.labels, head.proba(self.linear.space.transform(bags), dense)
 
-    def type_scores(self, type_: str, bags: Sequence[Sequence[str]]) -> np.ndarray:
-        """For each bag (parts of one sentence, say), the types head's probability of ``type_``."""
+    def type_scores(self, type_: str, bags: Sequence[Sequence[str]], texts: Sequence[str] | None = None) -> np.ndarray:
+        """For each bag (parts of one sentence, say, with their ``texts``), the types head's probability of ``type_``."""
         head = self.linear.heads["types"]
         if not bags:
             return np.zeros(0)
-        return head.proba(self.linear.space.transform(bags))[:, head.labels.index(type_)]
+        dense = self._dense(texts, len(bags)) if head.dense else None
+        return head.proba(self.linear.space.transform(bags), dense)[:, head.labels.index(type_)]
 
-    def decide(self, bags: Sequence[Sequence[str]]) -> list[SentenceDecision]:
+    def decide(self, bags: Sequence[Sequence[str]], texts: Sequence[str] | None = None) -> list[SentenceDecision]:
         """What the sentence heads say of each sentence; ``bags`` are one document's
-        sentences, in order (the issues head reads each with its neighbours)."""
+        sentences, in order (the issues head reads each with its neighbours), and ``texts``
+        their texts, for a model whose heads read the sentences' vectors."""
         if not bags:
             return []
         x = self.linear.space.transform(bags)
+        dense = self._dense(texts, len(bags))
         types, modality, issues = (self.linear.heads[h] for h in HEADS[:3])
-        pt, pm = types.proba(x), modality.proba(x)
+        pt = types.proba(x, dense if types.dense else None)
+        pm = modality.proba(x, dense if modality.dense else None)
         # the issues head reads each sentence with its neighbours' words, in a space of its own
         # (a model file from before it did reads the sentence alone)
-        pi = issues.proba(x if issues.space is None else self.linear.space_of("issues").transform(context_bags(bags)))
+        xi = x if issues.space is None else self.linear.space_of("issues").transform(context_bags(bags))
+        # and, where it reads vectors, its neighbours' vector beside its own
+        pi = issues.proba(xi, with_neighbours(dense) if issues.dense else None)
         out = []
         for i in range(len(bags)):
             chosen = {t: float(pt[i, j]) for j, t in enumerate(types.labels)}

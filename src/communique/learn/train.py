@@ -25,7 +25,8 @@ from .dataset import Example, GoldDocument
 from .decide import MODALITIES, decide
 from .features import act_features, context_bags
 from .linear import FeatureSpace, Head, LinearModel
-from .model import ActModel
+from .model import HEADS, ActModel
+from .wordvec import VECTORS_FILE, WordVectors, with_neighbours
 
 __all__ = ["TrainConfig", "fit", "cross_validate", "folds", "folds_report", "FIGURES", "TYPES", "ISSUES"]
 
@@ -47,6 +48,10 @@ class TrainConfig:
     extra_threshold: float = 0.7
     issue_threshold: float = 0.4
     class_weight: str | None = "balanced"
+    # the heads that also read the sentence's vector (.wordvec; the act head: its evidence's), scaled by
+    # vector_scale against the unit-length TF-IDF row
+    vector_heads: str = "issues"
+    vector_scale: float = 0.5
 
 
 # lbfgs stops at this gradient tolerance: tight enough that the softmax heads reach the
@@ -91,38 +96,85 @@ def _sentence_modality(acts: Sequence[dict]) -> str:
     return Counter(a["modality"] for a in acts).most_common(1)[0][0]
 
 
-def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: dict | None = None) -> ActModel:
-    """Fit the three heads on ``examples``."""
+def _with_vectors(x, vectors: np.ndarray | None, scale: float):
+    """``x`` with the dense columns appended, scaled as a head will scale them (Head.dense_scale)."""
+    from scipy import sparse
+
+    if vectors is None:
+        return x
+    return sparse.hstack([x, sparse.csr_matrix(vectors * scale)], format="csr")
+
+
+def _reads_vectors(head: Head, vectors: WordVectors | None, config: TrainConfig, width: int = 1) -> Head:
+    if vectors is None:
+        return head
+    return replace(head, dense=width * vectors.dims, dense_scale=config.vector_scale)
+
+
+def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: dict | None = None,
+        vectors: WordVectors | None = None) -> ActModel:
+    """Fit the four heads on ``examples``; with ``vectors``, the heads named in
+    ``config.vector_heads`` also read each sentence's vector."""
     examples = list(examples)
+    reads = set(filter(None, config.vector_heads.split(","))) if vectors is not None and config.vector_scale else set()
+    unknown = reads - set(HEADS)
+    if unknown:
+        raise ValueError(f"vector_heads names no head: {sorted(unknown)}")
+    wv = {h: (vectors if h in reads else None) for h in HEADS}
+    sv = vectors.embed([e.text for e in examples]) if reads & {"types", "modality", "issues"} else None
     bags = [e.features for e in examples]
     act_bags = [act_features(a, e.features) for e in examples for a in e.acts]
     act_labels = [lb for e in examples for lb in e.act_labels]
     space = FeatureSpace.fit(bags + act_bags, min_df=config.min_df)
     x = space.transform(bags)
-    acts = _softmax_head("acts", TYPES + ("NONE",), space.transform(act_bags), act_labels, config.c_acts, config.seed,
-                         config.class_weight)
+    av = vectors.embed([a.evidence for e in examples for a in e.acts]) if wv["acts"] else None
+    acts = _softmax_head("acts", TYPES + ("NONE",), _with_vectors(space.transform(act_bags), av, config.vector_scale),
+                         act_labels, config.c_acts, config.seed, config.class_weight)
+    acts = _reads_vectors(acts, wv["acts"], config)
     y_types = np.array([[int(any(a["type"] == t for a in e.gold)) for t in TYPES] for e in examples])
-    types = _binary_head("types", TYPES, x, y_types, config.c_types, config.seed, 0.5, config.class_weight)
-    types = replace(types, thresholds={"_sentence": config.sentence_threshold, "_extra": config.extra_threshold})
+    types = _binary_head("types", TYPES, _with_vectors(x, sv if wv["types"] else None, config.vector_scale), y_types,
+                         config.c_types, config.seed, 0.5, config.class_weight)
+    types = replace(_reads_vectors(types, wv["types"], config),
+                    thresholds={"_sentence": config.sentence_threshold, "_extra": config.extra_threshold})
     with_acts = [i for i, e in enumerate(examples) if e.gold]
-    xm = x[with_acts]
+    xm = _with_vectors(x[with_acts], sv[with_acts] if wv["modality"] else None, config.vector_scale)
     modality = _softmax_head("modality", MODALITIES, xm, [_sentence_modality(examples[i].gold) for i in with_acts],
                              config.c_modality, config.seed)
+    modality = _reads_vectors(modality, wv["modality"], config)
     y_issues = np.array([[int(any(t in a.get("issues", []) for a in examples[i].gold)) for t in ISSUES]
                          for i in with_acts])
     # the issues head reads each sentence with its neighbours (features.context_bags), in a space
     # of its own so that the other heads' inputs stay as they were
     context = _context_bags(examples)
     context_space = FeatureSpace.fit(context, min_df=config.min_df)
-    issues = _binary_head("issues", ISSUES, context_space.transform([context[i] for i in with_acts]), y_issues,
-                          config.c_issues, config.seed, config.issue_threshold, config.class_weight)
-    issues = replace(issues, space="context")
+    # with vectors, its neighbours' vector beside its own (wordvec.with_neighbours)
+    near = _by_document(examples, sv, with_neighbours) if wv["issues"] else None
+    xi = _with_vectors(context_space.transform([context[i] for i in with_acts]),
+                       near[with_acts] if near is not None else None, config.vector_scale)
+    issues = _binary_head("issues", ISSUES, xi, y_issues, config.c_issues, config.seed, config.issue_threshold,
+                          config.class_weight)
+    issues = replace(_reads_vectors(issues, wv["issues"], config, 2), space="context")
     meta = dict(meta or {})
     meta.setdefault("config", dict(config.__dict__))
     meta.setdefault("examples", len(examples))
-    meta.setdefault("version", _version(config, bags, act_bags, act_labels, y_types, [examples[i].gold for i in with_acts]))
+    used = vectors if reads else None
+    if used is not None:
+        meta.setdefault("vectors", {"file": VECTORS_FILE, "sha256": used.digest})
+    texts = [e.text for e in examples] if used is not None else []
+    meta.setdefault("version", _version(config, bags, act_bags, act_labels, y_types, [examples[i].gold for i in with_acts],
+                                        used.digest if used is not None else "", texts))
     return ActModel(LinearModel(space, {"types": types, "modality": modality, "issues": issues, "acts": acts}, meta,
-                                {"context": context_space}))
+                                {"context": context_space}), used)
+
+
+def _by_document(examples: Sequence[Example], rows: np.ndarray, f) -> np.ndarray:
+    """``f`` applied to the rows of each document's examples in turn (neighbours are those of one document)."""
+    parts, start = [], 0
+    for i in range(1, len(examples) + 1):
+        if i == len(examples) or examples[i].doc != examples[start].doc:
+            parts.append(f(rows[start:i]))
+            start = i
+    return np.vstack(parts) if parts else rows
 
 
 def _context_bags(examples: Sequence[Example]) -> list[list[str]]:
@@ -142,9 +194,11 @@ def _version(config: TrainConfig, *inputs) -> str:
     that fits it (this module, .linear and .features). Not of the weights, whose last bits vary by CPU."""
     from . import features, linear
 
+    from . import wordvec
+
     digest = hashlib.sha1()
     digest.update(repr(sorted(config.__dict__.items())).encode())
-    for module in (__file__, linear.__file__, features.__file__):
+    for module in (__file__, linear.__file__, features.__file__, wordvec.__file__):
         digest.update(Path(module).read_bytes())
     for part in inputs:
         digest.update(json.dumps(part.tolist() if isinstance(part, np.ndarray) else part, sort_keys=True,
@@ -185,13 +239,14 @@ def _figure(result: dict, key: str) -> float | None:
     return result[a][b]
 
 
-def cross_validate(docs: list[GoldDocument], coder, k: int = 5, config: TrainConfig = TrainConfig()) -> dict:
+def cross_validate(docs: list[GoldDocument], coder, k: int = 5, config: TrainConfig = TrainConfig(),
+                   vectors: WordVectors | None = None) -> dict:
     """Fit on k-1 folds of documents, decide the held-out fold, score it; mean and spread."""
     by_name = {d.name: d for d in docs}
     per_fold, all_preds, confusion = [], [], Counter()
     for held in folds(list(by_name), k, config.seed):
         train = [e for n in by_name if n not in held for e in by_name[n].examples]
-        model = fit(train, config)
+        model = fit(train, config, vectors=vectors)
         preds = []
         for n in held:
             ex = decide(by_name[n].view, model, coder)

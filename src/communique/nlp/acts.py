@@ -96,8 +96,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             if trig.tok.lemma_.lower() not in s.lex.words.forgone_restrictions:
                 continue
             type_, cameo, rule = "RETREAT", "085", rule + "+negated"
-        if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and any(
-                c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
+        if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and _exhorted(chain, lex):
             continue  # "We must keep the 1.5 degree goal alive": the membership exhorted, no act
         if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
             req = _request_of_others(s, chain, upper, actors)
@@ -154,8 +153,12 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     chain, upper, _ = climb(s, root)
     modality = s.modality(chain, upper)
     subj = s.subject_of(root)
+    if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and _exhorted(chain, lex):
+        return MainClause(exhortation=True)  # the same reading as find_acts': no act of the speaker's
     if subj is not None:
         actors, named = s.subject_actors(subj)
+        if named and not actors:  # a subject naming others ("They continue to violate ..." in a speech)
+            return MainClause((), modality, third_party=True)
         if not actors and not named:
             actors = plan_subject(s, subj)
         return MainClause(actors, modality)
@@ -165,6 +168,12 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     return MainClause(lead[0], lead[1] if modality == "ASSERT" else modality)
 
 
+
+
+def _exhorted(chain, lex: Lexicon) -> bool:
+    """A verb chain under a modal of obligation ("must", "should", "need"): said of a speech's
+    "we", the membership exhorted."""
+    return any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux")
 
 
 def _shares_object(trig, triggers) -> bool:
