@@ -88,16 +88,21 @@ class Head:
     dense: int = 0  # dense columns it reads after the sparse ones (a sentence vector, see .wordvec) ...
     dense_scale: float = 1.0  # ... multiplied by this, as they were in training
 
+    def __post_init__(self) -> None:
+        # the weights transposed, C-contiguous, split into the sparse and the dense columns: a sparse
+        # matrix times a strided view would copy the whole view on every call
+        n = self.weights.shape[1] - self.dense
+        object.__setattr__(self, "_sparse_t", np.ascontiguousarray(self.weights[:, :n].T))
+        object.__setattr__(self, "_dense_t", np.ascontiguousarray(self.weights[:, n:].T) * np.float32(self.dense_scale))
+
     def proba(self, x: sparse.csr_matrix, dense: np.ndarray | None = None) -> np.ndarray:
         """Each row's probabilities; ``dense``: the rows' dense columns, for a head that reads them."""
+        z = np.asarray(x @ self._sparse_t) + self.bias
         if self.dense:
             if dense is None or dense.shape != (x.shape[0], self.dense):
                 got = "none" if dense is None else f"shape {dense.shape}"
                 raise ValueError(f"head {self.name} reads {self.dense} dense columns per row, got {got}")
-            n = self.weights.shape[1] - self.dense
-            z = np.asarray(x @ self.weights[:, :n].T) + (dense * self.dense_scale) @ self.weights[:, n:].T + self.bias
-        else:
-            z = np.asarray(x @ self.weights.T) + self.bias
+            z = z + dense @ self._dense_t
         if self.kind == "softmax":
             z = z - z.max(axis=1, keepdims=True)
             e = np.exp(z)
