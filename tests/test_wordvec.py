@@ -95,11 +95,11 @@ def test_the_distillation_refuses_a_wheel_that_is_not_the_pinned_one(tmp_path):
 
 
 def test_the_vocabulary_keeps_the_commonest_words_seen_often_enough():
-    texts = ["We support the Quad.", "we SUPPORT Quad’s work", "The Quad's quad work"]
-    got = distil.vocabulary(texts, size=3, min_count=2)
-    assert got == Counter({"quad": 2, "we": 2, "support": 2}) or set(got) <= {"quad", "we", "support", "the", "work"}
-    assert all(c >= 2 for c in got.values()) and len(got) == 3
-    assert "quad's" in distil.vocabulary(texts, size=10, min_count=1)  # curly apostrophes read as straight
+    texts = ["The Quad: we support the Quad.", "We SUPPORT the Quad’s work and the Quad", "the QUAD"]
+    # the 5, quad 4, we 2, support 2, quad's 1, work 1, and 1
+    assert distil.vocabulary(texts, size=2, min_count=1) == Counter({"the": 5, "quad": 4})
+    assert distil.vocabulary(texts, size=10, min_count=2) == Counter({"the": 5, "quad": 4, "we": 2, "support": 2})
+    assert distil.vocabulary(texts, size=10, min_count=1)["quad's"] == 1  # a curly apostrophe read as straight
 
 
 def test_the_shipped_model_names_the_vectors_it_was_trained_with():

@@ -14,7 +14,7 @@ from .errors import ConfigError, InputError, RulesError
 from .learn.dataset import GoldDocument, load_training_set
 from .learn.model import ActModel
 from .learn.train import TrainConfig, cross_validate, fit
-from .learn.wordvec import VECTORS_FILE, WordVectors
+from .learn.wordvec import VECTORS_FILE, WordVectors, load_vectors
 from .nlp.extractor import Extractor
 from .rules import DATA_DIR, Rules
 
@@ -60,10 +60,7 @@ def word_vectors(rules=None) -> WordVectors | None:
         path = rules.path(VECTORS_FILE)
     except RulesError:
         return None
-    try:
-        return WordVectors.load(path)
-    except (OSError, ValueError, KeyError) as e:
-        raise RulesError(f"word vectors cannot be read: {e}", path=str(path)) from None
+    return load_vectors(path)
 
 
 def train_model(gold: Sequence, statements, out=None, config: TrainConfig = TrainConfig(), rules=None) -> ActModel:

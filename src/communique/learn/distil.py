@@ -37,6 +37,8 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from .wordvec import WORD
+
 __all__ = ["WHEEL_SHA256", "WEIGHTS_SHA256", "Encoder", "vocabulary", "distil", "main"]
 
 WHEEL_SHA256 = "b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54"
@@ -46,7 +48,6 @@ DIMS = 128
 WORDS = 30_000
 MIN_COUNT = 5
 SIF_A = 1e-3
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # the words a sentence's vector is made of (see .wordvec)
 
 
 def _sha256(data: bytes) -> str:

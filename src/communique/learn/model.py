@@ -10,7 +10,7 @@ import numpy as np
 from .decide import MODALITIES, SentenceDecision
 from .features import context_bags
 from .linear import LinearModel
-from .wordvec import WordVectors, with_neighbours
+from .wordvec import WordVectors, load_vectors, with_neighbours
 
 __all__ = ["ActModel", "MODEL_JSON", "MODEL_NPZ", "HEADS", "load_act_model"]
 
@@ -32,17 +32,9 @@ def load_act_model(rules) -> "ActModel | None":
         linear = LinearModel.load(j, z)
     except (OSError, ValueError, KeyError) as e:
         raise RulesError(f"act model cannot be read: {e}", path=str(j)) from None
-    vectors = None
     wanted = linear.meta.get("vectors")
-    if wanted:  # the word vectors it was trained with, beside it (or the packaged ones), byte for byte
-        path = rules.path(wanted["file"])
-        try:
-            vectors = WordVectors.load(path)
-        except (OSError, ValueError, KeyError) as e:
-            raise RulesError(f"word vectors cannot be read: {e}", path=str(path)) from None
-        if vectors.digest != wanted["sha256"]:
-            raise RulesError(f"the act model was trained with other word vectors (sha256 {wanted['sha256'][:12]}…, "
-                             f"this file {vectors.digest[:12]}…)", path=str(path))
+    # the word vectors it was trained with, beside it (or the packaged ones), byte for byte
+    vectors = load_vectors(rules.path(wanted["file"]), wanted["sha256"]) if wanted else None
     try:
         return ActModel.of(linear, vectors)
     except ValueError as e:
@@ -71,7 +63,8 @@ class ActModel:
         if missing:
             raise ValueError(f"model lacks heads {missing}")
         for h in linear.heads.values():
-            width = 2 * vectors.dims if vectors is not None and h.name == "issues" else getattr(vectors, "dims", 0)
+            # the issues head reads its neighbours' vector beside the sentence's own (.wordvec.with_neighbours)
+            width = 0 if vectors is None else vectors.dims * (2 if h.name == "issues" else 1)
             if h.dense and h.dense != width:
                 have = "none" if vectors is None else f"{vectors.dims} dimensions"
                 raise ValueError(f"head {h.name} reads {h.dense} dense columns of word vectors, given {have}")
@@ -79,13 +72,13 @@ class ActModel:
 
     @classmethod
     def load(cls, json_path: Path, npz_path: Path, vectors: Path | None = None) -> "ActModel":
-        return cls.of(LinearModel.load(json_path, npz_path), WordVectors.load(vectors) if vectors else None)
+        linear = LinearModel.load(json_path, npz_path)
+        wanted = linear.meta.get("vectors")
+        return cls.of(linear, load_vectors(vectors, wanted["sha256"] if wanted else None) if vectors else None)
 
-    def _dense(self, texts: Sequence[str] | None, n: int) -> np.ndarray | None:
-        """The texts' vectors, where a head reads them."""
-        if self.vectors is None or not any(h.dense for h in self.linear.heads.values()):
-            return None
-        if texts is None or len(texts) != n:
+    def _dense(self, texts: Sequence[str] | None, n: int) -> np.ndarray:
+        """The texts' vectors (for a head that reads them)."""
+        if self.vectors is None or texts is None or len(texts) != n:
             raise ValueError("this act model reads the sentences' texts as well as their features")
         return self.vectors.embed(texts)
 
@@ -123,8 +116,8 @@ class ActModel:
         if not bags:
             return []
         x = self.linear.space.transform(bags)
-        dense = self._dense(texts, len(bags))
         types, modality, issues = (self.linear.heads[h] for h in HEADS[:3])
+        dense = self._dense(texts, len(bags)) if types.dense or modality.dense or issues.dense else None
         pt = types.proba(x, dense if types.dense else None)
         pm = modality.proba(x, dense if modality.dense else None)
         # the issues head reads each sentence with its neighbours' words, in a space of its own

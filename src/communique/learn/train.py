@@ -167,34 +167,30 @@ def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: 
                                 {"context": context_space}), used)
 
 
-def _by_document(examples: Sequence[Example], rows: np.ndarray, f) -> np.ndarray:
-    """``f`` applied to the rows of each document's examples in turn (neighbours are those of one document)."""
-    parts, start = [], 0
+def _documents(examples: Sequence[Example]):
+    """The slice of each document's examples, in order (a sentence's neighbours are those of its own document)."""
+    start = 0
     for i in range(1, len(examples) + 1):
         if i == len(examples) or examples[i].doc != examples[start].doc:
-            parts.append(f(rows[start:i]))
+            yield slice(start, i)
             start = i
+
+
+def _by_document(examples: Sequence[Example], rows: np.ndarray, f) -> np.ndarray:
+    """``f`` applied to the rows of each document's examples in turn."""
+    parts = [f(rows[d]) for d in _documents(examples)]
     return np.vstack(parts) if parts else rows
 
 
 def _context_bags(examples: Sequence[Example]) -> list[list[str]]:
-    """:func:`~.features.context_bags` document by document (a sentence's neighbours are
-    those of its own document), in the examples' order."""
-    out: list[list[str]] = []
-    start = 0
-    for i in range(1, len(examples) + 1):
-        if i == len(examples) or examples[i].doc != examples[start].doc:
-            out += context_bags([e.features for e in examples[start:i]])
-            start = i
-    return out
+    """:func:`~.features.context_bags` document by document, in the examples' order."""
+    return [bag for d in _documents(examples) for bag in context_bags([e.features for e in examples[d]])]
 
 
 def _version(config: TrainConfig, *inputs) -> str:
     """A digest of what a model is fitted from: settings, examples and labels, and the code
     that fits it (this module, .linear and .features). Not of the weights, whose last bits vary by CPU."""
-    from . import features, linear
-
-    from . import wordvec
+    from . import features, linear, wordvec
 
     digest = hashlib.sha1()
     digest.update(repr(sorted(config.__dict__.items())).encode())

@@ -14,11 +14,12 @@ from typing import Sequence
 
 import numpy as np
 
-from .distil import WORD
+import re
 
-__all__ = ["WordVectors", "VECTORS_FILE", "with_neighbours"]
+__all__ = ["WordVectors", "VECTORS_FILE", "WORD", "with_neighbours", "load_vectors"]
 
 VECTORS_FILE = "wordvec.npz"
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # the words a text's vector is made of (and the distilled vocabulary's)
 
 
 class WordVectors:
@@ -39,9 +40,9 @@ class WordVectors:
 
     @classmethod
     def load(cls, path: Path) -> "WordVectors":
-        raw = Path(path).read_bytes()
         import io
 
+        raw = Path(path).read_bytes()
         with np.load(io.BytesIO(raw), allow_pickle=False) as z:
             return cls([str(w) for w in z["words"]], z["vectors"], z["weights"], hashlib.sha256(raw).hexdigest())
 
@@ -72,3 +73,18 @@ def with_neighbours(v: np.ndarray) -> np.ndarray:
         near[:-1] += v[1:]
     norms = np.linalg.norm(near, axis=1, keepdims=True)
     return np.hstack([v, near / np.where(norms == 0, 1.0, norms)]).astype(np.float32)
+
+
+def load_vectors(path: Path, sha256: str | None = None) -> WordVectors:
+    """The word vectors at ``path``; with ``sha256``, only if they are those bytes (a model
+    names the vectors it was trained with). Any failure is a ``RulesError`` naming the file."""
+    from ..errors import RulesError
+
+    try:
+        vectors = WordVectors.load(path)
+    except (OSError, ValueError, KeyError) as e:
+        raise RulesError(f"word vectors cannot be read: {e}", path=str(path)) from None
+    if sha256 is not None and vectors.digest != sha256:
+        raise RulesError(f"the act model was trained with other word vectors (sha256 {sha256[:12]}…, "
+                         f"this file {vectors.digest[:12]}…)", path=str(path))
+    return vectors
