@@ -133,3 +133,26 @@ def test_cli_ingest_with_workers(tmp_path):
         assert c.stats()["documents"] == 2
     # refused as the options are read, like every count
     assert main(["ingest", str(src), "--db", str(db), "--workers", "0"]) == 2
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="with one core OpenBLAS starts one thread anyway")
+def test_a_worker_keeps_one_blas_thread():
+    """N workers fill N cores; a worker whose OpenBLAS kept a thread per core made both
+    workers a fifth slower (their idle BLAS threads spin). The worker's initialiser, run
+    as the pool runs it (a fresh interpreter), must leave every BLAS pool at one thread."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, threadpoolctl\n"
+            "from communique import parallel\n"
+            "from communique.nlp.pipeline import DEFAULT_MODEL\n"
+            "parallel._init(None, DEFAULT_MODEL, None)\n"
+            "assert parallel._INIT_ERROR is None, parallel._INIT_ERROR\n"
+            "blas = [i['num_threads'] for i in threadpoolctl.threadpool_info() if i['user_api'] == 'blas']\n"
+            "print(json.dumps(blas))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                       env={k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")})
+    assert r.returncode == 0, r.stderr
+    blas = json.loads(r.stdout.strip().splitlines()[-1])
+    assert blas and set(blas) == {1}

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from threadpoolctl import threadpool_limits
+
 from .errors import ConfigError
 from .ingest import iter_documents
 from .model import Document, Extraction, ReadFailure
@@ -110,9 +112,18 @@ class Corpus:
                 model=ex.model if ex is not None else None, batch_size=ex.batch_size if ex is not None else self._batch_size, stats=stats)
         else:
             results = self.extractor.extract_many(pending(), errors=True)
+        stems: dict[str, frozenset[str]] = {}  # each act's words for the lineage pass, stemmed as it is written
+        with threadpool_limits(limits=1):  # the model's products are small; OpenBLAS's idle threads would spin
+            self._write_all(results, report, fingerprint, statuses, stems, emit)
+        # Always: acts outside every lineage (a run killed before linking) are linked now.
+        self.update_lineages(stems=stems)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _write_all(self, results, report: IngestReport, fingerprint: str, statuses: dict[str, str],
+                   stems: dict[str, frozenset[str]], emit) -> None:
         from .compare.similarity import content_stems
 
-        stems: dict[str, frozenset[str]] = {}  # each act's words for the lineage pass, stemmed as it is written
         for result in results:
             if isinstance(result, ReadFailure):
                 report.failed.append(result)
@@ -128,10 +139,6 @@ class Corpus:
                 report.added += 1
             report.words += len(result.document.text.split())
             emit("added", result.document.name)
-        # Always: acts outside every lineage (a run killed before linking) are linked now.
-        self.update_lineages(stems=stems)
-        report.seconds = time.perf_counter() - started
-        return report
 
     def ingest_parquet(self, folder: str | Path, *, on_event: Callable[[str, str], None] | None = None) -> IngestReport:
         """Store a batch run's Parquet output (``communique batch --out FOLDER``)

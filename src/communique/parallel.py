@@ -59,8 +59,23 @@ def _init(rules_dir: str | None, model: str, batch_size: int | None) -> None:
 
         _EXTRACTOR = Extractor(rules_dir, model=model, batch_size=batch_size)
         _EXTRACTOR.coder  # load the pipeline and compile the rules now, not inside the first task
+        _one_native_thread()
     except Exception as e:  # noqa: BLE001 - a failed initializer would break the pool unexplained
         _INIT_ERROR = e
+
+
+def _one_native_thread() -> None:
+    """Limit this worker's BLAS (and OpenMP) pools to one thread.
+
+    N workers already keep N cores busy. Left alone, each worker's OpenBLAS starts a
+    thread per core, and the idle ones spin for the others' cores: two workers on two
+    cores took a fifth longer each than one alone (measured on this project's
+    extraction; with one thread each they take the time one process does). Dask's
+    nanny sets the same limit for ``batch`` workers. Called after the model is loaded,
+    since threadpoolctl only sees libraries already loaded."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
 
 
 def _usage() -> tuple[int, float]:
