@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import tomllib
 from pathlib import Path
@@ -19,21 +20,44 @@ from .conftest import ROOT  # noqa: E402
 def ds(sample_db, tmp_path):
     """Datasette serving the sample store and an unrelated database, with the plugin
     registered as its entry point registers it once communique is installed."""
-    from datasette.plugins import pm
-
     other = tmp_path / "other.db"
     con = sqlite3.connect(other)
     con.execute("CREATE TABLE acts (id INTEGER PRIMARY KEY, type TEXT)")
     con.commit()
     con.close()
+    with _registered():
+        yield datasette_app.Datasette([str(sample_db), str(other)])
+
+
+@contextlib.contextmanager
+def _registered():
+    from datasette.plugins import pm
+
     registered = any(getattr(p, "__name__", "") == plugin.__name__ for p in pm.get_plugins())
     if not registered:
         pm.register(plugin, name="communique-test")
     try:
-        yield datasette_app.Datasette([str(sample_db), str(other)])
+        yield
     finally:
         if not registered:
             pm.unregister(name="communique-test")
+
+
+def test_the_facet_time_limit_is_raised_for_a_store_unless_set(sample_db, tmp_path):
+    """Array facets need more than Datasette's default 200 ms on a store of hundreds of
+    statements; a limit the user set stays, and a database that is no store is left alone."""
+    other = tmp_path / "plain.db"
+    sqlite3.connect(other).close()
+
+    def limit(files, **settings):
+        d = datasette_app.Datasette([str(f) for f in files], settings=settings or None)
+        asyncio.run(d.invoke_startup())
+        return d.setting("facet_time_limit_ms")
+
+    with _registered():
+        assert limit([sample_db]) == plugin.FACET_TIME_LIMIT_MS > 200
+        assert limit([sample_db], facet_time_limit_ms=500) == 500
+        assert limit([other]) == 200
 
 
 def get(ds, path: str):
@@ -62,6 +86,17 @@ def test_titles_and_descriptions(ds, sample_db):
     assert "other" not in meta["databases"]  # another database is left alone
     page = get(ds, f"/{name}/acts").text
     assert "Acts" in page and "evidence span" in page
+
+
+def test_column_descriptions_name_only_real_act_types_and_modalities():
+    """The act-type vocabulary is the model's; a description once named a type that does not exist."""
+    import re
+
+    from communique.model import ACT_TYPES, MODALITIES
+
+    cols = plugin.metadata("x")["databases"]["x"]["tables"]["acts"]["columns"]
+    assert set(re.findall(r"\b[A-Z]{3,}\b", cols["type"])) == set(ACT_TYPES)
+    assert set(re.findall(r"\b[A-Z]{3,}\b", cols["modality"])) == set(MODALITIES)
 
 
 def test_full_text_search_uses_the_index(ds, sample_db):
