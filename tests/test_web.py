@@ -119,9 +119,63 @@ def test_json_api_shapes(client):
     for a in d["acts"]:
         assert d["text"][a["start"]:a["end"]] == a["evidence"]
     lin = client.get("/api/track?q=Article+V+applies+to+the+Senkaku+Islands").json()["lineages"][0]
-    assert client.get(f"/api/lineages/{lin['id']}").json()["id"] == lin["id"]
+    assert client.get(f"/api/lineages/{lin['id']}").json() == lin
     t = client.get("/api/actors/JPN/trends?by=year").json()
     assert t["actor"] == "JPN" and t["rows"]
+
+
+def test_search_hits_and_lineages_are_the_librarys_records(client):
+    """A search hit is communique.schema.search_record and a lineage
+    communique.compare.lineage_record, in the API as in the CLI's JSON."""
+    from communique.compare import lineage_record
+    from communique.compare.lineage import LINEAGE_FIELDS, MEMBER_EXTRAS, MEMBER_FIELDS
+    from communique.schema import SEARCH_FIELDS
+
+    hits = client.get("/api/search", params={"q": "Senkaku"}).json()
+    assert hits and all(list(h) == list(SEARCH_FIELDS) + ["acts"] for h in hits)
+    found = client.get("/api/track", params={"q": "Senkaku Islands"}).json()["lineages"]
+    assert found
+    for lin in found:
+        assert list(lin) == list(LINEAGE_FIELDS) + ["documents"] and lineage_record(lin) == lin
+        assert all(set(MEMBER_FIELDS) <= set(m) <= set(MEMBER_FIELDS) | set(MEMBER_EXTRAS) for m in lin["documents"])
+
+
+def test_every_act_the_api_returns_is_its_act_record(client):
+    """/api/acts, /api/search and /api/documents/{ref} give each act as communique.schema.act_record
+    does (the CLI's JSON Lines and the exports too): exactly its keys, in order, with the same
+    values for the same act; a statement's acts add only the documented extras."""
+    from communique.schema import ACT_FIELDS
+    from communique.web.app import DOCUMENT_ACT_EXTRAS
+
+    listed = client.get("/api/acts", params={"limit": 5000}).json()
+    assert listed and all(list(a) == list(ACT_FIELDS) for a in listed)
+    by_id = {a["act_id"]: a for a in listed}
+    assert any(a["lineage"] and a["status"] for a in listed)  # the lineage is part of the record
+    found = [a for r in client.get("/api/search", params={"q": "Senkaku", "limit": 50}).json() for a in r["acts"]]
+    assert found and all(list(a) == list(ACT_FIELDS) for a in found)
+    assert all(a == by_id[a["act_id"]] for a in found)
+    assert any(a["lineage"] for a in found)
+    doc = client.get("/api/documents/2023-01-13_us-japan_joint-statement").json()
+    assert doc["acts"] and all(list(a) == list(ACT_FIELDS) + list(DOCUMENT_ACT_EXTRAS) for a in doc["acts"])
+    for a in doc["acts"]:
+        assert {k: a[k] for k in ACT_FIELDS} == by_id[a["act_id"]]
+        assert a["doc_id"] == doc["id"] and a["doc"] == doc["name"] and a["date"] == doc["date"]
+    assert any(a["lineage_size"] > 1 for a in doc["acts"])
+
+
+def test_a_document_from_the_api_is_its_record(client):
+    """/api/documents/{ref} is the document's record (communique.schema.document_record, as
+    ``show --format json`` and the store) with its sentences and acts, less the file path on
+    the machine that ingested it."""
+    from communique.schema import DOCUMENT_FIELDS
+    from communique.web.app import PRIVATE_DOCUMENT_FIELDS
+
+    d = client.get("/api/documents/2023-01-13_us-japan_joint-statement").json()
+    assert PRIVATE_DOCUMENT_FIELDS == ("path",) and "path" not in d
+    assert list(d) == [k for k in DOCUMENT_FIELDS if k != "path"] + ["sentences", "acts"]
+    assert d["parties"] == ["USA", "JPN"] and isinstance(d["meta"], dict) and isinstance(d["offsets"], list)
+    for s in d["sentences"]:
+        assert d["text"][s["start"]:s["end"]] == s["text"]
 
 
 # ---- in a real browser ----------------------------------------------------------

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Iterable, Sequence
 
 from .model import Document, ReadFailure, Sentence
-from .schema import ACT_TABLE_COLUMNS
+from .schema import ACT_TABLE_COLUMNS, document_record
 
 __all__ = ["document_json", "print_document", "print_failures", "print_ingest_report", "print_search",
            "print_acts_table", "write_acts_csv", "print_stats", "ACT_COLUMNS"]
@@ -15,11 +15,10 @@ ACT_COLUMNS = ACT_TABLE_COLUMNS  # the compact view; communique.schema describes
 
 
 def document_json(doc: Document, sentences: Sequence[Sentence]) -> dict:
-    return {
-        "doc": doc.name, "title": doc.title, "date": doc.date, "parties": list(doc.parties),
-        "kind": doc.kind, "source_url": doc.source_url, "text": doc.text,
-        "sentences": [asdict(s) for s in sentences],
-    }
+    """A read document as ``show --format json`` prints it: its record (the one serialisation,
+    :func:`communique.schema.document_record`; no participants, as nothing was extracted), its
+    name as ``doc`` too (as predictions name it), and its sentences."""
+    return {"doc": doc.name} | document_record(doc, None, json_text=False) | {"sentences": [asdict(s) for s in sentences]}
 
 
 def print_document(doc: Document, sentences: Sequence[Sentence], out=None) -> None:

@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import QueryError, StoreError
-from ..model import Act, Document, Extraction, Sentence
-from ..schema import ACT_SQL_COLUMNS, DOCUMENT_FIELDS, act_from_row, act_row_from_sql, act_to_sql, document_from_record, document_record
+from ..ingest.readers import READERS
+from ..model import Act, Document, Extraction, Mention, Sentence
+from ..schema import (ACT_SQL_COLUMNS, DOCUMENT_SQL_COLUMNS, MENTION_SQL_COLUMNS, SENTENCE_SQL_COLUMNS, act_from_row,
+                      act_row_from_sql, act_to_sql, document_from_record, document_record, document_to_sql,
+                      participants_of, record_from_sql, record_to_sql)
 from .query import ActFilter, where_acts, where_documents
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -25,11 +28,22 @@ __all__ = ["Store"]
 MAX_QUERY = 1000
 BUSY_SECONDS = 60  # a writer waits this long for another one before giving up
 _UNQUOTED = re.compile(r'"[^"]*"?|[^"]+')
-# an act's columns come from its record's schema (communique.schema); "end" is an SQL keyword, so all are quoted
-_INSERT_ACT = "INSERT INTO acts ({}) VALUES ({})".format(", ".join(f'"{c}"' for c in ACT_SQL_COLUMNS),
-                                                        ", ".join("?" * len(ACT_SQL_COLUMNS)))
-_DOCUMENT_COLUMNS = tuple(c for c in DOCUMENT_FIELDS if c != "line") + ("year", "rules", "ingested_at")
-_INSERT_DOCUMENT = "INSERT INTO documents ({}) VALUES ({})".format(", ".join(_DOCUMENT_COLUMNS), ", ".join("?" * len(_DOCUMENT_COLUMNS)))
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    # "end" is an SQL keyword, so every column is quoted
+    return "INSERT INTO {} ({}) VALUES ({})".format(table, ", ".join(f'"{c}"' for c in columns), ", ".join("?" * len(columns)))
+
+
+# every table's columns come from its record's schema (communique.schema, derived from the dataclasses)
+_INSERT_ACT = _insert("acts", ACT_SQL_COLUMNS)
+_DOCUMENT_COLUMNS = DOCUMENT_SQL_COLUMNS + ("year", "rules", "ingested_at")  # the store's own columns last
+_INSERT_DOCUMENT = _insert("documents", _DOCUMENT_COLUMNS)
+_INSERT_SENTENCE = _insert("sentences", ("doc_id",) + SENTENCE_SQL_COLUMNS)
+_INSERT_MENTION = _insert("mentions", ("doc_id",) + MENTION_SQL_COLUMNS)
+# an act row with its document's metadata and its lineage (id and status there)
+_ACT_ROWS = ("SELECT a.*, d.name AS doc, d.date, d.title, d.kind, d.source_url, d.parties, m.lineage_id AS lineage, m.status"
+             " FROM acts a JOIN documents d ON d.id = a.doc_id LEFT JOIN lineage_members m ON m.act_id = a.id")
 _DASHED = re.compile(r'(?:(?<=\s)|^)-(?=[^\s"-])(\S+)')
 
 
@@ -140,42 +154,36 @@ class Store:
             with self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")
                 self._conn.execute("DELETE FROM documents WHERE id = ?", (d.id,))
-                doc = document_record(d, ex.participants)
-                doc.update(parties=json.dumps(doc["parties"]), participants=json.dumps(doc["participants"]), year=d.year,
-                           rules=rules, ingested_at=now)
+                doc = document_to_sql(d, ex.participants) | {"year": d.year, "rules": rules, "ingested_at": now}
                 self._conn.execute(_INSERT_DOCUMENT, tuple(doc[c] for c in _DOCUMENT_COLUMNS))
                 self._conn.executemany("INSERT OR IGNORE INTO document_parties(doc_id, code) VALUES (?, ?)",
                                       [(d.id, c) for c in d.parties])
-                self._conn.executemany(
-                    'INSERT INTO sentences (doc_id, n, start, "end", text, paragraph, list_item, heading, lead_in) VALUES (?,?,?,?,?,?,?,?,?)',
-                    [(d.id, s.n, s.start, s.end, s.text, s.paragraph, int(s.list_item), s.heading, s.lead_in) for s in ex.sentences],
-                )
+                self._conn.executemany(_INSERT_SENTENCE, [(d.id,) + record_to_sql(s) for s in ex.sentences])
                 for a in ex.acts:
                     cur = self._conn.execute(_INSERT_ACT, act_to_sql(a, d.id))
                     rows = [(cur.lastrowid, "actor", c) for c in a.actors] + [(cur.lastrowid, "target", c) for c in a.targets] + [
                         (cur.lastrowid, "issue", i) for i in a.issues]
                     self._conn.executemany("INSERT INTO act_codes(act_id, role, code) VALUES (?,?,?)", rows)
-                self._conn.executemany(
-                    'INSERT INTO mentions (doc_id, sentence, start, "end", text, code, kind, rule) VALUES (?,?,?,?,?,?,?,?)',
-                    [(d.id, m.sentence, m.start, m.end, m.text, m.code, m.kind, m.rule) for m in ex.mentions],
-                )
+                self._conn.executemany(_INSERT_MENTION, [(d.id,) + record_to_sql(m) for m in ex.mentions])
         except sqlite3.DatabaseError as e:
             raise StoreError(f"could not store {d.name}: {e}", path=self.path) from None
 
     # ---- reading ------------------------------------------------------------
     def document_row(self, ref: str) -> dict[str, Any] | None:
-        """A document's stored row (parties and participants decoded) by id, by name (file
-        name without extension), or by file path."""
+        """A document's record (:func:`~communique.schema.document_record`, its structured values
+        decoded) and the store's own columns (``year``, ``rules``, ``ingested_at``), by id, by
+        name (file name without extension), or by file path."""
         row = self._document_row(ref)
-        return None if row is None else dict(row) | {k: json.loads(row[k]) for k in ("parties", "participants", "meta")}
+        return None if row is None else _document_dict(row)
 
     def _document_row(self, ref: str) -> sqlite3.Row | None:
         row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (ref,)).fetchone()
         if row is None:
             name = Path(ref).name
-            for suffix in (".md", ".markdown", ".txt", ".html", ".htm"):
-                if name.endswith(suffix):
-                    name = name[: -len(suffix)]
+            # a file named by a suffix a reader is registered for: its name is the document's
+            suffix = next((s for s in sorted(READERS, key=len, reverse=True) if name.lower().endswith(s)), None)
+            if suffix:
+                name = name[: -len(suffix)]
             row = self._conn.execute("SELECT * FROM documents WHERE name = ? ORDER BY date DESC LIMIT 1", (name,)).fetchone()
         return row
 
@@ -185,13 +193,22 @@ class Store:
 
     def sentences(self, doc_id: str) -> list[Sentence]:
         rows = self._conn.execute('SELECT * FROM sentences WHERE doc_id = ? ORDER BY n', (doc_id,)).fetchall()
-        return [Sentence(r["n"], r["start"], r["end"], r["text"], r["paragraph"], bool(r["list_item"]), r["heading"], r["lead_in"]) for r in rows]
+        return [record_from_sql(Sentence, r) for r in rows]
+
+    def mentions(self, doc_id: str) -> list[Mention]:
+        rows = self._conn.execute('SELECT * FROM mentions WHERE doc_id = ? ORDER BY start, id', (doc_id,)).fetchall()
+        return [record_from_sql(Mention, r) for r in rows]
 
     def acts_of(self, doc_id: str) -> list[tuple[int, Act]]:
         rows = self._conn.execute(
             'SELECT a.*, d.name FROM acts a JOIN documents d ON d.id = a.doc_id WHERE a.doc_id = ? ORDER BY a.sentence, a.start',
             (doc_id,)).fetchall()
         return [(r["id"], _act(r)) for r in rows]
+
+    def act_rows_of(self, doc_id: str) -> list[dict[str, Any]]:
+        """A document's acts as :meth:`acts` gives them (with its metadata and their lineage), in text order."""
+        return [_act_row(r) for r in self._conn.execute(
+            _ACT_ROWS + " WHERE a.doc_id = ? ORDER BY a.sentence, a.start", (doc_id,))]
 
     def documents(self, f: ActFilter | None = None, text: str | None = None, order: str = "date DESC") -> list[dict[str, Any]]:
         f = (f or ActFilter()).validated()
@@ -215,9 +232,7 @@ class Store:
         c1, p1 = where_documents(f)
         c2, p2 = where_acts(f)
         where = " AND ".join(c1 + c2)
-        sql = ("SELECT a.*, d.name AS doc, d.date, d.title, d.kind, d.source_url, d.parties, m.lineage_id AS lineage, m.status"
-               " FROM acts a JOIN documents d ON d.id = a.doc_id LEFT JOIN lineage_members m ON m.act_id = a.id"
-               + (f" WHERE {where}" if where else "") + " ORDER BY d.date, d.name, a.sentence, a.start")
+        sql = _ACT_ROWS + (f" WHERE {where}" if where else "") + " ORDER BY d.date, d.name, a.sentence, a.start"
         params = p1 + p2
         if f.limit is not None:
             sql += " LIMIT ?"
@@ -259,8 +274,7 @@ class Store:
         out = []
         for r in rows:
             acts = [_act_row(a) for a in self._conn.execute(
-                "SELECT a.*, d.name AS doc, d.date, d.title, d.kind, d.source_url, d.parties FROM acts a JOIN documents d ON d.id = a.doc_id"
-                " WHERE a.doc_id = ? AND a.sentence = ? ORDER BY a.start", (r["doc_id"], r["n"]))]
+                _ACT_ROWS + " WHERE a.doc_id = ? AND a.sentence = ? ORDER BY a.start", (r["doc_id"], r["n"]))]
             out.append({"doc": r["name"], "doc_id": r["doc_id"], "date": r["date"], "title": r["title"], "sentence": r["n"],
                         "start": r["start"], "end": r["end"], "text": r["text"], "snippet": r["snippet"],
                         "score": round(-r["score"], 4), "acts": acts})
@@ -379,9 +393,10 @@ class Store:
         return [tuple(r) for r in self._conn.execute(sql, params)]
 
     def document_by_id_or_name(self, ref: str) -> dict[str, Any] | None:
-        """A document's row (parties decoded) by exact id or name, or None: no file-path guessing."""
+        """A document's record as :meth:`document_row` gives it, by exact id or name, or None: no
+        file-path guessing."""
         row = self._conn.execute("SELECT * FROM documents WHERE id = ? OR name = ?", (ref, ref)).fetchone()
-        return None if row is None else dict(row) | {"parties": json.loads(row["parties"])}
+        return None if row is None else _document_dict(row)
 
     def document_kinds(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT DISTINCT kind FROM documents WHERE kind IS NOT NULL ORDER BY 1")]
@@ -447,6 +462,12 @@ def _split_sql(script: str) -> list[str]:
 
 def _document(r: sqlite3.Row) -> Document:
     return document_from_record(r)
+
+
+def _document_dict(r: sqlite3.Row) -> dict[str, Any]:
+    """A stored document as its record (JSON values, not JSON text) and the store's own columns."""
+    rec = document_record(_document(r), participants_of(r), json_text=False)
+    return rec | {k: r[k] for k in r.keys() if k not in rec}
 
 
 def _act(r: sqlite3.Row) -> Act:

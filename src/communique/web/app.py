@@ -3,6 +3,7 @@ the server never writes. Every value from documents reaches HTML through Jinja2'
 autoescaping or :func:`markupsafe.escape`."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -19,17 +20,25 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..compare import diff_documents, find_lineages, lineage, trends
+from ..compare import diff_documents, find_lineages, lineage, lineage_record, trends
+from ..compare.trends import PERIODS
 from ..errors import CommuniqueError, ConfigError, NotFoundError
 from ..model import ACT_TYPES
 from ..resolve import resolve_filter
+from ..rules import Rules
+from ..schema import DOCUMENT_FIELDS, act_record, search_record
 from ..storage import ActFilter, Store
 from .highlight import highlight
 from .svg import bar_chart
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "DOCUMENT_ACT_EXTRAS", "PRIVATE_DOCUMENT_FIELDS"]
 
 HERE = Path(__file__).parent
+# Every act the JSON API returns is its act record (communique.schema.act_record); a statement's
+# acts (/api/documents/{ref}, and the explorer's page) add these keys for its lineage links.
+DOCUMENT_ACT_EXTRAS = ("lineage_size",)
+# A statement's record less what only the machine that ingested it should see: the file path there.
+PRIVATE_DOCUMENT_FIELDS = ("path",)
 TYPES = ACT_TYPES
 
 
@@ -100,7 +109,8 @@ def _q(request: Request) -> str | None:
     return _param(request, "q", MAX_Q)
 
 
-def _filters(request: Request, limit: int | None = None, store: Store | None = None) -> ActFilter:
+def _filters(request: Request, limit: int | None = None, store: Store | None = None,
+             rules: Rules | None = None) -> ActFilter:
     get = lambda name: _param(request, name)  # noqa: E731
     flag = _choice(request, "commitments", ("1", "0", "true", "false", "on", "off", "yes", "no"), "0")
     f = ActFilter(actor=get("actor"), target=get("target"), type=get("type"), modality=get("modality"),
@@ -110,7 +120,7 @@ def _filters(request: Request, limit: int | None = None, store: Store | None = N
     try:
         f = f.validated()
         if store is not None:
-            f, _ = resolve_filter(f, store.codes())
+            f, _ = resolve_filter(f, store.codes(), rules)
     except ConfigError as e:  # the library names the field at fault, as the API does
         raise bad(e.field or "filter", e.message) from None
     return f
@@ -155,9 +165,13 @@ def snippet_html(snippet: str) -> Markup:
     return Markup("".join(f"<mark>{escape(p)}</mark>" if i % 2 else str(escape(p)) for i, p in enumerate(parts)))
 
 
-def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None = None) -> Starlette:
+def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None = None,
+               rules: Rules | str | Path | None = None) -> Starlette:
     """The explorer over ``db``, read-only. Requests for any Host but ``allowed_hosts``
-    (always with localhost and the loopback addresses) are refused: no DNS rebinding."""
+    (always with localhost and the loopback addresses) are refused: no DNS rebinding.
+    Actor names and issues in filters are read with ``rules`` (a folder; None: the packaged
+    rules), those the store was ingested with."""
+    rules = rules if isinstance(rules, Rules) else Rules(rules)  # first: a missing folder opens no store
     store = Store(db, readonly=True)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     env.globals["TYPES"] = TYPES
@@ -175,19 +189,18 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
         return row
 
     def acts_of(doc_id: str) -> list[dict]:
-        lineages = store.lineages_in(doc_id)  # one query, not two per act
-        rows = []
-        for act_id, a in store.acts_of(doc_id):
-            lid, size, _ = lineages.get(act_id, (None, 0, None))
-            rows.append(a.prediction() | {"act_id": act_id, "lineage": lid, "lineage_size": size})
-        return rows
+        """A document's acts: each its act record (as every act the API returns) and, for the
+        explorer's lineage links, ``lineage_size``: how many acts its lineage holds (0: none)."""
+        sizes = store.lineages_in(doc_id)  # one query, not one per act
+        return [act_record(r) | {"lineage_size": sizes.get(r["act_id"], (None, 0, None))[1]}
+                for r in store.act_rows_of(doc_id)]
 
     # ---- pages ----------------------------------------------------------------
     # Plain functions: every handler blocks on SQLite, so Starlette runs them in its thread
     # pool instead of on the event loop. One read-only connection serves all threads
     # (check_same_thread=False; the sqlite3 module is built serialised, threadsafety 3).
     def index(request: Request):
-        f = _filters(request, limit=500, store=store)
+        f = _filters(request, limit=500, store=store, rules=rules)
         year = _param(request, "year")
         if year is not None:
             if not re.fullmatch(r"[0-9]{4}", year):
@@ -225,7 +238,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
 
     def actor_page(request: Request):
         code = request.path_params["code"].upper()
-        t = trends(store, code, None, _choice(request, "by", ("year", "quarter", "month"), "year"))
+        t = trends(store, code, None, _choice(request, "by", PERIODS, "year"))
         if not t["rows"]:
             raise HTTPException(404, "no acts by or toward this actor")
         counterparts = store.counterparts(code, limit=12)
@@ -247,7 +260,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
 
     def search_page(request: Request):
         q = _q(request) or ""
-        f = _filters(request, limit=50, store=store)
+        f = _filters(request, limit=50, store=store, rules=rules)
         rows, error = [], None
         if q.strip():
             try:
@@ -258,37 +271,38 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
 
     # ---- JSON API ---------------------------------------------------------------
     def api_documents(request: Request):
-        return JSONResponse(store.documents(_filters(request, limit=500, store=store), text=_q(request)))
+        return JSONResponse(store.documents(_filters(request, limit=500, store=store, rules=rules), text=_q(request)))
 
     def api_document(request: Request):
         row = doc_or_404(request.path_params["ref"])
-        d = {k: row[k] for k in ("id", "name", "title", "date", "kind", "source_url", "text", "parties")}
-        d["sentences"] = [s.__dict__ for s in store.sentences(row["id"])]
+        # the row is the document's record (communique.schema.document_record) and the store's own columns
+        d = {k: row[k] for k in DOCUMENT_FIELDS if k not in PRIVATE_DOCUMENT_FIELDS}
+        d["sentences"] = [dataclasses.asdict(s) for s in store.sentences(row["id"])]
         d["acts"] = acts_of(row["id"])
         return JSONResponse(d)
 
     def api_acts(request: Request):
-        from ..schema import act_record  # the one serialisation of an act row
-
-        return JSONResponse([act_record(r) for r in store.acts(_filters(request, limit=1000, store=store))])
+        return JSONResponse([act_record(r) for r in store.acts(_filters(request, limit=1000, store=store, rules=rules))])
 
     def api_search(request: Request):
-        return JSONResponse(store.search(_q(request) or "", _filters(request, limit=50, store=store)))
+        rows = store.search(_q(request) or "", _filters(request, limit=50, store=store, rules=rules))
+        return JSONResponse([search_record(r) for r in rows])
 
     def api_lineage(request: Request):
         lin = lineage(store, request.path_params["lid"])
         if lin is None:
             raise HTTPException(404, "no such lineage")
-        return JSONResponse(lin)
+        return JSONResponse(lineage_record(lin))
 
     def api_track(request: Request):
-        return JSONResponse({"lineages": find_lineages(store, _q(request) or "", party=_param(request, "party"), limit=10)})
+        found = find_lineages(store, _q(request) or "", party=_param(request, "party"), limit=10)
+        return JSONResponse({"lineages": [lineage_record(x) for x in found]})
 
     def api_diff(request: Request):
         return JSONResponse(diff_documents(store, _param(request, "a") or "", _param(request, "b") or ""))
 
     def api_trends(request: Request):
-        by = _choice(request, "by", ("year", "quarter", "month"), "year")
+        by = _choice(request, "by", PERIODS, "year")
         return JSONResponse(trends(store, request.path_params["code"], _param(request, "target"), by))
 
     def api_stats(request: Request):
