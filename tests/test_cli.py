@@ -105,25 +105,37 @@ def test_no_command_prints_help():
     assert r.returncode == 2 and "ingest" in r.stdout
 
 
+RULES_COMMANDS = {"show", "extract", "evaluate", "train", "ingest", "batch", "search", "acts", "export", "trends", "serve"}
+
+
 def test_rules_option_is_shared_and_reaches_the_rules(tmp_path, capsys):
-    """--rules DIR is declared once and taken by every command that reads or extracts with rules:
-    a missing folder is refused by each; a folder that overrides a file is the rules a store records."""
+    """--rules DIR is declared once and taken by every command that reads or extracts with rules,
+    or resolves names and issues through them: a missing folder is refused by each; a folder that
+    overrides a file is the rules a store records."""
     import shutil
     import sqlite3
 
+    from communique import Corpus
     from communique.cli import cli, main
     from communique.rules import DATA_DIR, Rules
 
     missing = tmp_path / "no-such-rules"
     doc = str(sample("2023-01-13_us-japan_joint-statement"))
+    store = str(tmp_path / "empty.db")
+    Corpus(store).close()
     commands = {
         "show": ["show", doc], "extract": ["extract", doc], "ingest": ["ingest", doc, "--db", str(tmp_path / "m.db")],
         "evaluate": ["evaluate", "--gold", "tests/data/gold/dev", "--statements", str(SAMPLES)],
         "train": ["train", "--gold", "tests/data/gold/dev", "--statements", str(SAMPLES), "--out", str(tmp_path / "model")],
         "batch": ["batch", doc, "--out", str(tmp_path / "out")],
+        "search": ["search", "japan", "--db", store], "acts": ["acts", "--db", store],
+        "export": ["export", "--db", store, "--format", "jsonl"], "trends": ["trends", "--actor", "USA", "--db", store],
+        "serve": ["serve", "--db", store, "--port", "1"],  # refused before it binds
     }
+    assert set(commands) == RULES_COMMANDS
     for name, argv in commands.items():
-        with cli.commands[name].make_context(name, argv[1:] + ["--rules", "R"]) as ctx:
+        # with the group's settings: a command caches its help option (-h too) from its first context
+        with cli.commands[name].make_context(name, argv[1:] + ["--rules", "R"], **cli.context_settings) as ctx:
             assert ctx.params["rules"] == "R", name
         assert main(argv + ["--rules", str(missing)]) == 1, name
         err = capsys.readouterr().err
@@ -205,13 +217,105 @@ def test_shared_options_are_defined_once(monkeypatch):
     assert options("acts")["limit"].type.min == 1 and options("acts")["limit"].type.max == 1_000_000
     same("min_confidence", ["extract", *sorted(with_filters)])
     with_rules = {n for n in cli.commands if "rules" in options(n)}
-    assert with_rules == {"show", "extract", "evaluate", "train", "ingest", "batch"}
+    assert with_rules == RULES_COMMANDS
     same("rules", sorted(with_rules))
+    # the filters other commands take are the filters' own options: trends's --actor (required
+    # there) and --target, track's --party and --limit (its own default and bound)
+    def alike(param_name, command, *ignore):
+        info = {k: v for k, v in options(command)[param_name].to_info_dict().items() if k not in ignore}
+        assert info == {k: v for k, v in options("acts")[param_name].to_info_dict().items() if k not in ignore}, command
+
+    alike("actor", "trends", "required")
+    assert options("trends")["actor"].required
+    alike("target", "trends")
+    alike("party", "track")
+    alike("limit", "track", "default", "show_default", "type", "help")
+    alike("limit", "diff", "help")
+    same("series", ["diff", "report", "track"])
+    same("seed", ["evaluate", "train"])
+    from communique.batch import PARTITIONS
+    from communique.compare.trends import PERIODS
+
+    assert options("trends")["by"].type.choices == PERIODS  # the library's values, not typed again
+    assert options("batch")["partition_by"].type.choices == PARTITIONS
     for name in cli.commands:  # --format: the command's choices, the first the default (export's is required)
         fmt = options(name).get("format")
         if fmt is not None:
             assert fmt.opts == ["--format"] and fmt.help == "output format"
             assert fmt.required if name == "export" else fmt.default == fmt.type.choices[0], name
+
+
+def test_each_option_is_declared_once_and_shared_ones_in_options_py():
+    """Every `click.option("--NAME"` appears once in the CLI's sources, and an option that
+    two commands take is declared in options.py (the commands only apply it)."""
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    import click
+
+    from communique import cli as cli_module
+    from communique import commands, options
+    from communique.cli import cli
+
+    declared = re.compile(r"click\.option\(\s*[\"'](--[\w-]+)")
+    where: dict[str, list[str]] = {}
+    for module in (cli_module, commands, options):
+        for name in declared.findall(Path(module.__file__).read_text(encoding="utf-8")):
+            where.setdefault(name, []).append(Path(module.__file__).name)
+    repeated = {name: files for name, files in where.items() if len(files) > 1}
+    assert not repeated, f"options declared more than once: {repeated}"
+    taken = Counter(opt for c in cli.commands.values() for p in c.params if isinstance(p, click.Option)
+                    for opt in p.opts if opt.startswith("--") and opt != "--help")
+    shared = {opt for opt, n in taken.items() if n > 1}
+    assert shared >= {"--db", "--rules", "--actor", "--target", "--party", "--limit", "--series", "--gold", "--statements",
+                      "--seed", "--format", "--min", "--json", "--out", "--workers"}
+    assert {opt: where[opt] for opt in shared if where.get(opt) != ["options.py"]} == {}
+
+
+def test_custom_rules_issue_reaches_the_store_commands(tmp_path, capsys):
+    """A store holding acts of an issue of one's own rules (--rules DIR adds `myissue`):
+    acts, search, export, trends and the explorer given the same --rules read it; without them the issue
+    is unknown, said cleanly."""
+    from communique import Corpus
+    from communique.cli import main
+    from communique.nlp.extractor import Extractor
+    from communique.rules import DATA_DIR
+
+    mine = tmp_path / "my-rules"
+    mine.mkdir()
+    issues = (DATA_DIR / "issues.yaml").read_text(encoding="utf-8")
+    (mine / "issues.yaml").write_text(issues.replace("issues:\n", "issues:\n  myissue: [submarine*, nuclear-powered]\n", 1),
+                                      encoding="utf-8")
+    db = str(tmp_path / "mine.db")
+    # the rules alone read the issues (the packaged model decides among the packaged issues only)
+    with Corpus(db, rules=mine, extractor=Extractor(mine, learned=False)) as corpus:
+        assert corpus.ingest([sample("2021-09-15_aukus")]).ok
+
+    assert main(["acts", "--db", db, "--rules", str(mine), "--issue", "myissue", "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows and all("myissue" in r["issues"] for r in rows)
+    assert main(["acts", "--db", db, "--issue", "myissue"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("communique: error: unknown issue 'myissue'") and "Traceback" not in err
+    assert main(["export", "--db", db, "--rules", str(mine), "--issue", "myissue", "--format", "jsonl"]) == 0
+    assert [json.loads(x) for x in capsys.readouterr().out.splitlines()] == rows
+    assert main(["search", "submarines", "--db", db, "--rules", str(mine), "--issue", "myissue", "--format", "jsonl"]) == 0
+    hits = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert hits and all(any("myissue" in a["issues"] for a in h["acts"]) for h in hits)
+    assert main(["search", "submarines", "--db", db, "--issue", "myissue"]) == 1
+    assert "unknown issue 'myissue'" in capsys.readouterr().err
+    assert main(["trends", "--actor", "Australia", "--db", db, "--rules", str(mine), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["actor"] == "AUS"
+    # the explorer (serve --rules) reads them too
+    from starlette.testclient import TestClient
+
+    from communique.web import create_app
+
+    web = TestClient(create_app(db, rules=str(mine)), base_url="http://localhost")
+    assert web.get("/api/acts", params={"issue": "myissue"}).json() == rows
+    r = TestClient(create_app(db), base_url="http://localhost").get("/api/acts", params={"issue": "myissue"})
+    assert r.status_code == 400 and r.json()["field"] == "issue"
 
 
 def test_db_defaults_to_the_environment(tmp_path, monkeypatch, capsys):

@@ -10,11 +10,15 @@ import sys
 
 import click
 
+from .batch import PARTITIONS  # the batch output's layouts
+from .evaluate import GOLD_DIR, STATEMENTS_DIR
 from .export.formats import EXPORTERS  # the export formats are the exporters' registry
 from .ingest import iter_documents
 from .model import ReadFailure
-from .options import (count, db_option, emit_json, filter_options, format_option, min_confidence_option, note,
-                      rules_option)
+from .options import (LibraryChoice, actor_option, bounds_option, count, db_option, emit_json, filter_options,
+                      format_option, gold_option, json_option, limit_option, min_confidence_option, note, out_option,
+                      party_option, rules_option, seed_option, series_option, statements_option, target_option,
+                      workers_option)
 from .render import print_failures
 
 __all__ = ["ALL"]
@@ -65,23 +69,17 @@ def extract(paths, format, rules, min_confidence) -> int:
     Example:
       communique extract samples/2021-09-15_aukus_joint-statement.md --format jsonl
     """
-    from dataclasses import replace
-
     from .nlp.extractor import Extractor
     from .render import print_extraction_table, write_acts_csv
-    from .storage.query import ActFilter
 
     extractor = Extractor(rules)
     failures: list[ReadFailure] = []
     docs = _documents_only(iter_documents(paths), failures)
     collected = []
-    floor = ActFilter(min_confidence=min_confidence).validated().min_confidence  # the filters' own check
-    for ex in extractor.extract_many(docs, errors=True):
+    for ex in extractor.extract_many(docs, errors=True, min_confidence=min_confidence):
         if isinstance(ex, ReadFailure):
             failures.append(ex)
             continue
-        if floor:
-            ex = replace(ex, acts=tuple(x for x in ex.acts if x.confidence >= floor))
         rows = [act.prediction() for act in ex.acts]
         if format == "jsonl":
             for r in rows:
@@ -119,26 +117,22 @@ def _bounds(result: dict, bounds) -> int:
     return 0
 
 
-_min_option = click.option("--min", "bounds", multiple=True, metavar="KEY=VALUE",
-                           help="fail below this bound (e.g. acts.f1=0.8; repeatable)")
-_json_option = click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
-
-
 @click.command("evaluate")
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
-@click.option("--gold", required=True, help="gold JSONL file or folder (with --cv: searched recursively)")
+@gold_option()
 @click.option("--cv", type=int, default=0, metavar="K",
               help="cross-validate: train on K-1 folds of the gold documents, score the held-out fold")
-@click.option("--seed", type=int, default=13, show_default=True, help="seed of the folds and the training (with --cv)")
+@seed_option
 @click.option("--report", metavar="FILE", help="write the cross-validation figures as JSON to this file (with --cv)")
-@click.option("--statements", metavar="DIR", help="folder holding the statements named in the gold")
-@_json_option
-@_min_option
+@statements_option()
+@json_option
+@bounds_option
 @rules_option
 def evaluate(paths, gold, cv, seed, report, statements, as_json, bounds, rules) -> int:
     """Score the extractor against gold acts (or cross-validate the model).
 
-    The statements are PATHs, or --statements DIR; by default those beside the gold, by name.
+    The statements are PATHs, or --statements DIR; by default those beside the gold, by name
+    (with --cv: --statements DIR, else the first PATH, else data/statements).
 
     \b
     Examples:
@@ -165,12 +159,11 @@ def _cross_validate(paths, gold, k, seed, report, statements, as_json, bounds, r
     import json
     from pathlib import Path
 
-    from .evaluate import cv_means
+    from .evaluate import cv_means, cv_statements
     from .learn import TrainConfig, folds_report
     from .training import cross_validate_gold
 
-    statements = statements or (paths[0] if paths else "data/statements")
-    cv = cross_validate_gold([gold], statements, k, TrainConfig(seed=seed), rules=rules)
+    cv = cross_validate_gold([gold], cv_statements(paths, statements), k, TrainConfig(seed=seed), rules=rules)
     if report:
         Path(report).write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
     if as_json:
@@ -181,11 +174,10 @@ def _cross_validate(paths, gold, k, seed, report, statements, as_json, bounds, r
 
 
 @click.command("train")
-@click.option("--gold", multiple=True, help="gold folder or file, searched recursively (repeatable; default data/gold)")
-@click.option("--statements", metavar="DIR", default="data/statements", show_default=True,
-              help="folder holding NAME.md for each gold NAME.jsonl")
-@click.option("--out", metavar="DIR", help="folder for acts_model.json and acts_model.npz (default: the packaged rules data)")
-@click.option("--seed", type=int, default=13, show_default=True)
+@gold_option(GOLD_DIR, repeatable=True)
+@statements_option(default=STATEMENTS_DIR)
+@out_option("folder for acts_model.json and acts_model.npz (default: the packaged rules data)", metavar="DIR")
+@seed_option
 @rules_option
 def train(gold, statements, out, seed, rules) -> int:
     """Rebuild the trained act model from gold statements.
@@ -200,7 +192,7 @@ def train(gold, statements, out, seed, rules) -> int:
     from .training import train_model
 
     started = time.perf_counter()
-    model = train_model(list(gold) or ["data/gold"], statements, out, TrainConfig(seed=seed), rules=rules)
+    model = train_model(list(gold), statements, out, TrainConfig(seed=seed), rules=rules)
     print(f"act model {model.version}: {len(model.meta['documents'])} gold documents, {model.meta['examples']} sentences, "
           f"gold {model.meta['gold']}, seed {seed}; trained in {time.perf_counter() - started:.0f} s")
     return 0
@@ -210,8 +202,8 @@ def train(gold, statements, out, seed, rules) -> int:
 @click.argument("threads")
 @db_option
 @click.option("--rebuild", is_flag=True, help="rebuild the lineages first (writes to the store)")
-@_json_option
-@_min_option
+@json_option
+@bounds_option
 def evaluate_threads(threads, db, rebuild, as_json, bounds) -> int:
     """Score a store's lineages against hand-made commitment threads.
 
@@ -221,26 +213,27 @@ def evaluate_threads(threads, db, rebuild, as_json, bounds) -> int:
     Example:
       communique evaluate-threads tests/data/threads/us-japan.jsonl --db demo.db --min bcubed.f1=0.6
     """
-    from .compare.threads import format_threads_report, load_threads, score_threads, store_predictions
+    from .compare.threads import format_threads_report, load_threads, score_with_baseline, store_predictions
 
     threads = load_threads(threads)
     with _open_corpus(db, readonly=not rebuild) as corpus:
         if rebuild:
             corpus.update_lineages(rebuild=True)
         preds = store_predictions(corpus.store, {m["doc"] for t in threads for m in t["members"]})
-    result = score_threads(threads, preds)
-    baseline = score_threads(threads, [p | {"lineage": None} for p in preds])
+    result = score_with_baseline(threads, preds)  # the figures, and under "baseline" those of linking nothing
     if as_json:
-        emit_json(result | {"baseline": baseline})
+        emit_json(result)
     else:
-        print(format_threads_report(result, baseline))
+        print(format_threads_report(result))
     return _bounds(result, bounds)
 
 
-def _open_corpus(db: str, readonly: bool = True):
+def _open_corpus(db: str, readonly: bool = True, rules: str | None = None):
+    """The store at ``db``, read with the rules of ``rules`` (a folder; None: the packaged ones)."""
     from .corpus import Corpus
+    from .rules import Rules
 
-    return Corpus(db, readonly=readonly)
+    return Corpus(db, readonly=readonly, rules=Rules(rules))  # the rules first: a missing folder opens no store
 
 
 @click.command("ingest")
@@ -249,8 +242,7 @@ def _open_corpus(db: str, readonly: bool = True):
 @click.option("--from-parquet", "from_parquet", metavar="DIR", help="load a batch run's Parquet output")
 @click.option("--batch-size", type=count(1, 10_000), default=None, metavar="N",
               help="sentences the parser takes at a time (default 128; less uses less memory)")
-@click.option("--workers", type=count(1, 64), default=1, metavar="N", show_default=True,
-              help="extract in N processes (one writer; the same store as one worker), e.g. --workers 2")
+@workers_option(1, high=64, what="extract in N processes (one writer; the same store as one worker), e.g. --workers 2")
 @click.option("--quiet", is_flag=True, help="no progress bar")
 @rules_option
 def ingest(paths, db, from_parquet, batch_size, workers, quiet, rules) -> int:
@@ -292,19 +284,14 @@ def _resolved(f, corpus):
     return f
 
 
-def _act_json(r: dict) -> dict:
-    """An act row as every export writes it (communique.schema.act_record)."""
-    from .schema import act_record
-
-    return act_record(r)
-
 
 @click.command("search")
 @click.argument("query")
 @db_option
 @filter_options
+@rules_option
 @format_option("table", "jsonl")
-def search(query, db, filters, format) -> int:
+def search(query, db, filters, rules, format) -> int:
     """Full-text search over stored sentences (FTS5: "phrases", prefix*, AND / OR / NOT).
 
     A query starting with '-' goes after '--', options first.
@@ -315,13 +302,13 @@ def search(query, db, filters, format) -> int:
       communique search --db demo.db -- -japan
     """
     from .render import print_search
+    from .schema import search_record  # the one serialisation of a search hit
 
-    with _open_corpus(db) as corpus:
+    with _open_corpus(db, rules=rules) as corpus:
         rows = corpus.search(query, _resolved(filters, corpus))
     if format == "jsonl":
         for r in rows:
-            emit_json({k: r[k] for k in ("doc", "date", "title", "sentence", "start", "end", "snippet", "text")} | {
-                "acts": [_act_json(x) for x in r["acts"]]})
+            emit_json(search_record(r))
     else:
         print_search(rows, query)
     return 0
@@ -330,8 +317,9 @@ def search(query, db, filters, format) -> int:
 @click.command("acts")
 @db_option
 @filter_options
+@rules_option
 @format_option("table", "jsonl", "csv")
-def acts(db, filters, format) -> int:
+def acts(db, filters, rules, format) -> int:
     """Structured queries over stored acts.
 
     \b
@@ -339,12 +327,13 @@ def acts(db, filters, format) -> int:
       communique acts --db demo.db --type REQUEST --target CHN --since 2021
     """
     from .render import print_acts_table, write_acts_csv
+    from .schema import act_record  # the one serialisation of an act row
 
-    with _open_corpus(db) as corpus:
+    with _open_corpus(db, rules=rules) as corpus:
         rows = corpus.store.acts(_resolved(filters, corpus))
         if format == "jsonl":
             for r in rows:
-                emit_json(_act_json(r))
+                emit_json(act_record(r))
         elif format == "csv":
             write_acts_csv(rows, sys.stdout)
         else:
@@ -373,17 +362,12 @@ def stats(db, format) -> int:
     return 0
 
 
-_series_option = click.option(
-    "--series", metavar="S", help="define the series: statements (comma-separated ids/names) or a name pattern")
-
-
 @click.command("track")
 @click.argument("query")
 @db_option
-@click.option("--party", help="statements issued by this party")
-@click.option("--limit", type=count(1, 1000), default=5, metavar="N", show_default=True, help="at most N lineages")
-@click.option("--series", metavar="S",
-              help="the series whose later statements may drop it: statements (comma-separated) or a name pattern")
+@party_option
+@limit_option(5, high=1000, of="lineages")
+@series_option
 @format_option("table", "json")
 def track(query, db, party, limit, series, format) -> int:
     """Follow a commitment across statements. QUERY: words of the commitment, or a lineage id.
@@ -394,30 +378,24 @@ def track(query, db, party, limit, series, format) -> int:
     Example:
       communique track "Article V applies to the Senkaku Islands" --db demo.db --format json
     """
+    from .compare.lineage import lineage_record  # the one serialisation of a lineage
     from .render import print_lineages
 
     with _open_corpus(db) as corpus:
         lineages = corpus.track(query, party=party, limit=limit, series=series)
     if format == "json":
-        emit_json({"lineages": [_lineage_json(x) for x in lineages]})
+        emit_json({"lineages": [lineage_record(x) for x in lineages]})
     else:
         print_lineages(lineages, query)
     return 0
 
 
-def _lineage_json(x: dict) -> dict:
-    keys = ("id", "canonical", "first", "last", "type", "actors", "targets")
-    docs = [{k: d.get(k) for k in ("doc", "date", "title", "status", "evidence", "start", "end")}
-            | {k: d[k] for k in ("changes", "attribution_changes", "continued_in") if d.get(k)} for d in x["documents"]]
-    return {k: x[k] for k in keys} | {"documents": docs}
-
-
 @click.command("diff")
 @click.argument("a")
 @click.argument("b", required=False)
-@_series_option
+@series_option
 @db_option
-@click.option("--limit", type=count(), default=None, metavar="N", help="at most N entries per group in the table")
+@limit_option(of="entries per group in the table")
 @format_option("table", "json")
 def diff(a, b, series, db, limit, format) -> int:
     """What statement B adds, drops, rewords and repeats from A (by issue).
@@ -445,8 +423,8 @@ def diff(a, b, series, db, limit, format) -> int:
 @click.argument("doc")
 @db_option
 @format_option("html", "md", "json")
-@click.option("--out", metavar="FILE", help="output file (default: standard output)")
-@_series_option
+@out_option("output file (default: standard output)")
+@series_option
 @click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
               help="the explorer that evidence links point to")
 def report(doc, db, format, out, series, base_url) -> int:
@@ -476,12 +454,14 @@ def report(doc, db, format, out, series, base_url) -> int:
 
 
 @click.command("trends")
-@click.option("--actor", required=True, help="acts by this actor (a code or a name)")
-@click.option("--target", help="acts toward this actor")
-@click.option("--by", type=click.Choice(("year", "quarter", "month")), default="year", show_default=True)
+@actor_option(required=True)
+@target_option
+@click.option("--by", type=LibraryChoice(".compare.trends", "PERIODS"), default="year", show_default=True,
+              help="the period acts are counted by")
 @db_option
+@rules_option
 @format_option("table", "json", "csv")
-def trends(actor, target, by, db, format) -> int:
+def trends(actor, target, by, db, rules, format) -> int:
     """Acts of an actor per period.
 
     \b
@@ -491,7 +471,7 @@ def trends(actor, target, by, db, format) -> int:
     from .render import print_trends, write_trends_csv
     from .storage import ActFilter
 
-    with _open_corpus(db) as corpus:
+    with _open_corpus(db, rules=rules) as corpus:
         f = _resolved(ActFilter(actor=actor, target=target), corpus)
         result = corpus.trends(f.actor, f.target, by)
     if format == "json":
@@ -505,11 +485,12 @@ def trends(actor, target, by, db, format) -> int:
 
 @click.command("serve")
 @db_option
+@rules_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=count(1, 65535), default=8000, metavar="PORT", show_default=True)
 @click.option("--allow-host", "allow_host", multiple=True, metavar="HOST",
               help="also answer requests for this Host (default: the bound address and localhost only)")
-def serve(db, host, port, allow_host) -> int:
+def serve(db, rules, host, port, allow_host) -> int:
     """The web explorer over a store (read-only).
 
     \b
@@ -520,7 +501,7 @@ def serve(db, host, port, allow_host) -> int:
 
     from .web import create_app
 
-    app = create_app(db, allowed_hosts=[host, *allow_host])
+    app = create_app(db, allowed_hosts=[host, *allow_host], rules=rules)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"communique: warning: serving on {host}, reachable beyond this machine; requests are answered only for "
               f"the Host names {', '.join([host, *allow_host, 'localhost'])} (add others with --allow-host NAME)",
@@ -549,9 +530,10 @@ def relink(db) -> int:
 @click.command("export")
 @db_option
 @format_option(*EXPORTERS, required=True)
-@click.option("--out", metavar="PATH", help="output file (default: standard output; required for parquet)")
+@out_option("output file (default: standard output; required for parquet)", metavar="PATH")
 @filter_options
-def export(db, format, out, filters) -> int:
+@rules_option
+def export(db, format, out, filters, rules) -> int:
     """Export acts for analysts' tools.
 
     \b
@@ -560,7 +542,7 @@ def export(db, format, out, filters) -> int:
     """
     from .export import export_acts
 
-    with _open_corpus(db) as corpus:
+    with _open_corpus(db, rules=rules) as corpus:
         n = export_acts(corpus.store, format, _resolved(filters, corpus), out)
     if out:
         print(f"communique: wrote {n} rows to {out}", file=sys.stderr)
@@ -569,10 +551,10 @@ def export(db, format, out, filters) -> int:
 
 @click.command("batch")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--out", metavar="DIR", required=True, help="the folder of Parquet parts")
-@click.option("--workers", type=count(1, 256), default=2, metavar="N", show_default=True)
+@out_option("the folder of Parquet parts", metavar="DIR", required=True)
+@workers_option(2, high=256, what="Dask worker processes to start (without --scheduler)")
 @click.option("--scheduler", metavar="ADDRESS", help="address of an existing Dask scheduler")
-@click.option("--partition-by", "partition_by", type=click.Choice(("year", "kind", "none")), default="year",
+@click.option("--partition-by", "partition_by", type=click.Choice(PARTITIONS), default="year",
               show_default=True, help="output folders year=YYYY/, kind=KIND/, or none (parts at the top)")
 @click.option("--chunk-size", type=count(1, 100_000), default=200, metavar="N", show_default=True, help="documents per task")
 @rules_option

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from .errors import ConfigError, InputError
 
 __all__ = ["load_gold", "score", "check_bounds", "format_report", "CONTAINMENT", "statement_files", "evaluate_extractor",
-           "cv_means"]
+           "cv_means", "cv_statements", "GOLD_DIR", "STATEMENTS_DIR"]
 
 _WORD = re.compile(r"[0-9A-Za-z]+")
 CONTAINMENT = 0.6
@@ -231,6 +231,18 @@ def statement_files(gold: dict, paths: Iterable[str | Path] = (), statements_dir
         if p.stem in gold and p.suffix.lower() in STATEMENT_SUFFIXES:
             found.setdefault(p.stem, p)
     return found
+
+
+GOLD_DIR = "data/gold"
+"""The repository's copy of the gold (``make train``, ``make cv``)."""
+STATEMENTS_DIR = "data/statements"
+"""The repository's copy of the gold's statement texts."""
+
+
+def cv_statements(paths: Iterable[str | Path] = (), statements_dir: str | Path | None = None) -> str | Path:
+    """The folder of statements a cross-validation reads the gold's documents from:
+    ``statements_dir``, else the first of ``paths``, else :data:`STATEMENTS_DIR`."""
+    return statements_dir or next(iter(paths or ()), None) or STATEMENTS_DIR
 
 
 def evaluate_extractor(make_extractor, gold_path: str | Path, paths: Iterable[str | Path] = (),

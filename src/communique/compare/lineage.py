@@ -35,7 +35,8 @@ from .linkbound import Bounds
 from .similarity import (REVERSAL, Idf, content_stems, core, normalise, same_commitment, similarity, stems, word_diff,
                          wording_key)
 
-__all__ = ["update_lineages", "LineageReport", "THRESHOLD", "lineage", "find_lineages", "series_documents", "member_status"]
+__all__ = ["update_lineages", "LineageReport", "THRESHOLD", "lineage", "lineage_record", "find_lineages",
+           "series_documents", "member_status"]
 
 THRESHOLD = 0.35
 RESCUE_MEANING = 0.85  # wording vectors this close (cosine; unrelated wordings ~0.4, gold pairs' median 0.82) ...
@@ -423,6 +424,20 @@ def lineage(store: Store, lineage_id: str, *, series: str | None = None) -> dict
     return {"id": row["id"], "canonical": row["canonical"], "first": row["first"], "last": row["last"], "type": row["type"],
             "family": row["family"], "actors": row["actors"], "targets": row["targets"],
             "size": row["size"], "documents": documents}
+
+
+LINEAGE_FIELDS = ("id", "canonical", "first", "last", "type", "actors", "targets")
+MEMBER_FIELDS = ("doc", "date", "title", "status", "evidence", "start", "end")
+MEMBER_EXTRAS = ("changes", "attribution_changes", "continued_in")  # written only where a member has them
+
+
+def lineage_record(lin: dict[str, Any]) -> dict[str, Any]:
+    """The one serialisation of a lineage (as :func:`lineage` and :func:`find_lineages` give
+    it) for JSON: its :data:`LINEAGE_FIELDS` and its ``documents``, each with
+    :data:`MEMBER_FIELDS` and those of :data:`MEMBER_EXTRAS` it has. ``track --format json``
+    writes it; the web API's lineages are to."""
+    docs = [{k: d.get(k) for k in MEMBER_FIELDS} | {k: d[k] for k in MEMBER_EXTRAS if d.get(k)} for d in lin["documents"]]
+    return {k: lin[k] for k in LINEAGE_FIELDS} | {"documents": docs}
 
 
 def _changes(prev: str, text: str) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from typing import Any, Iterable
 from ..errors import InputError
 from ..storage import Store
 
-__all__ = ["load_threads", "score_threads", "store_predictions", "format_threads_report"]
+__all__ = ["load_threads", "score_threads", "score_with_baseline", "store_predictions", "format_threads_report"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -103,7 +103,17 @@ def score_threads(threads: list[dict[str, Any]], preds: Iterable[dict[str, Any]]
             "links": {"recall": round(linked / pairs, 3) if pairs else 0.0, "pairs": pairs}}
 
 
+def score_with_baseline(threads: list[dict[str, Any]], preds: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """:func:`score_threads`'s figures and, under ``baseline``, those of linking nothing
+    (every act alone in its lineage): the floor a linker has to beat."""
+    preds = list(preds)
+    return score_threads(threads, preds) | {"baseline": score_threads(threads, [p | {"lineage": None} for p in preds])}
+
+
 def format_threads_report(result: dict[str, Any], baseline: dict[str, Any] | None = None) -> str:
+    """The figures on one line, and the baseline's (given, or ``result["baseline"]``) on another."""
+    if baseline is None:
+        baseline = result.get("baseline")
     b = result["bcubed"]
     line = (f"{result['threads']} threads, {result['members']} members: B-cubed P {b['p']:.3f} R {b['r']:.3f} F1 {b['f1']:.3f}; "
             f"coverage {result['coverage']:.3f}; links recall {result['links']['recall']:.3f} of {result['links']['pairs']} pairs")

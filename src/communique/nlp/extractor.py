@@ -7,6 +7,7 @@ through ``nlp.pipe`` and never lets a spaCy object out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -101,12 +102,26 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         return next(self.extract_many([doc]))
 
-    def extract_many(self, docs: Iterable[Document], chunk: int = 16, errors: bool = False) -> Iterator[Extraction | ReadFailure]:
+    def extract_many(self, docs: Iterable[Document], chunk: int = 16, errors: bool = False,
+                     min_confidence: float | None = None) -> Iterator[Extraction | ReadFailure]:
         """Stream extractions, in order, parsing ``chunk`` documents' sentences per ``nlp.pipe``.
 
         With ``errors=True`` a document the rules fail on is yielded as a
         :class:`ReadFailure` and the stream goes on; otherwise the error is raised.
+        With ``min_confidence`` each extraction keeps only the acts the deciding model is
+        at least that sure of; a value outside 0..1 is refused here, before any document
+        is read (a :class:`~communique.errors.ConfigError` naming ``min_confidence``).
         """
+        from ..storage.query import ActFilter
+
+        floor = ActFilter(min_confidence=min_confidence).validated().min_confidence  # the act filters' own check
+        stream = self._extract_stream(docs, chunk, errors)
+        if not floor:
+            return stream
+        return (x if isinstance(x, ReadFailure) else replace(x, acts=tuple(a for a in x.acts if a.confidence >= floor))
+                for x in stream)
+
+    def _extract_stream(self, docs: Iterable[Document], chunk: int, errors: bool) -> Iterator[Extraction | ReadFailure]:
         it = iter(docs)
         while True:
             batch = _bounded(it, chunk)
