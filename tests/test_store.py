@@ -106,7 +106,15 @@ def test_hostile_values_are_bound_not_formatted(db_copy):
 PACKAGE = Path(__file__).parent.parent / "src" / "communique"
 _SQL_TEXT = re.compile(r"\b(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET|WHERE|EXISTS \(|ORDER BY|GROUP BY|JOIN|MATCH)\b|[=<>] \?")
 _SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|WITH|DROP|ALTER|REPLACE|BEGIN|VACUUM)\s")
+# lower-case SQL, by its shape (a bare "with" or "update" starts English sentences too)
+_SQL_START_LOWER = re.compile(r"^\s*(select\s.+\sfrom\s|insert\s+(or\s+\w+\s+)?into\s|update\s+\w+\s+set\s|delete\s+from\s|"
+                              r"create\s+(virtual\s+)?(table|index|view|trigger)\s|pragma\s+\w+|drop\s+(table|index|view)\s|"
+                              r"with\s+\w+\s+as\s*\()", re.S)
 _DB_CALLS = {"execute", "executemany", "executescript", "_conn", "cursor"}
+
+
+def _is_sql(text: str) -> bool:
+    return bool(_SQL_START.match(text) or _SQL_START_LOWER.match(text))
 
 
 def _modules():
@@ -129,10 +137,10 @@ def _sql_outside_storage(tree: ast.AST) -> list[tuple[int, str]]:
     """(line, what) of every SQL statement, database call or sqlite3 import in a module."""
     out = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL_START.match(node.value):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _is_sql(node.value):
             out.append((node.lineno, node.value[:60]))
         elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant) \
-                and _SQL_START.match(str(node.values[0].value)):
+                and _is_sql(str(node.values[0].value)):
             out.append((node.lineno, ast.unparse(node)[:60]))
         elif isinstance(node, ast.Attribute) and node.attr in _DB_CALLS:
             out.append((node.lineno, "." + node.attr))
@@ -162,8 +170,11 @@ def test_no_sql_outside_storage():
     assert not found, sorted(found)
     assert len({p for p, _ in _modules() if p.relative_to(PACKAGE).parts[0] == "storage"}) >= 3  # it did look there
     for bad in ('store._conn.execute("x")', 'rows = db.execute(q)', 'import sqlite3', 'Q = """\n  SELECT id FROM acts"""',
-                'q = f"DELETE FROM {t}"'):
+                'q = f"DELETE FROM {t}"', 'q = "select id from acts where type = ?"', 'q = f"update acts set x = {v}"',
+                'q = "with t as (select 1) select * from t"'):
         assert _sql_outside_storage(ast.parse(bad)), bad
+    for prose in ('h = "with the group\'s settings, select one"', 'h = "update the store: select the rows from a file"'):
+        assert not _sql_outside_storage(ast.parse(prose)), prose  # English is not SQL
 
 
 def test_store_connection_is_private(sample_db):
