@@ -284,7 +284,6 @@ def _resolved(f, corpus):
     return f
 
 
-
 @click.command("search")
 @click.argument("query")
 @db_option

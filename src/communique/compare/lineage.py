@@ -434,8 +434,8 @@ MEMBER_EXTRAS = ("changes", "attribution_changes", "continued_in")  # written on
 def lineage_record(lin: dict[str, Any]) -> dict[str, Any]:
     """The one serialisation of a lineage (as :func:`lineage` and :func:`find_lineages` give
     it) for JSON: its :data:`LINEAGE_FIELDS` and its ``documents``, each with
-    :data:`MEMBER_FIELDS` and those of :data:`MEMBER_EXTRAS` it has. ``track --format json``
-    writes it; the web API's lineages are to."""
+    :data:`MEMBER_FIELDS` and those of :data:`MEMBER_EXTRAS` it has (a lineage's size is its
+    number of documents). ``track --format json``, ``/api/track`` and ``/api/lineages/{id}`` write it."""
     docs = [{k: d.get(k) for k in MEMBER_FIELDS} | {k: d[k] for k in MEMBER_EXTRAS if d.get(k)} for d in lin["documents"]]
     return {k: lin[k] for k in LINEAGE_FIELDS} | {"documents": docs}
 
