@@ -619,3 +619,57 @@ def test_what_a_non_agent_subject_does_not_do_is_no_act(rules_extractor):
     # the subject "the new rules" is no agent: its negated predicate describes it, and is no
     # act of the reporting "we" (before: a SANCTION by the issuers)
     assert acts(rules_extractor, "We agreed that the new rules will not restrict trade with Mexico.") == []
+
+
+# sentences of statements in the gold (an APEC communiqué, a supply-chain chair's statement, a G7 fact
+# sheet, a trilateral joint statement, a UN speech): the guidelines' modality borderlines
+SPEECH = {"parties": ["SGP"], "kind": "speech", "title": "Statement by Singapore to the UN General Debate"}
+
+
+def _modalities(extractor, text, meta=JOINT):
+    return [a[1] for a in acts(extractor, text, meta)]
+
+
+def test_we_must_and_should_bind_the_issuers_but_i_should_like_to_is_a_formula(rules_extractor):
+    must = ("We must harness technological and economic progress to spur economic growth, as well as to address "
+            "all environmental challenges, including climate change.")
+    should = ("We should avoid any unnecessary trade restrictions and maintain free flow of goods and services, "
+              "consistent with the principles and objectives of the rules-based multilateral system.")
+    assert _modalities(rules_extractor, must) == ["COMMIT"]
+    # the second verb of the pair is bound by the same "should"
+    assert _modalities(rules_extractor, should) == ["COMMIT", "COMMIT"]
+    formula = ("I should like to begin by extending my delegation's congratulations to Mr. Hollai on his election to "
+               "the presidency of the thirty-seventh session of the General Assembly.")
+    assert "COMMIT" not in _modalities(rules_extractor, formula, SPEECH)
+
+
+def test_a_commitment_the_issuers_welcome_is_not_theirs(rules_extractor):
+    got = acts(rules_extractor, "We welcome the commitment of our G7 partners to ensure all global supply chains are "
+                                "free from the use of forced labor.")
+    assert [(a[0], a[1], a[4]) for a in got] == [("SUPPORT", "ASSERT", False)]
+
+
+def test_an_infinitive_completing_a_noun_takes_the_clause_modality_and_subject(rules_extractor):
+    # "opportunities to work together to advance": the "will" of "explore" binds the goal
+    got = acts(rules_extractor, "We will explore opportunities to work together to advance our shared goals in the "
+                                "region across multiple topics.")
+    assert [(a[0], a[1], a[2]) for a in got] == [("PURSUE", "COMMIT", ("USA", "JPN"))]
+
+
+def test_intent_is_a_promise_and_standing_by_a_commitment_restates_it(rules_extractor, extractor):
+    assert _modalities(rules_extractor, "We stand by our commitment to consult on regional challenges, provocations, "
+                                        "and threats affecting our collective interests and security.") == ["REAFFIRM"]
+    got = acts(extractor, "The leaders expressed their intent to work together to ensure multiple reliable sources "
+                          "of raw materials, intermediate goods, and finished goods.")
+    assert got and all(a[1] == "COMMIT" for a in got)
+
+
+US_INDIA = {"parties": ["USA", "IND"], "kind": "readout", "title": "Readout of President Biden's Meeting with Prime Minister Modi"}
+
+
+def test_expressing_a_commitment_promises_and_renewing_one_restates_it(rules_extractor):
+    # US-Ireland 2021 and US-India 2022 (gold: COMMIT and REAFFIRM)
+    assert _modalities(rules_extractor, "They expressed their commitment to strengthening the implementation of the "
+                                        "Paris Agreement.") == ["COMMIT"]
+    assert _modalities(rules_extractor, "President Biden and Prime Minister Modi renewed their commitment to a bilateral "
+                                        "relationship rooted in a shared tradition of democracy.", US_INDIA) == ["REAFFIRM"]

@@ -17,6 +17,7 @@ from .arguments import (
     coagents,
     goal_owner,
     has_complement,
+    infinitive_of_noun,
     plan_subject,
     reporter,
     sentence_actors,
@@ -108,7 +109,10 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         if type_ == "PURSUE" and coagents(s, trig.tok):
             type_, cameo, rule = "COOPERATE", "060", rule + "+coagents"
         targets = targets_of(s, trig, actors)
-        start, end = clause_span(s, trig, subj if subj is not None and subj.i < trig.tok.i else None, trig_ids)
+        # the evidence starts at the subject, but not across a noun the act completes ("efforts to
+        # reduce methane emissions" is the act's own wording, whoever makes the efforts)
+        spans_subject = subj is not None and subj.i < trig.tok.i and not any(infinitive_of_noun(t) for t in chain[:-1])
+        start, end = clause_span(s, trig, subj if spans_subject else None, trig_ids)
         acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated))
         if trig.tok.dep_ == "ROOT" or not root_actors:
             root_actors, root_modality = actors, modality

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .clause import CLIMB, ParsedSentence, ordered
 from .records import Trigger
 
-__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
+__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 
 
 def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = None) -> list[str]:
@@ -202,7 +202,7 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
     chain = [tok]
     cur = tok
     subj = s.subject_of(cur)
-    while subj is None and cur.dep_ in CLIMB and cur.head.i != cur.i:
+    while subj is None and (cur.dep_ in CLIMB or infinitive_of_noun(cur)) and cur.head.i != cur.i:
         cur = cur.head
         chain.append(cur)
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("dobj", "pobj", "attr"):
@@ -220,6 +220,12 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
         if rep_subj is not None:
             return chain, upper, rep_subj
     return chain, upper, subj
+
+
+def infinitive_of_noun(tok: Token) -> bool:
+    """"opportunities to work together", "our determination to address", "efforts to reduce": an
+    infinitive that completes a noun belongs to the clause the noun is in, whose subject acts."""
+    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def plan_subject(s: ParsedSentence, subj: Token) -> tuple[str, ...]:

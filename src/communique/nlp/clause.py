@@ -122,6 +122,10 @@ class ParsedSentence:
             t.lower_ for t in chain + upper if t.dep_ in ("acomp", "amod")}
         nouns = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("dobj", "pobj")} | {
             t.lemma_.lower() for t in chain + upper if t.pos_ == "NOUN"}
+        # a commitment the actors welcome or note is another's ("we welcome the commitment of our partners")
+        own_nouns = {c.lemma_.lower() for t in chain + upper if t.lemma_.lower() not in lx.regard_verbs
+                     for c in t.children if c.dep_ in ("dobj", "pobj")} | {
+            t.lemma_.lower() for t in chain + upper if t.pos_ == "NOUN" and t.head.lemma_.lower() not in lx.regard_verbs}
         will = bool(aux & lx.commit_aux)
         if lemmas & lx.reaffirm_verbs:
             return "REAFFIRM"
@@ -146,9 +150,22 @@ class ParsedSentence:
             return "COMMIT"
         if adjs & lx.commit_adjectives or lemmas & lx.commit_adjectives:
             return "COMMIT"
-        if nouns & lx.commit_nouns:
+        if own_nouns & lx.commit_nouns:
+            return "COMMIT"
+        if self._obliged(chain, upper, aux, lemmas):
             return "COMMIT"
         return "ASSERT"
+
+    def _obliged(self, chain: list[Token], upper: list[Token], aux: set[str], lemmas: set[str]) -> bool:
+        """"we must / should / need to <act>": the actors bind themselves (the guidelines'
+        borderline for joint texts), but not "I should like to" nor "efforts are needed"."""
+        lx = self.lex
+        if lemmas & lx.not_after_obligation:
+            return False
+        if aux & lx.obligation:
+            return True
+        return any(t.lemma_.lower() in lx.obligation_verbs and not any(c.dep_ == "auxpass" for c in t.children)
+                   and any(c.dep_ == "xcomp" for c in t.children) for t in chain + upper)
 
 
 def has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str] | None = None) -> Token | None:

@@ -80,6 +80,10 @@ class Lexicon:
     commit_look_forward: frozenset[str]
     commit_adjectives: frozenset[str]
     commit_nouns: frozenset[str]
+    regard_verbs: frozenset[str]
+    obligation: frozenset[str]
+    obligation_verbs: frozenset[str]
+    not_after_obligation: frozenset[str]
     request_modals: frozenset[str]
     patterns: tuple[Pattern, ...]
     words: Words
@@ -118,6 +122,10 @@ class Lexicon:
             commit_look_forward=frozenset(md["commit"]["look_forward"]),
             commit_adjectives=frozenset(md["commit"]["adjectives"]),
             commit_nouns=frozenset(md["commit"]["nouns"]),
+            regard_verbs=frozenset(md["commit"].get("regard_verbs", ())),
+            obligation=frozenset(md["commit"].get("obligation", ())),
+            obligation_verbs=frozenset(md["commit"].get("obligation_verbs", ())),
+            not_after_obligation=frozenset(md["commit"].get("not_after_obligation", ())),
             request_modals=frozenset(md["request_modals"]),
             patterns=patterns,
             words=Words(_word_sets(rules), str(rules.path("grammar.yaml"))),
