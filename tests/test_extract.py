@@ -673,3 +673,14 @@ def test_expressing_a_commitment_promises_and_renewing_one_restates_it(rules_ext
                                         "Paris Agreement.") == ["COMMIT"]
     assert _modalities(rules_extractor, "President Biden and Prime Minister Modi renewed their commitment to a bilateral "
                                         "relationship rooted in a shared tradition of democracy.", US_INDIA) == ["REAFFIRM"]
+
+
+def test_an_unlabelled_infinitive_and_an_affirmed_determination_are_promised(rules_extractor):
+    # US-France 2021: the parser leaves "to counter" unlabelled ("dep") after the dashes
+    got = _modalities(rules_extractor, "From this foundation, the Presidents intend to work closely together – "
+                                       "bilaterally and with other allies and partners around the world – to counter "
+                                       "enduring and new threats.")
+    assert got and set(got) == {"COMMIT"}
+    # E3-US 2021
+    assert _modalities(rules_extractor, "We also affirm our shared determination to address broader security concerns "
+                                        "raised by Iran’s actions in the region.") == ["COMMIT"]

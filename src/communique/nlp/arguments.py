@@ -225,7 +225,9 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
 def infinitive_of_noun(tok: Token) -> bool:
     """"opportunities to work together", "our determination to address", "efforts to reduce": an
     infinitive that completes a noun belongs to the clause the noun is in, whose subject acts."""
-    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # (the parser leaves some such infinitives unlabelled, "dep": "intend to work together – with
+    # partners – to counter threats")
+    return tok.dep_ in ("acl", "dep") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def plan_subject(s: ParsedSentence, subj: Token) -> tuple[str, ...]:
