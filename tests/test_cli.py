@@ -105,7 +105,8 @@ def test_no_command_prints_help():
     assert r.returncode == 2 and "ingest" in r.stdout
 
 
-RULES_COMMANDS = {"show", "extract", "evaluate", "train", "ingest", "batch", "search", "acts", "export", "trends", "serve"}
+RULES_COMMANDS = {"show", "extract", "evaluate", "train", "ingest", "batch", "search", "acts", "export", "trends", "serve",
+                  "track"}
 
 
 def test_rules_option_is_shared_and_reaches_the_rules(tmp_path, capsys):
@@ -131,6 +132,7 @@ def test_rules_option_is_shared_and_reaches_the_rules(tmp_path, capsys):
         "search": ["search", "japan", "--db", store], "acts": ["acts", "--db", store],
         "export": ["export", "--db", store, "--format", "jsonl"], "trends": ["trends", "--actor", "USA", "--db", store],
         "serve": ["serve", "--db", store, "--port", "1"],  # refused before it binds
+        "track": ["track", "status quo", "--db", store],
     }
     assert set(commands) == RULES_COMMANDS
     for name, argv in commands.items():
@@ -210,9 +212,11 @@ def test_shared_options_are_defined_once(monkeypatch):
     assert db["default"] == "communique.db" and db["envvar"] == "COMMUNIQUE_DB" and db["opts"] == ["--db"]
 
     with_filters = {n for n in cli.commands if "since" in options(n)}
-    assert with_filters == {"search", "acts", "export"}
+    assert with_filters == {"search", "acts", "export", "trends"}
     for f in FILTERS:
-        same(f, sorted(with_filters))
+        # trends takes the filters that narrow what it counts, not --limit, with its own --actor and --target
+        same(f, sorted(with_filters - ({"trends"} if f in ("actor", "target", "limit") else set())))
+    assert "limit" not in options("trends")
     assert options("acts")["act_type"].opts == ["--type"]
     assert options("acts")["limit"].type.min == 1 and options("acts")["limit"].type.max == 1_000_000
     same("min_confidence", ["extract", *sorted(with_filters)])

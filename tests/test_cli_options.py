@@ -83,3 +83,20 @@ def test_track_json_is_lineage_record(sample_db, capsys):
     assert out == json.loads(json.dumps(expected))
     assert out["lineages"]
 
+
+
+def test_track_party_takes_a_name_as_the_other_filters_do(sample_db, capsys):
+    import json
+
+    from communique.cli import main
+
+    def lineages(party):
+        assert main(["track", "status quo", "--db", str(sample_db), "--format", "json", "--party", party]) == 0
+        captured = capsys.readouterr()
+        return json.loads(captured.out)["lineages"], captured.err
+
+    by_code, _ = lineages("JPN")
+    by_name, err = lineages("Japan")
+    assert by_code and by_name == by_code and "party 'Japan' is JPN" in err
+    assert main(["track", "status quo", "--db", str(sample_db), "--party", "Narnia"]) == 1
+    assert "unknown party 'Narnia'" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from communique import Corpus
+from communique.errors import ConfigError
 from communique.compare.similarity import word_diff
 
 from .conftest import sample
@@ -130,6 +131,25 @@ def test_trends_counts_and_goldstein(corpus):
         assert 0 <= r["commitment_share"] <= 1 and -10 <= r["mean_goldstein"] <= 10
     q = corpus.trends("JPN", by="quarter")
     assert all("-Q" in r["period"] for r in q["rows"] if r["period"] != "undated")
+
+
+def test_trends_count_only_the_acts_the_filters_keep(corpus):
+    from communique import ActFilter
+
+    where = ActFilter(issue="climate", commitments=True, since="2022", until="2023")
+    t = corpus.trends("USA", by="year", where=where)
+    by = {r["period"]: r for r in t["rows"] if r["direction"] == "by"}
+    assert by and set(by) <= {"2022", "2023"}
+    for period, r in by.items():
+        same = corpus.acts(actor="USA", issue="climate", commitments=True, since=period, until=period)
+        assert r["acts"] == len(same) and r["commitment_share"] == 1.0
+    assert t["filters"] == {"issue": "climate", "since": "2022", "until": "2023", "commitments": True}
+    # a type narrows each period to that type, and the whole count is the acts query's
+    s = corpus.trends("JPN", where=ActFilter(type="SUPPORT"))
+    assert all(set(r["types"]) == {"SUPPORT"} for r in s["rows"])
+    assert sum(r["acts"] for r in s["rows"] if r["direction"] == "by") == len(corpus.acts(actor="JPN", type="SUPPORT"))
+    with pytest.raises(ConfigError, match="since"):
+        corpus.trends("USA", where=ActFilter(since="2022-13"))
 
 
 def test_cli_track_json_shape(sample_db, tmp_path):

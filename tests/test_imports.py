@@ -122,3 +122,15 @@ def test_no_import_cycle_between_subpackages():
     cycle, but it is one between the two homes: neither can be understood alone."""
     cycles = find_cycles(by_subpackage(import_graph()))
     assert not cycles, "import cycles between subpackages: " + "; ".join(" <-> ".join(c) for c in cycles)
+
+
+def test_extraction_knows_nothing_of_storage_or_presentation():
+    """``nlp`` and ``learn`` read text and write records; what stores, compares, exports or
+    shows them sits above (the extractor once reached into ``storage.query`` to check a
+    confidence floor)."""
+    graph = import_graph()
+    above = ("communique.storage", "communique.web", "communique.compare", "communique.export", "communique.cli",
+             "communique.commands", "communique.corpus", "communique.report")
+    wrong = sorted(f"{m} -> {t}" for m, targets in graph.items() if m.startswith(("communique.nlp", "communique.learn"))
+                   for t in targets if t.startswith(above))
+    assert not wrong, wrong

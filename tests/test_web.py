@@ -122,6 +122,11 @@ def test_json_api_shapes(client):
     assert client.get(f"/api/lineages/{lin['id']}").json() == lin
     t = client.get("/api/actors/JPN/trends?by=year").json()
     assert t["actor"] == "JPN" and t["rows"]
+    # narrowed as /api/acts narrows: only SUPPORT acts, from 2023
+    n = client.get("/api/actors/JPN/trends?by=year&type=support&since=2023").json()
+    assert n["filters"] == {"type": "support", "since": "2023"}
+    assert n["rows"] and all(set(r["types"]) == {"SUPPORT"} and r["period"] >= "2023" for r in n["rows"])
+    assert client.get("/api/actors/JPN/trends?type=bogus").status_code == 400
 
 
 def test_search_hits_and_lineages_are_the_librarys_records(client):

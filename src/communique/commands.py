@@ -16,8 +16,8 @@ from .export.formats import EXPORTERS  # the export formats are the exporters' r
 from .ingest import iter_documents
 from .model import ReadFailure
 from .options import (LibraryChoice, actor_option, bounds_option, count, db_option, emit_json, filter_options,
-                      format_option, gold_option, json_option, limit_option, min_confidence_option, note, out_option,
-                      party_option, rules_option, seed_option, series_option, statements_option, target_option,
+                      format_option, gold_option, json_option, limit_option, min_confidence_option, narrowing_options, note,
+                      out_option, party_option, rules_option, seed_option, series_option, statements_option, target_option,
                       workers_option)
 from .render import print_failures
 
@@ -367,8 +367,9 @@ def stats(db, format) -> int:
 @party_option
 @limit_option(5, high=1000, of="lineages")
 @series_option
+@rules_option
 @format_option("table", "json")
-def track(query, db, party, limit, series, format) -> int:
+def track(query, db, party, limit, series, rules, format) -> int:
     """Follow a commitment across statements. QUERY: words of the commitment, or a lineage id.
 
     Read-only: lineages are linked on ingest and by `relink`.
@@ -380,7 +381,10 @@ def track(query, db, party, limit, series, format) -> int:
     from .compare.lineage import lineage_record  # the one serialisation of a lineage
     from .render import print_lineages
 
-    with _open_corpus(db) as corpus:
+    from .storage import ActFilter
+
+    with _open_corpus(db, rules=rules) as corpus:
+        party = _resolved(ActFilter(party=party), corpus).party if party else None  # "Japan" is JPN
         lineages = corpus.track(query, party=party, limit=limit, series=series)
     if format == "json":
         emit_json({"lineages": [lineage_record(x) for x in lineages]})
@@ -457,22 +461,25 @@ def report(doc, db, format, out, series, base_url) -> int:
 @target_option
 @click.option("--by", type=LibraryChoice(".compare.trends", "PERIODS"), default="year", show_default=True,
               help="the period acts are counted by")
+@narrowing_options
 @db_option
 @rules_option
 @format_option("table", "json", "csv")
-def trends(actor, target, by, db, rules, format) -> int:
-    """Acts of an actor per period.
+def trends(actor, target, by, filters, db, rules, format) -> int:
+    """Acts of an actor per period, optionally only some of them (--type, --issue, --since ...).
 
     \b
-    Example:
+    Examples:
       communique trends --actor USA --target CHN --by quarter --db demo.db
+      communique trends --actor USA --issue climate --commitments --since 2022 --db demo.db
     """
+    import dataclasses
+
     from .render import print_trends, write_trends_csv
-    from .storage import ActFilter
 
     with _open_corpus(db, rules=rules) as corpus:
-        f = _resolved(ActFilter(actor=actor, target=target), corpus)
-        result = corpus.trends(f.actor, f.target, by)
+        f = _resolved(dataclasses.replace(filters, actor=actor, target=target), corpus)
+        result = corpus.trends(f.actor, f.target, by, where=f)
     if format == "json":
         emit_json(result)
     elif format == "csv":

@@ -206,10 +206,13 @@ class Corpus:
 
         return summit_report(self.store, doc, series=series, base_url=base_url)
 
-    def trends(self, actor: str, target: str | None = None, by: str = "year") -> dict[str, Any]:
+    def trends(self, actor: str, target: str | None = None, by: str = "year", where: ActFilter | None = None
+               ) -> dict[str, Any]:
+        """Acts of ``actor`` (toward ``target``) per period; ``where`` narrows the acts counted
+        (see :func:`communique.compare.trends`)."""
         from .compare import trends
 
-        return trends(self.store, actor, target, by)
+        return trends(self.store, actor, target, by, where)
 
     def add(self, extraction: Extraction, *, link: bool = True) -> None:
         """Store an extraction made elsewhere (a batch run's Parquet, a notebook)."""

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 __all__ = ["OffsetMap", "Document", "Sentence", "Mention", "Act", "Extraction", "ReadFailure", "ACT_TYPES", "MODALITIES",
-           "MainClause", "merge_same_evidence"]
+           "MainClause", "merge_same_evidence", "confidence_floor"]
 
 # The act-type vocabulary of the annotation guidelines, in their order: the one definition
 # (filters, the explorer's menus and the trained model's labels all take it from here).
@@ -179,6 +179,16 @@ class Act:
 # evidence spans whose ends lie this close are the same evidence ("We have imposed and will
 # continue to impose further economic costs on Russia" read from both verbs, with and without the period)
 _SAME_EVIDENCE = 2
+
+
+def confidence_floor(value: float | None) -> float | None:
+    """A ``min_confidence`` as given, once it is a probability (None: no floor). The one check
+    for the extractor and the act filters alike; anything else is a ``ConfigError`` naming the field."""
+    from .errors import ConfigError
+
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0):
+        raise ConfigError(f"min_confidence must be between 0 and 1, not {value}", field="min_confidence")
+    return value
 
 
 def merge_same_evidence(acts) -> list[Act]:

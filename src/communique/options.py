@@ -19,8 +19,8 @@ import sys
 import click
 
 __all__ = ["DB_DEFAULT", "DB_ENV", "LibraryChoice", "actor_option", "bounds_option", "count", "db_option", "emit_json",
-           "filter_options", "format_option", "gold_option", "json_option", "limit_option", "min_confidence_option", "note",
-           "out_option", "party_option", "rules_option", "seed_option", "series_option", "statements_option",
+           "filter_options", "format_option", "gold_option", "json_option", "limit_option", "min_confidence_option",
+           "narrowing_options", "note", "out_option", "party_option", "rules_option", "seed_option", "series_option", "statements_option",
            "target_option", "workers_option"]
 
 DB_ENV = "COMMUNIQUE_DB"
@@ -149,19 +149,32 @@ _FIELDS = {"actor": "actor", "target": "target", "act_type": "type", "modality":
            "min_confidence": "min_confidence", "limit": "limit"}
 
 
+def _filters_decorator(names: tuple[str, ...]):
+    def decorate(fn):
+        @functools.wraps(fn)
+        def wrapped(*args, **kwargs):
+            from .storage.query import ActFilter
+
+            kwargs["filters"] = ActFilter(**{_FIELDS[name]: kwargs.pop(name) for name in names})
+            return fn(*args, **kwargs)
+
+        for name, option in reversed(list(zip(_FIELDS, _FILTERS))):
+            if name in names:
+                wrapped = option(wrapped)
+        return wrapped
+    return decorate
+
+
 def filter_options(fn):
     """The act filters (--actor ... --limit), handed to the command as ``filters``, an
     unvalidated :class:`~communique.storage.query.ActFilter` (the library validates it)."""
-    @functools.wraps(fn)
-    def wrapped(*args, **kwargs):
-        from .storage.query import ActFilter
+    return _filters_decorator(tuple(_FIELDS))(fn)
 
-        kwargs["filters"] = ActFilter(**{field: kwargs.pop(name) for name, field in _FIELDS.items()})
-        return fn(*args, **kwargs)
 
-    for option in reversed(_FILTERS):
-        wrapped = option(wrapped)
-    return wrapped
+def narrowing_options(fn):
+    """The act filters but --actor, --target and --limit (for a command that takes its own
+    actor and target and counts every act), handed to the command as ``filters``."""
+    return _filters_decorator(tuple(n for n in _FIELDS if n not in ("actor", "target", "limit")))(fn)
 
 
 def emit_json(obj) -> None:

@@ -208,7 +208,8 @@ def print_trends(result) -> None:
     con = _console()
     rows = result["rows"]
     target = f" toward {result['target']}" if result["target"] else ""
-    con.print(f"[bold]{result['actor']}[/]{target}, by {result['by']}")
+    narrowed = ", ".join(f"{k}={v}" for k, v in result.get("filters", {}).items())
+    con.print(f"[bold]{result['actor']}[/]{target}, by {result['by']}" + (f" (only acts with {narrowed})" if narrowed else ""))
     if not rows:
         con.print("no acts")
         return

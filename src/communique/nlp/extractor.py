@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from ..errors import CommuniqueError, InputError
-from ..model import Act, Document, Extraction, MainClause, Mention, ReadFailure, Sentence, merge_same_evidence
+from ..model import Act, Document, Extraction, MainClause, Mention, ReadFailure, Sentence, confidence_floor, merge_same_evidence
 from ..rules import Rules
 from ..learn.decide import DocumentView, Piece, decide
 from ..learn.features import piece_features, sentence_features
@@ -112,9 +112,7 @@ class Extractor:
         at least that sure of; a value outside 0..1 is refused here, before any document
         is read (a :class:`~communique.errors.ConfigError` naming ``min_confidence``).
         """
-        from ..storage.query import ActFilter
-
-        floor = ActFilter(min_confidence=min_confidence).validated().min_confidence  # the act filters' own check
+        floor = confidence_floor(min_confidence)  # the act filters' own check
         stream = self._extract_stream(docs, chunk, errors)
         if not floor:
             return stream

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ConfigError
-from ..model import ACT_TYPES, MODALITIES
+from ..model import ACT_TYPES, MODALITIES, confidence_floor
 
 __all__ = ["ActFilter", "where_acts"]
 
@@ -54,8 +54,7 @@ class ActFilter:
             raise ConfigError(f"unknown act type {self.type!r} (one of {', '.join(sorted(_TYPES))})", field="type")
         if self.modality and self.modality.upper() not in _MODALITIES:
             raise ConfigError(f"unknown modality {self.modality!r} (COMMIT, REAFFIRM or ASSERT)", field="modality")
-        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
-            raise ConfigError(f"min_confidence must be between 0 and 1, not {self.min_confidence}", field="min_confidence")
+        confidence_floor(self.min_confidence)
         if self.limit is not None and (isinstance(self.limit, bool) or not isinstance(self.limit, int)
                                        or not 0 <= self.limit <= MAX_LIMIT):
             raise ConfigError(f"limit must be a whole number from 0 to {MAX_LIMIT:,}, not {self.limit!r}", field="limit")

@@ -6,6 +6,7 @@ half a document, even if the process is killed mid-write.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 import re
@@ -380,8 +381,11 @@ class Store:
         except sqlite3.OperationalError as e:  # a malformed FTS5 query: the caller's mistake, said as one
             raise QueryError(f"malformed lineage query {fts!r}: {e}", field="query") from None
 
-    def acts_by_code(self, role: str, code: str, other_role: str | None = None, other: str | None = None) -> list[tuple]:
-        """(type, commitment, goldstein, date) of the acts with ``code`` in ``role`` (and ``other`` in ``other_role``)."""
+    def acts_by_code(self, role: str, code: str, other_role: str | None = None, other: str | None = None,
+                     where: ActFilter | None = None) -> list[tuple]:
+        """(type, commitment, goldstein, date) of the acts with ``code`` in ``role`` (and ``other`` in
+        ``other_role``), narrowed by ``where``'s other filters (type, issue, dates ...; not its actor,
+        target or limit)."""
         if role not in ("actor", "target", "issue") or other_role not in (None, "actor", "target", "issue"):
             raise QueryError(f"unknown role {role!r} / {other_role!r}")
         sql = ("SELECT a.type, a.commitment, a.goldstein, d.date FROM acts a JOIN documents d ON d.id = a.doc_id"
@@ -390,6 +394,11 @@ class Store:
         if other_role and other:
             sql += " AND EXISTS (SELECT 1 FROM act_codes c WHERE c.act_id = a.id AND c.role = ? AND c.code = ?)"
             params += [other_role, other]
+        if where is not None:
+            rest = dataclasses.replace(where, actor=None, target=None, limit=None).validated()
+            for clauses, more in (where_acts(rest), where_documents(rest)):
+                sql += "".join(f" AND {c}" for c in clauses)
+                params += more
         return [tuple(r) for r in self._conn.execute(sql, params)]
 
     def document_by_id_or_name(self, ref: str) -> dict[str, Any] | None:

@@ -303,7 +303,9 @@ def create_app(db: str | Path, allowed_hosts: list[str] | tuple[str, ...] | None
 
     def api_trends(request: Request):
         by = _choice(request, "by", PERIODS, "year")
-        return JSONResponse(trends(store, request.path_params["code"], _param(request, "target"), by))
+        # the acts counted may be narrowed as /api/acts narrows them (type, issue, since ...)
+        f = _filters(request, store=store, rules=rules)
+        return JSONResponse(trends(store, request.path_params["code"], f.target, by, where=f))
 
     def api_stats(request: Request):
         return JSONResponse(store.stats())
