@@ -191,6 +191,20 @@ def test_defense_commitment_is_aid(extractor):
     assert got == [("AID", "REAFFIRM", ("USA",), ("JPN",), True)]
 
 
+def test_a_deterrence_or_security_commitment_to_a_state_is_aid_but_energy_security_is_a_goal(rules_extractor):
+    # US-Japan readout 2023-05-18 and US-Israel 2022-07-14 (the guidelines: a security guarantee is AID)
+    got = types(rules_extractor, "He underscored that the U.S.-Japan Alliance is the cornerstone of regional peace and "
+                                 "prosperity, and reaffirmed the U.S. extended deterrence commitment using the full range of "
+                                 "U.S. capabilities, including nuclear.", READOUT)
+    assert "AID" in got and "PURSUE" not in got
+    israel = {"parties": ["USA", "ISR"], "kind": "joint-statement", "title": "Joint Statement of the United States and Israel"}
+    assert types(rules_extractor, "We reaffirm the unshakeable U.S. commitment to Israel’s security.", israel) == ["AID"]
+    # US-EU 2022-03-25: Europe's energy security is a goal, not a guarantee
+    us_eu = {"parties": ["USA", "EU"], "kind": "joint-statement", "title": "Joint Statement on European Energy Security"}
+    assert "AID" not in types(rules_extractor, "We reaffirm our joint commitment to Europe’s energy security and "
+                                               "sustainability.", us_eu)
+
+
 def test_work_together_to_a_goal_is_pursue_and_cooperation_is_cooperate(extractor):
     assert types(extractor, "We will work together to achieve net zero emissions.") == ["PURSUE"]
     assert types(extractor, "We will deepen cooperation on critical minerals.") == ["COOPERATE"]

@@ -43,6 +43,8 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
         return None
     if lem == "agreement" and any(c.dep_ in ("acl", "ccomp") for c in noun.children):
         return "PURSUE", "030", "noun:agreement-that", noun  # a shared position, not a signed text
+    if lem in ("commitment", "commitments", "pledge", "dedication") and _guarantee(s, noun):
+        return "AID", "074", f"noun:{lem}-guarantee", noun  # a security guarantee is AID (the guidelines)
     if lem in ("commitment", "pledge", "dedication") or lem in s.lex.words.abstract_goals:
         preps = sorted((p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "of", "for")),
                        key=lambda p: p.lower_ != "to")
@@ -66,6 +68,26 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
     if nt:
         return nt[0], nt[1], nt[2], noun
     return None
+
+
+_GUARANTEES = frozenset({"deterrence", "defense", "defence", "security"})
+
+
+def _guarantee(s: ParsedSentence, noun: Token) -> bool:
+    """A commitment to another state's defense or security, or to (extended) deterrence: "the U.S.
+    extended deterrence commitment", "the commitment of the United States to Israel's security".
+    Not "our commitment to Europe's energy security": a qualified security is a goal."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in ("deterrence", "defense", "defence") for c in noun.children):
+        return True
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "to":
+            for g in p.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in _GUARANTEES and not any(
+                        c.dep_ in ("amod", "compound") for c in g.children):
+                    owner = [c for c in g.children if c.dep_ == "poss"]
+                    if owner and s.tok_hit.get(owner[0].i) is not None and s.tok_hit[owner[0].i].kind == "state":
+                        return True
+    return False
 
 
 def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
