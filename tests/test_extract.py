@@ -698,3 +698,19 @@ def test_an_unlabelled_infinitive_and_an_affirmed_determination_are_promised(rul
     # E3-US 2021
     assert _modalities(rules_extractor, "We also affirm our shared determination to address broader security concerns "
                                         "raised by Iran’s actions in the region.") == ["COMMIT"]
+
+
+def test_thanks_congratulations_and_tribute_are_support_not_aid(rules_extractor):
+    # APEC 2023 communiqué, Singapore at the UN 1982, US-Ireland 2021: "extend" gives material help
+    # only when what it extends is support ("provide unwavering support for Ukraine" stays AID)
+    apec = {"parties": ["APEC"], "kind": "communique", "title": "2023 APEC Leaders' Golden Gate Declaration"}
+    assert types(rules_extractor, "We extend our thanks to the people and City of San Francisco and State of "
+                                  "California for the warm welcome extended to us.", apec) == ["SUPPORT"]
+    assert types(rules_extractor, "I should like to begin by extending my delegation's congratulations to Mr. Hollai on "
+                                  "his election to the presidency of the thirty-seventh session of the General "
+                                  "Assembly.", SPEECH) == ["SUPPORT"]
+    ireland = {"parties": ["USA", "IRL"], "kind": "joint-statement", "title": "Joint Statement of the United States and Ireland"}
+    assert types(rules_extractor, "The President and the Taoiseach paid tribute to the late John Hume, whose life work "
+                                  "was invaluable to the advancement of the peace process in Northern Ireland.",
+                 ireland) == ["SUPPORT"]
+    assert types(rules_extractor, "We will provide unwavering support for Ukraine.") == ["AID"]

@@ -277,7 +277,8 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                 pass
             elif not (lem in lx.verbs and lem not in lx.light_verbs):
                 type_, cameo = c[0], c[1]
-                if type_ == "SUPPORT" and lem in s.lex.words.material_verbs:  # "provide support for Ukraine"
+                # "provide support for Ukraine" is AID; "extend our congratulations / thanks" stays SUPPORT
+                if type_ == "SUPPORT" and lem in s.lex.words.material_verbs and c[2] in ("noun:support", "noun:backing"):
                     type_, cameo = "AID", "070"
                 return Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
         if lem in lx.light_verbs and obj.lemma_.lower() in lx.object_types:
