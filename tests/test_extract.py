@@ -714,3 +714,23 @@ def test_thanks_congratulations_and_tribute_are_support_not_aid(rules_extractor)
                                   "was invaluable to the advancement of the peace process in Northern Ireland.",
                  ireland) == ["SUPPORT"]
     assert types(rules_extractor, "We will provide unwavering support for Ukraine.") == ["AID"]
+
+
+US_JAPAN_READOUT = {"parties": ["USA"], "kind": "readout",
+                    "title": "Readout of President Joe Biden’s Meeting with Prime Minister Kishida of Japan"}
+
+
+def test_the_prime_minister_of_a_us_readout_is_the_counterpart(rules_extractor):
+    # US-Japan readouts 2022-11-13 and 2024-09-21: "the President" is the issuer's, "the Prime Minister" Japan's
+    got = acts(rules_extractor, "The President thanked the Prime Minister for his partnership and highlighted the "
+                                "progress made in strengthening bilateral ties since the Prime Minister’s Official Visit to "
+                                "Washington, D.C., last October.", US_JAPAN_READOUT)
+    assert got and got[0][:4] == ("SUPPORT", "ASSERT", ("USA",), ("JPN",))
+    # the counterpart as the subject acts for Japan
+    got = acts(rules_extractor, "The Prime Minister welcomed the President’s decision to increase spending on defense.",
+               US_JAPAN_READOUT)
+    assert got and got[0][2] == ("JPN",)
+    # in a joint statement, the title names the issuer whose leaders hold it
+    ireland = {"parties": ["USA", "IRL"], "kind": "joint-statement", "title": "Joint Statement of the United States and Ireland"}
+    got = acts(rules_extractor, "The Taoiseach welcomed the President’s support for the peace process.", ireland)
+    assert got and got[0][2] == ("IRL",)

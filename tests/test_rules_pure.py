@@ -114,3 +114,28 @@ def test_the_gazetteer_returns_what_it_learns_and_changes_nothing(extractor):
     assert after["Doe"] == "KEN" and after["Biden"] == "USA"
     assert [h.code for h in g.find("President Doe spoke.", people) if h.kind == "person"] == []
     assert [h.code for h in g.find("President Doe spoke.", after) if h.kind == "person"] == ["KEN"]
+
+
+_CODES = st.sampled_from(["USA", "JPN", "IRL", "AUS", "CHN", "DEU"])
+_TITLES = st.sampled_from(["president", "prime minister", "taoiseach", "chancellor", "vice president"])
+
+
+@given(parties=st.lists(_CODES, min_size=1, max_size=3, unique=True),
+       others=st.lists(_CODES, max_size=3, unique=True),
+       titles=st.dictionaries(_CODES, st.frozensets(_TITLES, max_size=3)),
+       title=_TITLES, the=st.sampled_from(["the ", "The "]), poss=st.sampled_from(["", "’s", "'s"]))
+def test_a_principal_is_a_participant_or_no_one(parties, others, titles, title, the, poss):
+    """"the Prime Minister" names an issuer or a participant whose leaders hold the title, or
+    the single issuer, or no one: never a state outside the statement."""
+    from communique.nlp.records import Context
+
+    participants = tuple(parties) + tuple(c for c in others if c not in parties)
+    ctx = Context(tuple(parties), participants, {}, frozenset(), titles=titles)
+    words = " ".join(w.capitalize() for w in title.split())
+    got = ctx.principal(f"{the}{words}{poss}")
+    assert got is None or set(got) <= set(participants)
+    holders = [c for c in participants if title in titles.get(c, ())]
+    if len(holders) == 1:
+        assert got == (holders[0],)  # the one participant whose leaders hold the title
+    elif not holders:
+        assert got == (tuple(parties) if len(parties) == 1 else None)

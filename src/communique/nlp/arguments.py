@@ -54,7 +54,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
 
     def collect(np: Token, is_direct: bool) -> None:
         h = s.tok_hit.get(np.i)
-        if h is not None and h.kind in ("state", "org", "person"):
+        if h is not None and h.kind in ("state", "org", "person", "principal"):
             r = s.resolve(h)
             if r and r != s.ctx.parties:
                 codes.extend(r)

@@ -54,7 +54,7 @@ class ParsedSentence:
         if hit.kind == "forum_members":
             return None  # "Leaders", "Allies" outside a summit's fact sheet: not said whose
         if hit.kind == "principal":
-            return ctx.parties if len(ctx.parties) == 1 else None
+            return ctx.principal(hit.text)
         if hit.kind in ("third", "third_party", "place") or hit.code is None:
             return None
         members = ctx.groups.get(hit.code)

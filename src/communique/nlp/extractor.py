@@ -178,7 +178,7 @@ class Extractor:
         sentences = segment(doc, self.rules)
         parties, participants = infer_participants(doc, comp.gazetteer)
         ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind,
-                      forum=forum_of(doc, comp.gazetteer))
+                      forum=forum_of(doc, comp.gazetteer), titles=comp.gazetteer.titles)
         sds = []
         for s in sentences:
             sd = self.nlp.make_doc(s.text)

@@ -82,7 +82,10 @@ class Gazetteer:
                 self.aliases[f] = (None, kind)
                 self.aliases.setdefault(f[0].upper() + f[1:], (None, kind))
         self.single_word_people: dict[str, str] = {}
+        titles: dict[str, set[str]] = {}
         for row in rules.leaders:
+            if row.get("title"):
+                titles.setdefault(row["code"], set()).add(row["title"].strip().lower())
             names = [row["name"], *[a for a in (row.get("aliases") or "").split("|") if a]]
             for n in names:
                 n = n.strip()
@@ -90,6 +93,8 @@ class Gazetteer:
                     self.aliases[n] = (row["code"], "person")
                 else:
                     self.single_word_people[n] = row["code"]
+        # code -> the titles its leaders hold ("prime minister"): whose "the Prime Minister" is
+        self.titles = {code: frozenset(ts) for code, ts in titles.items()}
         self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
         self.code_aliases = {str(k): str(v) for k, v in (data.get("code_aliases") or {}).items()}
         self.plan_nouns = frozenset(data.get("plan_nouns", []))

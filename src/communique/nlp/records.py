@@ -10,7 +10,8 @@ anything mutable.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
@@ -31,6 +32,21 @@ class Context:
     # a fact sheet on a summit of a body the issuer belongs to ("Quad Summit", "NATO Summit"):
     # that body's code. Its "we", "the leaders" and "Allies" are the body acting as one.
     forum: str | None = None
+    # code -> the titles its leaders hold (the gazetteer's): whose "the Prime Minister" is
+    titles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def principal(self, text: str) -> tuple[str, ...] | None:
+        """Whom "the President", "the Prime Minister" or "the Taoiseach" names: the issuer whose
+        leaders hold that title, else the one participant whose leaders do (in a U.S. readout of a
+        meeting with Japan, "the Prime Minister" is Japan's), else a single issuer, else no one."""
+        title = re.sub(r"(?:’s|'s|’|')$", "", re.sub(r"^the\s+", "", text.strip(), flags=re.I)).lower()
+        own = [c for c in self.parties if title in self.titles.get(c, ())]
+        others = [c for c in self.participants if c not in self.parties and title in self.titles.get(c, ())]
+        if len(own) == 1:
+            return (own[0],)
+        if not own and len(others) == 1:
+            return (others[0],)
+        return self.parties if len(self.parties) == 1 else None
 
     @property
     def own(self) -> tuple[str, ...]:
