@@ -734,3 +734,25 @@ def test_the_prime_minister_of_a_us_readout_is_the_counterpart(rules_extractor):
     ireland = {"parties": ["USA", "IRL"], "kind": "joint-statement", "title": "Joint Statement of the United States and Ireland"}
     got = acts(rules_extractor, "The Taoiseach welcomed the President’s support for the peace process.", ireland)
     assert got and got[0][2] == ("IRL",)
+
+
+def test_the_secretary_general_is_the_un_and_organisations_of_the_gold_are_known(rules_extractor):
+    # UK at the UN 1997 (the guidelines: the Secretary-General is UN); the Americas Partnership fact sheet 2024
+    uk = {"parties": ["GBR"], "kind": "speech", "title": "Statement by the United Kingdom to the UN General Debate"}
+    got = acts(rules_extractor, "We thoroughly welcome the Secretary-General’s commitment to reduce the number of "
+                                "documents by 25 per cent by next year.", uk)
+    assert got and got[0][0] == "SUPPORT" and got[0][3] == ("UN",)
+    fact_sheet = {"parties": ["USA"], "kind": "fact-sheet",
+                  "title": "FACT SHEET: President Biden Marks Anniversary of the Americas Partnership for Economic Prosperity"}
+    got = acts(rules_extractor, "U.S. Trade Representative Katherine Tai, Secretary of State Antony Blinken, and Secretary "
+                                "of the Treasury Janet Yellen all hosted their Americas Partnership ministerial counterparts "
+                                "to drive inclusive sustainable growth and strengthen critical supply chains in "
+                                "semiconductors, medical supplies, and clean energy and critical minerals.", fact_sheet)
+    assert ("CONSULT", "ASSERT", ("USA",), ("APEP",), False) in got
+
+
+def test_a_place_named_with_the_partner_met_is_no_target(rules_extractor):
+    # US-Japan readout 2022-11-13: Cambodia is where they met, not whom
+    got = acts(rules_extractor, "President Joseph R. Biden, Jr. today met with Japanese Prime Minister Kishida Fumio in "
+                                "Phnom Penh, Cambodia.", US_JAPAN_READOUT)
+    assert got == [("CONSULT", "ASSERT", ("USA",), ("JPN",), False)]

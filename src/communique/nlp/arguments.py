@@ -31,6 +31,7 @@ def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = No
 
 
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
+_WHERE = ("in", "at", "during", "near")  # prepositions of place and occasion: where, not whom
 
 
 def _phrase(tok: Token) -> list[Token]:
@@ -40,7 +41,8 @@ def _phrase(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+        # nor is a place the phrase is in ("met with Prime Minister Kishida in Phnom Penh, Cambodia")
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES and not (c.dep_ == "prep" and c.lower_ in _WHERE))
     return out
 
 
@@ -63,7 +65,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
         for c in np.children:
             if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
                 collect(c, is_direct and c.dep_ in ("conj", "appos"))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "at", "among", "between", "by") or (
+            elif c.dep_ == "prep" and c.lower_ in ("of", "including", "among", "between", "by") or (
                     c.dep_ == "prep" and c.lower_ == "in" and np.dep_ == "pobj" and np.head.lower_ == "of"):  # "the victims in Poland"
                 for g in c.children:
                     if g.dep_ == "pobj":
