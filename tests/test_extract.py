@@ -756,3 +756,11 @@ def test_a_place_named_with_the_partner_met_is_no_target(rules_extractor):
     got = acts(rules_extractor, "President Joseph R. Biden, Jr. today met with Japanese Prime Minister Kishida Fumio in "
                                 "Phnom Penh, Cambodia.", US_JAPAN_READOUT)
     assert got == [("CONSULT", "ASSERT", ("USA",), ("JPN",), False)]
+
+
+def test_a_reject_the_rules_read_stands_against_the_models_retyping(extractor):
+    # US-Japan 2021 (the guidelines' REJECT cues: oppose, reject, object); the model alone took it for a PURSUE
+    got = acts(extractor, "We reiterated our objections to China’s unlawful maritime claims and activities in the South "
+                          "China Sea and reaffirmed our strong shared interest in a free and open South China Sea "
+                          "governed by international law.")
+    assert got and got[0][0] == "REJECT" and got[0][3] == ("CHN",)
