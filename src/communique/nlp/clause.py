@@ -120,12 +120,9 @@ class ParsedSentence:
         adverbs = {c.lower_ for t in chain + upper for c in t.children if c.dep_ == "advmod"}
         adjs = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("acomp", "oprd")} | {
             t.lower_ for t in chain + upper if t.dep_ in ("acomp", "amod")}
-        nouns = {c.lemma_.lower() for t in chain + upper for c in t.children if c.dep_ in ("dobj", "pobj")} | {
-            t.lemma_.lower() for t in chain + upper if t.pos_ == "NOUN"}
+        nouns = _nouns(chain + upper)
         # a commitment the actors welcome or note is another's ("we welcome the commitment of our partners")
-        own_nouns = {c.lemma_.lower() for t in chain + upper if t.lemma_.lower() not in lx.regard_verbs
-                     for c in t.children if c.dep_ in ("dobj", "pobj")} | {
-            t.lemma_.lower() for t in chain + upper if t.pos_ == "NOUN" and t.head.lemma_.lower() not in lx.regard_verbs}
+        own_nouns = _nouns(chain + upper, besides=lx.regard_verbs)
         will = bool(aux & lx.commit_aux)
         if lemmas & lx.reaffirm_verbs:
             return "REAFFIRM"
@@ -166,6 +163,14 @@ class ParsedSentence:
             return True
         return any(t.lemma_.lower() in lx.obligation_verbs and not any(c.dep_ == "auxpass" for c in t.children)
                    and any(c.dep_ == "xcomp" for c in t.children) for t in chain + upper)
+
+
+def _nouns(tokens: list[Token], besides: frozenset[str] = frozenset()) -> set[str]:
+    """The lemmas of the nouns on a chain and of its tokens' objects, but those governed by a
+    verb in ``besides``."""
+    objects = {c.lemma_.lower() for t in tokens if t.lemma_.lower() not in besides
+               for c in t.children if c.dep_ in ("dobj", "pobj")}
+    return objects | {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN" and t.head.lemma_.lower() not in besides}
 
 
 def has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str] | None = None) -> Token | None:
