@@ -764,3 +764,38 @@ def test_a_reject_the_rules_read_stands_against_the_models_retyping(extractor):
                           "China Sea and reaffirmed our strong shared interest in a free and open South China Sea "
                           "governed by international law.")
     assert got and got[0][0] == "REJECT" and got[0][3] == ("CHN",)
+
+
+def test_working_toward_a_goal_pursues_it_and_a_typed_goal_is_its_own_act(rules_extractor):
+    # US-Argentina 2025, Japan-ROK-US 2024 (gold: PURSUE, CONSULT): "work toward X" is no cooperation of
+    # its own, as "work together to X" is not; with named co-agents it is ("work closely with Australia")
+    argentina = {"parties": ["USA", "ARG"], "kind": "joint-statement", "title": "Joint Statement on a Framework"}
+    assert types(rules_extractor, "The two countries also agreed to work toward stabilizing the global soybean "
+                                  "trade.", argentina) == ["PURSUE"]
+    trilateral = {"parties": ["JPN", "KOR", "USA"], "kind": "readout", "title": "Readout of the Trilateral Meeting"}
+    assert types(rules_extractor, "They committed to work toward holding another Trilateral Leaders’ Summit at the "
+                                  "earliest opportunity.", trilateral) == ["CONSULT"]
+    assert types(rules_extractor, "We will work for a world without nuclear weapons.") == ["PURSUE"]
+    assert types(rules_extractor, "We will work closely with Australia toward a free and open Indo-Pacific.") == ["COOPERATE"]
+
+
+def test_strengthening_ties_or_a_network_of_alliances_is_cooperation(rules_extractor):
+    # US at the UN 2024 (gold: COOPERATE): the object's "of" phrase names the ties strengthened
+    us = {"parties": ["USA"], "kind": "speech", "title": "Remarks by President Biden Before the 79th Session of the UNGA"}
+    assert types(rules_extractor, "At the same time, we’re going to continue to strengthen our network of alliances "
+                                  "and partnerships across the Indo-Pacific.", us) == ["COOPERATE"]
+    assert types(rules_extractor, "We resolved to strengthen our bonds still further.") == ["COOPERATE"]
+    assert types(rules_extractor, "We will strengthen our economic security.") == ["PURSUE"]
+
+
+def test_supporting_a_states_cause_or_people_in_need_is_aid(rules_extractor):
+    # US-China readout 2023, NATO fact sheet 2021 (gold: AID toward Ukraine, Afghanistan); supporting an
+    # idea stays SUPPORT, and "the united Nations" is no people in need
+    got = acts(rules_extractor, "President Biden reaffirmed that the United States, alongside allies and partners, will "
+                                "continue to support Ukraine’s defense against Russian aggression.", READOUT)
+    assert [(a[0], a[3]) for a in got] == [("AID", ("UKR",))]
+    nato = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: NATO Summit"}
+    assert types(rules_extractor, "The United States and our NATO Allies and partners will continue supporting the "
+                                  "people of Afghanistan through civilian and security assistance.", nato) == ["AID"]
+    assert types(rules_extractor, "We support further dialogue.") == ["SUPPORT"]
+    assert types(rules_extractor, "We support the united Nations.") == ["SUPPORT"]

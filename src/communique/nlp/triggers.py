@@ -151,10 +151,18 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         if obj is not None and has_child(v, ("xcomp", "ccomp")):
             return "REQUEST", "020", "verb:encourage-to"
         return "SUPPORT", "051", "verb:encourage"
-    if lem in lx.support_aid_verbs and obj is not None:
+    if lem in lx.support_aid_verbs and obj is not None and obj.dep_ == "dobj":
         h = s.tok_hit.get(obj.i)
-        if h is not None and h.kind in ("state", "person") and obj.dep_ == "dobj":
+        if h is not None and h.kind in ("state", "person"):
             return "AID", "070", f"verb:{lem}-state"
+        # a state's own cause ("support Ukraine's defense", "Indonesia's efforts") or those in
+        # need ("supporting the people of Afghanistan", "host communities") is material help
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        hit = s.tok_hit.get(owner.i) if owner is not None else None
+        if hit is not None and hit.kind == "state":
+            return "AID", "070", f"verb:{lem}-state-cause"
+        if obj.lower_ in s.lex.words.needy and owner is None and not obj.text[:1].isupper():
+            return "AID", "070", f"verb:{lem}-needy"
     if lem in ("help", "assist") and (obj is None or (s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in s.lex.words.needy)):
         return None  # "will help sustain peace": an effect, not aid
     if lem == "raise" and obj is None:
@@ -263,6 +271,17 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
             return None  # the goal is the act
         return Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal")
+    if lem in lx.purpose_verbs and not coagents(s, tok):
+        goal = _goal_prep(tok)
+        if goal is not None:
+            # "work toward(s) / for / against X" pursues X as "work together to X" does: the goal
+            # is the act where it is typed ("work toward holding another Summit": its own trigger)
+            if goal.pos_ in ("VERB", "AUX"):
+                return None
+            c = content_of_noun(s, goal) if goal.pos_ in ("NOUN", "PROPN") else None
+            if c is not None:
+                return Trigger(tok, c[0], c[1], f"verb:{lem}-toward+{c[2]}", targets_from=c[3])
+            return Trigger(tok, "PURSUE", "030", f"verb:{lem}-toward-goal")
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = object_head(s, tok)
@@ -281,9 +300,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                 if type_ == "SUPPORT" and lem in s.lex.words.material_verbs and c[2] in ("noun:support", "noun:backing"):
                     type_, cameo = "AID", "070"
                 return Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
-        if lem in lx.light_verbs and obj.lemma_.lower() in lx.object_types:
-            t = lx.object_types[obj.lemma_.lower()]
-            return Trigger(tok, t, lx.nouns.get(obj.lemma_.lower(), (t, "060"))[1], f"verb:{lem}+obj:{obj.lemma_.lower()}")
+        kind = _object_kind(s, obj) if lem in lx.light_verbs else None
+        if kind is not None:
+            t = lx.object_types[kind]
+            return Trigger(tok, t, lx.nouns.get(kind, (t, "060"))[1], f"verb:{lem}+obj:{kind}")
         if lem in ("establish", "launch", "create", "announce", "form", "unveil", "inaugurate") and (
                 obj.lemma_.lower() in lx.agree_objects or obj.lower_ in lx.agree_objects):
             return Trigger(tok, "AGREE", "030", f"verb:{lem}+{obj.lemma_.lower()}")
@@ -318,6 +338,31 @@ def _look_forward(s: ParsedSentence, tok: Token) -> Trigger | None:
                     if g.lemma_.lower() in ("future", "year", "years", "day", "days"):
                         return None
                     return Trigger(tok, "SUPPORT", "051", "verb:look-forward-event", modality="ASSERT")
+    return None
+
+
+def _object_kind(s: ParsedSentence, obj: Token) -> str | None:
+    """The word of ``lexicon.object_types`` an object is ("ties", lemmatised "tie", as well), or
+    the one its "of" phrase names ("our network of alliances and partnerships")."""
+    types = s.lex.object_types
+    for w in (obj.lemma_.lower(), obj.lower_):
+        if w in types:
+            return w
+    for p in obj.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    return next((w for w in (g.lemma_.lower(), g.lower_) if w in types), None)
+    return None
+
+
+def _goal_prep(verb: Token) -> Token | None:
+    """The object of "toward(s)", "for" or "against" under a verb: what it works toward."""
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("toward", "towards", "for", "against"):
+            for g in p.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
     return None
 
 
