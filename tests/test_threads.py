@@ -29,7 +29,9 @@ SCORER = SHARED / "eval" / "score_threads.py"
 # to rest on the coordinated part of its sentence that carries its type instead of the whole sentence:
 # F1 0.696 as before, links 0.412 -> 0.436, R 0.599 -> 0.610, P 0.829 -> 0.810 (the Quad check rose:
 # F1 0.875 -> 0.885, links 0.733 -> 0.756, P stays 1.0).
-FLOOR = {"f1": 0.69, "links": 0.43, "p": 0.80}
+# 2026-12-03: f1 raised to 0.70 and links to 0.44 with model 90b12c6620 ("work toward X", ties named in
+# an object's "of" phrase, support for a state's cause as AID): F1 0.693 -> 0.701, links 0.436 -> 0.448, P 0.825.
+FLOOR = {"f1": 0.70, "links": 0.44, "p": 0.80}
 
 
 @pytest.fixture(scope="module")
