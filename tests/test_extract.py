@@ -799,3 +799,56 @@ def test_supporting_a_states_cause_or_people_in_need_is_aid(rules_extractor):
                                   "people of Afghanistan through civilian and security assistance.", nato) == ["AID"]
     assert types(rules_extractor, "We support further dialogue.") == ["SUPPORT"]
     assert types(rules_extractor, "We support the united Nations.") == ["SUPPORT"]
+
+
+TRADE_DEAL = {"parties": ["USA", "ARG"], "kind": "joint-statement",
+              "title": "Joint Statement on a United States–Argentina Agreement on Reciprocal Trade and Investment"}
+
+
+def test_giving_market_access_or_easing_a_tax_on_a_partners_goods_is_retreat(rules_extractor):
+    # US-Argentina and US-El Salvador 2025 (gold: RETREAT by the easing party toward the U.S.); access
+    # with no trade in the clause is no market opened
+    for text in ("Argentina will provide preferential market access for U.S. goods exports, including certain "
+                 "medicines, chemicals, machinery, information technologies products, medical devices, motor "
+                 "vehicles, and a wide range of agricultural products.",
+                 "Argentina will also phase out the statistical tax for U.S. goods."):
+        got = acts(rules_extractor, text, TRADE_DEAL)
+        assert [(a[0], a[2], a[3]) for a in got] == [("RETREAT", ("ARG",), ("USA",))], text
+    salvador = dict(TRADE_DEAL, parties=["USA", "SLV"])
+    assert types(rules_extractor, "El Salvador also has committed to address and prevent barriers to U.S. agricultural "
+                                  "products in its market.", salvador) == ["RETREAT"]
+    assert "RETREAT" not in types(rules_extractor, "We will provide access to clean energy resources across the region.")
+
+
+def test_adopting_a_policy_pursues_it_and_adopting_a_text_agrees(rules_extractor):
+    # US-El Salvador 2025 (gold: PURSUE); APEC 2023 ("adopted ... the Golden Gate Declaration": AGREE)
+    salvador = dict(TRADE_DEAL, parties=["USA", "SLV"])
+    assert types(rules_extractor, "El Salvador has committed to adopt and maintain high levels of environmental "
+                                  "protection.", salvador) == ["PURSUE"]
+    apec = {"parties": ["APEC"], "kind": "communique", "title": "2023 APEC Leaders' Golden Gate Declaration"}
+    assert types(rules_extractor, "We, the APEC Leaders, adopted the Golden Gate Declaration.", apec) == ["AGREE"]
+
+
+def test_asking_another_state_to_act_is_a_request_and_tasking_ones_own_is_not(rules_extractor):
+    # Egypt at the UN 2010, the Japan-ROK-US national security advisors' readout 2024 (gold: REQUEST toward
+    # Iran; toward Russia and the DPRK by the three, "the National Security Advisors" being theirs)
+    egypt = {"parties": ["EGY"], "kind": "speech", "title": "Statement by Egypt to the UN General Debate"}
+    got = acts(rules_extractor, "While it is true that threats against a State member of the Organization of the Islamic "
+                                "Conference are not acceptable, we nevertheless ask Iran to refrain from any measure that "
+                                "could exacerbate the situation in the region.", egypt)
+    assert ("REQUEST", ("IRN",)) in [(a[0], a[3]) for a in got]
+    nsa = {"parties": ["JPN", "KOR", "USA"], "kind": "readout",
+           "title": "Readout of the Trilateral Meeting of National Security Advisors"}
+    got = acts(rules_extractor, "The National Security Advisors call on Russia and the DPRK to cease these actions that "
+                                "only serve to expand the security implications of Russia’s brutal and illegal war beyond "
+                                "Europe and into the Indo-Pacific.", nsa)
+    assert [(a[0], set(a[2]), a[3][:2]) for a in got][:1] == [("REQUEST", {"JPN", "KOR", "USA"}, ("RUS", "PRK"))]
+    assert "REQUEST" not in types(rules_extractor, "We ask our ministers to develop a plan for the next Summit.")
+
+
+def test_a_prohibition_adopted_on_imports_is_a_sanction(rules_extractor):
+    # US-Argentina 2025 (gold: SANCTION, then PURSUE)
+    got = types(rules_extractor, "In addition, Argentina will adopt and implement a prohibition on the importation of "
+                                 "goods produced by forced or compulsory labor and strengthen enforcement of labor laws.",
+                TRADE_DEAL)
+    assert got[0] == "SANCTION"

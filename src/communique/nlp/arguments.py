@@ -31,7 +31,8 @@ def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = No
 
 
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
-_WHERE = ("in", "at", "during", "near")  # prepositions of place and occasion: where, not whom
+_WHERE = ("in", "at", "during", "near")
+_EASED_FOR = ("on", "for", "to", "from", "against")  # a barrier eased on, for, to ... a partner's goods  # prepositions of place and occasion: where, not whom
 
 
 def _phrase(tok: Token) -> list[Token]:
@@ -78,6 +79,12 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
         for c in root.children:
             if c.dep_ in ("dobj", "dative", "attr", "oprd"):
                 collect(c, True)
+                if trig.type == "RETREAT":  # "eliminate tariffs on U.S. goods": whose goods the barrier held back
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in _EASED_FOR:
+                            for g in p.children:
+                                if g.dep_ == "pobj":
+                                    collect(g, True)
             elif c.dep_ in ("prep", "prt") and c.lower_ in s.lex.words.target_preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -101,7 +108,8 @@ _OWN_COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "prep", "xcomp", "ccomp", 
 
 def has_complement(tok: Token) -> bool:
     """Whether a predicate has a complement of its own: "condemn" in "We condemn and reject X" has none."""
-    return any(c.dep_ in _OWN_COMPLEMENTS for c in tok.children)
+    # (a complement follows its verb: a fronted "In addition," is no complement of "adopt")
+    return any(c.dep_ in _OWN_COMPLEMENTS and c.i > tok.i for c in tok.children)
 
 
 def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:

@@ -104,7 +104,7 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
         obj = of
     else:
         return False
-    if obj.lemma_.lower() in ("access", "requirement"):
+    if obj.lemma_.lower() in s.lex.words.trade_bound_objects or obj.lower_ in s.lex.words.trade_bound_objects:
         # "market access", "requirements on imports": trade only where the clause says so, by a
         # trade word or by the partner whose goods it concerns ("requirements on U.S. beef");
         # a market opened is trade by itself
@@ -121,6 +121,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     obj_lem = obj.lemma_.lower() if obj is not None else ""
     if lem in s.lex.words.easing_verbs and obj is not None and _eases_trade(s, obj):
         return "RETREAT", "085", f"verb:{lem}-easing"
+    if lem in s.lex.words.opening_verbs and obj is not None and obj_lem == "access" and _eases_trade(s, obj):
+        return "RETREAT", "085", f"verb:{lem}-access"
     if lem in ("close", "secure", "reach", "strike", "achieve") and obj is not None and obj_lem in lx.agree_objects:
         return "AGREE", "057", f"verb:{lem}+{obj_lem}"  # "closed a landmark deal", "reached an agreement"
     if lem == "share":
@@ -169,6 +171,14 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return None
     if lem == "hold" and obj is not None and obj_lem in ("accountable", "responsible"):
         return "THREATEN", "130", "verb:hold-accountable"
+    if lem in s.lex.words.text_verbs:
+        # "adopt and maintain high levels of protection": the object may be the next verb's
+        what = obj if obj is not None else next(filter(None, (object_head(s, c) for c in v.conjuncts)), None)
+        if what is not None and what.lemma_.lower() not in lx.agree_objects and what.lower_ not in lx.agree_objects:
+            c = content_of_noun(s, what) if what.pos_ in ("NOUN", "PROPN") else None
+            if c is not None:  # "adopt and implement a prohibition on the importation of ...": its act
+                return c[0], c[1], f"verb:{lem}+{c[2]}"
+            return "PURSUE", "030", f"verb:{lem}-policy"
     if lem in lx.verbs:
         t, c = lx.verbs[lem]
         return t, c, f"verb:{lem}"
@@ -282,6 +292,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             if c is not None:
                 return Trigger(tok, c[0], c[1], f"verb:{lem}-toward+{c[2]}", targets_from=c[3])
             return Trigger(tok, "PURSUE", "030", f"verb:{lem}-toward-goal")
+    if lem in lx.verbs and lx.verbs[lem][0] == "REQUEST" and has_child(tok, ("xcomp",)) and _others(s, object_head(s, tok)):
+        # "we ask Iran to refrain from ...": asking another to act is a request ("ask our ministers
+        # to develop ..." tasks the participants' own, and the infinitive holds their act)
+        return Trigger(tok, "REQUEST", lx.verbs[lem][1], f"verb:{lem}-other-to")
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = object_head(s, tok)
@@ -343,7 +357,8 @@ def _look_forward(s: ParsedSentence, tok: Token) -> Trigger | None:
 
 def _object_kind(s: ParsedSentence, obj: Token) -> str | None:
     """The word of ``lexicon.object_types`` an object is ("ties", lemmatised "tie", as well), or
-    the one its "of" phrase names ("our network of alliances and partnerships")."""
+    the ties its "of" phrase names ("our network of alliances and partnerships"; not "high levels
+    of protection", which are no protection given)."""
     types = s.lex.object_types
     for w in (obj.lemma_.lower(), obj.lower_):
         if w in types:
@@ -352,8 +367,18 @@ def _object_kind(s: ParsedSentence, obj: Token) -> str | None:
         if p.dep_ == "prep" and p.lower_ == "of":
             for g in p.children:
                 if g.dep_ == "pobj":
-                    return next((w for w in (g.lemma_.lower(), g.lower_) if w in types), None)
+                    return next((w for w in (g.lemma_.lower(), g.lower_) if types.get(w) == "COOPERATE"), None)
     return None
+
+
+def _others(s: ParsedSentence, obj: Token | None) -> bool:
+    """Whether an object names a state, organisation or person none of the participants is."""
+    if obj is None:
+        return False
+    hit = s.tok_hit.get(obj.i)
+    if hit is None or hit.kind not in ("state", "org", "person"):
+        return False
+    return not set(s.resolve(hit) or ()) & set(s.ctx.taking_part)
 
 
 def _goal_prep(verb: Token) -> Token | None:
