@@ -852,3 +852,38 @@ def test_a_prohibition_adopted_on_imports_is_a_sanction(rules_extractor):
                                  "goods produced by forced or compulsory labor and strengthen enforcement of labor laws.",
                 TRADE_DEAL)
     assert got[0] == "SANCTION"
+
+
+def test_standing_support_readiness_and_tasking_set_the_modality(rules_extractor):
+    # US-China readout 2023 (gold: REAFFIRM), Brazil at the UN 2005 and US-France 2021 (gold: COMMIT)
+    assert _modalities(rules_extractor, "President Biden underscored the United States’ support for a free and open "
+                                        "Indo-Pacific that is connected, prosperous, secure, and resilient.",
+                       READOUT) == ["REAFFIRM"]
+    brazil = {"parties": ["BRA"], "kind": "speech", "title": "Statement by Brazil to the UN General Debate"}
+    assert "COMMIT" in _modalities(rules_extractor, "I wish to express Brazil’s readiness to work intensively with a view "
+                                                    "to the prompt conclusion of a comprehensive convention against "
+                                                    "terrorism.", brazil)
+    france = {"parties": ["USA", "FRA"], "kind": "joint-statement", "title": "United States-France Joint Statement"}
+    assert _modalities(rules_extractor, "The two Presidents have charged their teams with intensifying bilateral "
+                                        "consultations.", france) == ["COMMIT"]
+
+
+def test_money_committed_and_a_text_agreed_report_no_promise(rules_extractor):
+    # Africa-US fact sheet 2023 (gold: AID ASSERT); a framework agreed is done, "agree to <act>" promises it
+    africa = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: The U.S.-Africa Leaders Summit Delivers"}
+    got = acts(rules_extractor, "Since December, the United States has committed nearly $110 million in financing to "
+                                "projects across the continent.", africa)
+    assert got and {a[1] for a in got} == {"ASSERT"}
+    assert _modalities(rules_extractor, "The United States and Argentina have agreed to a Framework to deepen bilateral "
+                                        "trade and investment cooperation.", TRADE_DEAL) == ["ASSERT"]
+    assert _modalities(rules_extractor, "The two countries agreed to deepen their trade cooperation.", TRADE_DEAL) == ["COMMIT"]
+    assert _modalities(rules_extractor, "We will commit $5 billion to the facility.") == ["COMMIT"]
+
+
+def test_a_gerund_with_a_typed_object_carries_the_act_of_a_commitment(rules_extractor):
+    # US-Israel 2022 (gold: AID COMMIT toward Israel)
+    israel = {"parties": ["USA", "ISR"], "kind": "joint-statement", "title": "The Jerusalem U.S.-Israel Strategic Partnership"}
+    got = acts(rules_extractor, "In addition, the United States is committed to seeking additional missile defense "
+                                "assistance in excess of MOU levels, in exceptional circumstances such as the hostilities "
+                                "with Hamas over eleven days in May 2021.", israel)
+    assert [(a[0], a[1], a[2]) for a in got][:1] == [("AID", "COMMIT", ("USA",))]

@@ -99,6 +99,12 @@ class ParsedSentence:
         for c in tok.children:
             if c.dep_ in SUBJ:
                 return c
+        # the parser may hang the subject on the auxiliary ("the United States is committed to ...")
+        for a in tok.children:
+            if a.dep_ in ("aux", "auxpass") and a.i < tok.i:
+                for c in a.children:
+                    if c.dep_ in SUBJ:
+                        return c
         return None
 
     def subject_actors(self, subj: Token) -> tuple[tuple[str, ...], bool]:
@@ -141,7 +147,7 @@ class ParsedSentence:
             if any(t.tag_ in ("VBP", "VBZ") for t in cont):
                 return "REAFFIRM"
             return "COMMIT" if any(t.tag_ in ("VB", "VBG") for t in cont) else "ASSERT"
-        if lemmas & lx.commit_verbs:
+        if {t.lemma_.lower() for t in chain + upper if not _spent(t)} & lx.commit_verbs:
             return "COMMIT"
         if lemmas & lx.commit_look_forward and any(c.lower_ == "forward" for t in chain + upper for c in t.children):
             return "COMMIT"
@@ -160,9 +166,28 @@ class ParsedSentence:
         if lemmas & lx.not_after_obligation:
             return False
         if aux & lx.obligation:
-            return True
+            # "freedom of navigation must be respected": a norm stated in the passive binds no one
+            bound = [t for t in chain + upper if any(c.dep_ == "aux" and c.lower_ in lx.obligation for c in t.children)]
+            return not all(any(c.dep_ == "auxpass" for c in t.children) for t in bound)
         return any(t.lemma_.lower() in lx.obligation_verbs and not any(c.dep_ == "auxpass" for c in t.children)
                    and any(c.dep_ == "xcomp" for c in t.children) for t in chain + upper)
+
+
+def _spent(tok: Token) -> bool:
+    """A promise verb that reports no promise: money or assets committed ("the DFC has committed nearly
+    $110 million in financing"), or an agreement reached on a text or a point ("have agreed to a
+    Framework", "agreed on the importance of ..."); "agree to <act>" and "agreed that X will" do promise."""
+    lem = tok.lemma_.lower()
+    if lem == "commit":
+        return tok.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "dobj" and c.lower_ not in ("ourselves", "themselves", "itself", "himself", "herself")
+            for c in tok.children)
+    if lem == "agree":
+        # (with "to a Framework" before it, an infinitive completes the text agreed, whatever the parse)
+        to_text = any(c.dep_ == "prep" and c.lower_ in ("to", "on") and any(g.dep_ == "pobj" for g in c.children)
+                      for c in tok.children)
+        return to_text or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    return False
 
 
 def _nouns(tokens: list[Token], besides: frozenset[str] = frozenset()) -> set[str]:

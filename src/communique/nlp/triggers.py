@@ -220,7 +220,7 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
                 for p in tok.children:  # "are committed to X"
                     if p.dep_ == "prep" and p.lower_ == "to":
                         for g in p.children:
-                            if g.dep_ == "pcomp" and g.pos_ == "VERB" and verb_type(s, g) is None and lem != "ready":
+                            if g.dep_ == "pcomp" and g.pos_ == "VERB" and _verb_trigger(s, g) is None and lem != "ready":
                                 out.append(Trigger(tok, "PURSUE", "030", f"adj:{lem}-to-goal", targets_from=g))
                             if g.dep_ == "pobj":
                                 c = content_of_noun(s, g) or ("PURSUE", "030", f"adj:{lem}-to", g)
