@@ -887,3 +887,27 @@ def test_a_gerund_with_a_typed_object_carries_the_act_of_a_commitment(rules_extr
                                 "assistance in excess of MOU levels, in exceptional circumstances such as the hostilities "
                                 "with Hamas over eleven days in May 2021.", israel)
     assert [(a[0], a[1], a[2]) for a in got][:1] == [("AID", "COMMIT", ("USA",))]
+
+
+def test_a_body_the_title_names_with_the_issuer_acts_as_one(rules_extractor):
+    # G7 fact sheet 2021, the issue's own example (gold: SUPPORT COMMIT by G7): a group the title names
+    # with the issuer among its members takes part, and "our nations" stay its members
+    g7 = {"parties": ["USA"], "kind": "fact-sheet",
+          "title": "FACT SHEET: President Biden and G7 Leaders to Announce Steps to Forge a More Fair and Inclusive "
+                   "Global Economy"}
+    got = acts(rules_extractor, "G7 leaders will endorse a strong global minimum tax of at least 15 percent.", g7)
+    assert [(a[0], a[1], a[2]) for a in got] == [("SUPPORT", "COMMIT", ("G7",))]
+    aukus = {"parties": ["AUS", "GBR", "USA"], "kind": "joint-statement", "title": "Joint Leaders Statement on AUKUS"}
+    got = acts(rules_extractor, "Our three nations are deeply committed to upholding our leadership on global "
+                                "non-proliferation.", aukus)
+    assert got and set(got[0][2]) == {"AUS", "GBR", "USA"}
+
+
+def test_a_light_verb_completing_a_commitment_takes_its_objects_type(rules_extractor):
+    # US-Australia readout 2024 (gold: COOPERATE REAFFIRM): "commitment to expand cooperation" is cooperation
+    australia = {"parties": ["USA", "AUS"], "kind": "readout",
+                 "title": "Readout of President Biden’s Meeting with Prime Minister Albanese of Australia"}
+    got = acts(rules_extractor, "They also reaffirmed their commitment to expand cooperation to build more diverse and "
+                                "resilient critical minerals supply chains and accelerate the transition to clean energy.",
+               australia)
+    assert ("COOPERATE", "REAFFIRM") in [(a[0], a[1]) for a in got]

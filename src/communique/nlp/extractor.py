@@ -21,7 +21,7 @@ from .arguments import conjunct_pieces
 from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit
-from .participants import forum_of, infer_participants
+from .participants import bodies_of, forum_of, infer_participants
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .records import Context, DocState
 from .segment import segment
@@ -178,7 +178,8 @@ class Extractor:
         sentences = segment(doc, self.rules)
         parties, participants = infer_participants(doc, comp.gazetteer)
         ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind,
-                      forum=forum_of(doc, comp.gazetteer), titles=comp.gazetteer.titles)
+                      forum=forum_of(doc, comp.gazetteer), titles=comp.gazetteer.titles,
+                      bodies=bodies_of(doc, comp.gazetteer, parties))
         sds = []
         for s in sentences:
             sd = self.nlp.make_doc(s.text)

@@ -13,7 +13,7 @@ import re
 from ..model import Document
 from .gazetteer import Gazetteer
 
-__all__ = ["infer_participants", "forum_of"]
+__all__ = ["infer_participants", "forum_of", "bodies_of"]
 
 
 def _codes(gz: Gazetteer, text: str) -> list[str]:
@@ -67,3 +67,15 @@ def forum_of(doc: Document, gz: Gazetteer) -> str | None:
             if not members or set(doc.parties) & set(members):
                 return h.code
     return None
+
+
+def bodies_of(doc: Document, gz: Gazetteer, parties: tuple[str, ...]) -> tuple[str, ...]:
+    """The groups the title names that have an issuer among their members ("President Biden and
+    G7 Leaders to Announce ...": G7): such a body acting as one ("G7 leaders will endorse a
+    strong global minimum tax") takes part, though "our nations" are still its members."""
+    out: list[str] = []
+    for h in gz.find(doc.title or "", {}):
+        members = gz.group_members.get(h.code or "")
+        if members and set(parties) & set(members) and h.code not in out:
+            out.append(h.code)
+    return tuple(out)

@@ -34,6 +34,8 @@ class Context:
     forum: str | None = None
     # code -> the titles its leaders hold (the gazetteer's): whose "the Prime Minister" is
     titles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # groups the title names with an issuer among their members: they act as one, and take part
+    bodies: tuple[str, ...] = ()
 
     def principal(self, text: str) -> tuple[str, ...] | None:
         """Whom "the President", "the Prime Minister" or "the Taoiseach" names: the issuer whose
@@ -55,8 +57,9 @@ class Context:
 
     @property
     def taking_part(self) -> tuple[str, ...]:
-        """Whose acts the statement reports: the participants, and the forum acting as one."""
-        return self.participants + ((self.forum,) if self.forum else ())
+        """Whose acts the statement reports: the participants, and the forum or bodies acting as one."""
+        return self.participants + tuple(b for b in ((self.forum,) if self.forum else ()) + self.bodies
+                                         if b not in self.participants)
 
 
 @dataclass(frozen=True)

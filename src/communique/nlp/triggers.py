@@ -31,7 +31,7 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
     if lem in s.lex.words.goal_nouns:  # "a shared ambition to support Australia"
         for c in noun.children:
             if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
-                vt = verb_type(s, c)
+                vt = _goal_type(s, c)
                 if vt:
                     return vt[0], vt[1], vt[2], c
     if lem in s.lex.words.containers:  # "the full range of its capabilities", "pursuit of dialogue"
@@ -59,7 +59,7 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
                         return inner
                     return "PURSUE", "030", f"noun:{lem}-to", g
                 if g.dep_ == "pcomp" and g.pos_ == "VERB":
-                    vt = verb_type(s, g)
+                    vt = _goal_type(s, g)
                     if vt:
                         return vt[0], vt[1], vt[2], g
                     return "PURSUE", "030", f"noun:{lem}-to", g
@@ -68,6 +68,13 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
     if nt:
         return nt[0], nt[1], nt[2], noun
     return None
+
+
+def _goal_type(s: ParsedSentence, verb: Token) -> tuple[str, str, str] | None:
+    """The act a verb completing a noun names, its object's where it is a light verb ("our commitment
+    to expand cooperation": COOPERATE), else its own."""
+    t = _verb_trigger(s, verb)
+    return (t.type, t.cameo, t.rule) if t is not None else verb_type(s, verb)
 
 
 _GUARANTEES = frozenset({"deterrence", "defense", "defence", "security"})
