@@ -911,3 +911,11 @@ def test_a_light_verb_completing_a_commitment_takes_its_objects_type(rules_extra
                                 "resilient critical minerals supply chains and accelerate the transition to clean energy.",
                australia)
     assert ("COOPERATE", "REAFFIRM") in [(a[0], a[1]) for a in got]
+
+
+def test_our_country_in_a_speech_is_the_speaker(rules_extractor):
+    # Argentina at the UN 1997 (gold: SUPPORT by ARG)
+    argentina = {"parties": ["ARG"], "kind": "speech", "title": "Statement by Argentina to the UN General Debate"}
+    got = acts(rules_extractor, "Our country likewise firmly supports the system-wide Programme of Action for the "
+                                "economic recovery and development of Africa.", argentina)
+    assert [(a[0], a[2]) for a in got] == [("SUPPORT", ("ARG",))]
