@@ -39,7 +39,11 @@ SCORER = SHARED / "eval" / "score_threads.py"
 # retraining; the ranking bonus for a lineage's own type (SAME_TYPE_FIRST 0 / 0.05 / 0.1 / 0.2) scores
 # F1 0.692 / 0.691 / 0.692 / 0.692 on this store, and comparing an act with every wording of a lineage
 # rather than its first, latest and series' latest scores 0.685: neither is a fix.
-FLOOR = {"f1": 0.69, "links": 0.42, "p": 0.80}
+# Then links set back, openly, to 0.40 when a link came to need the lineage's first wording as well
+# (lineage.ANCHOR): on these samples F1 0.692 -> 0.691, links 0.424 -> 0.406, P 0.817 -> 0.825, and the
+# Quad check rose (F1 0.885 -> 0.894, links 0.756 -> 0.778); over the 415 statements, where lineages had
+# drifted from one commitment to another, US-Japan rose from F1 0.634 to 0.681 (links 0.327 -> 0.370).
+FLOOR = {"f1": 0.69, "links": 0.40, "p": 0.80}
 
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,14 @@ SAME_TYPE_FIRST = 0.1
 SAME_SERIES = 0.1  # among linking pairs, a lineage already in the act's series (same issuers, same track) goes first
 SHORT, SHORT_PENALTY = 3, 0.1  # wordings of fewer content words than SHORT need this much more
 STRANGERS = 0.12  # acts whose actors share no code need this much more
+# An act continues a lineage only if its words also keep to the lineage's first wording: matching
+# the latest alone let a lineage drift, one near wording at a time, from "deepen cooperation in
+# other domains" to "the commitment of the United States to Israel's security" (44 members over the
+# 415 statements). Measured on the two series with threads (US-Japan, the hand-read Quad check),
+# samples / 415 statements: B-cubed F1 0.692 / 0.634 and 0.885 / 0.855 without the anchor; with it at
+# 0.2: 0.695 / 0.661 and 0.885 / 0.824; at 0.3: 0.691 / 0.681 and 0.894 / 0.849; at 0.35:
+# 0.681 / 0.682 and 0.871 / 0.810. Chosen on both series, so the series no one here has seen is the test.
+ANCHOR = 0.3
 FAMILY = {"COMMIT": "promise", "REAFFIRM": "promise", "ASSERT": "statement"}
 
 
@@ -152,6 +160,8 @@ def link_score(s: frozenset[str], v, actors: set[str], type_: str, lin: _Lineage
         sim += TYPE_HINT
     if strangers:
         sim -= STRANGERS
+    if sim >= threshold and lin.first is not lin.latest and same_commitment(s, lin.first, idf, ANCHOR) < ANCHOR:
+        return sim - 1.0  # it has drifted from the commitment the lineage began with (see ANCHOR)
     return sim
 
 
