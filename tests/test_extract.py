@@ -919,3 +919,13 @@ def test_our_country_in_a_speech_is_the_speaker(rules_extractor):
     got = acts(rules_extractor, "Our country likewise firmly supports the system-wide Programme of Action for the "
                                 "economic recovery and development of Africa.", argentina)
     assert [(a[0], a[2]) for a in got] == [("SUPPORT", ("ARG",))]
+
+
+def test_the_us_governments_departments_and_agencies_act_for_it(rules_extractor):
+    # G7 fact sheet 2022 (gold: SANCTION by USA toward Russia): "The Nuclear Regulatory Commission will also
+    # suspend general licenses for exports ... to Russia" is the United States' act, not a third party's
+    g7 = {"parties": ["USA"], "kind": "fact-sheet",
+          "title": "FACT SHEET: United States and G7 Partners Impose Severe Costs for Putin’s War Against Ukraine"}
+    got = acts(rules_extractor, "The Nuclear Regulatory Commission will also suspend general licenses for exports of "
+                                "source material, special nuclear material, byproduct material, and deuterium to Russia.", g7)
+    assert [(a[0], a[2]) for a in got] == [("SANCTION", ("USA",))]
