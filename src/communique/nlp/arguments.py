@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clause import CLIMB, ParsedSentence, ordered
+from .clause import CLIMB, ParsedSentence, ordered, prep_objects
 from .records import Trigger
 
 __all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
@@ -31,8 +31,8 @@ def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = No
 
 
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
-_WHERE = ("in", "at", "during", "near")
-_EASED_FOR = ("on", "for", "to", "from", "against")  # a barrier eased on, for, to ... a partner's goods  # prepositions of place and occasion: where, not whom
+_WHERE = ("in", "at", "during", "near")  # prepositions of place and occasion: where, not whom
+_EASED_FOR = ("on", "for", "to", "from", "against")  # a barrier eased on, for, to ... a partner's goods
 
 
 def _phrase(tok: Token) -> list[Token]:
@@ -80,11 +80,8 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
             if c.dep_ in ("dobj", "dative", "attr", "oprd"):
                 collect(c, True)
                 if trig.type == "RETREAT":  # "eliminate tariffs on U.S. goods": whose goods the barrier held back
-                    for p in c.children:
-                        if p.dep_ == "prep" and p.lower_ in _EASED_FOR:
-                            for g in p.children:
-                                if g.dep_ == "pobj":
-                                    collect(g, True)
+                    for g in prep_objects(c, _EASED_FOR, ("pobj",)):
+                        collect(g, True)
             elif c.dep_ in ("prep", "prt") and c.lower_ in s.lex.words.target_preps:
                 for g in c.children:
                     if g.dep_ == "pobj":

@@ -2,7 +2,7 @@
 noun phrase resolves to actors, and the modality cues on a chain of predicates."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -14,7 +14,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
 NESTING = ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "dative", "nmod", "appos", "compound", "amod", "npadvmod", "acl", "relcl", "poss")
 
-__all__ = ['ParsedSentence', 'ordered', 'has_child', 'purpose_child', 'object_head', 'SUBJ', 'CLIMB', 'NESTING']
+__all__ = ['ParsedSentence', 'ordered', 'has_child', 'purpose_child', 'object_head', 'prep_objects', 'SUBJ', 'CLIMB', 'NESTING']
 
 
 def ordered(codes: Iterable[str]) -> tuple[str, ...]:
@@ -222,10 +222,13 @@ def object_head(s: ParsedSentence, tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             return c
-    for c in tok.children:  # "strive for X", "commit to X", "focus on X"
-        lem = tok.lemma_.lower()
-        if c.dep_ == "prep" and ((c.lower_ in ("to", "for") and lem in s.lex.words.goal_prep_verbs) or (c.lower_ == "on" and lem in s.lex.words.focus_verbs)):
-            for g in c.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    return g
-    return None
+    lem = tok.lemma_.lower()  # "strive for X", "commit to X", "focus on X"
+    preps = (("to", "for") if lem in s.lex.words.goal_prep_verbs else ()) + (("on",) if lem in s.lex.words.focus_verbs else ())
+    return next(prep_objects(tok, preps), None)
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("pobj", "pcomp")) -> Iterator[Token]:
+    """The objects of ``tok``'s prepositions among ``preps``, in text order ("work toward X": X)."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            yield from (g for g in p.children if g.dep_ in deps)

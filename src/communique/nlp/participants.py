@@ -36,10 +36,8 @@ def infer_participants(doc: Document, gz: Gazetteer) -> tuple[tuple[str, ...], t
         parties = title_codes or _codes(gz, opening.split(".")[0])
     participants = list(parties)
     # a group the title names, with the issuers among its members, takes part ("Quad Leaders' Summit")
-    for h in gz.find(doc.title or "", {}):
-        members = gz.group_members.get(h.code or "")
-        if members and set(parties) & set(members):
-            participants += [c for c in members if c not in participants]
+    for group in bodies_of(doc, gz, tuple(parties)):
+        participants += [c for c in gz.group_members[group] if c not in participants]
     # counterparts: those a readout reports meeting or calling (a speech's title names no counterpart)
     title = (doc.title or "").lower()
     if (doc.kind or "") == "readout" or any(w in title for w in ("readout", "meeting with", "call with", "visit of", "visit to")):

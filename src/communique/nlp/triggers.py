@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .arguments import coagents
-from .clause import NESTING, ParsedSentence, has_child, object_head, purpose_child
+from .clause import NESTING, ParsedSentence, has_child, object_head, prep_objects, purpose_child
 from .records import Trigger
 
 __all__ = ['Trigger', 'find_triggers', 'noun_type', 'content_of_noun', 'verb_type']
@@ -77,6 +77,7 @@ def _goal_type(s: ParsedSentence, verb: Token) -> tuple[str, str, str] | None:
     return (t.type, t.cameo, t.rule) if t is not None else verb_type(s, verb)
 
 
+_TOWARD = ("toward", "towards", "for", "against")  # "work toward / for / against X": what it works toward
 _GUARANTEES = frozenset({"deterrence", "defense", "defence", "security"})
 
 
@@ -289,7 +290,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             return None  # the goal is the act
         return Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal")
     if lem in lx.purpose_verbs and not coagents(s, tok):
-        goal = _goal_prep(tok)
+        goal = next(prep_objects(tok, _TOWARD), None)
         if goal is not None:
             # "work toward(s) / for / against X" pursues X as "work together to X" does: the goal
             # is the act where it is typed ("work toward holding another Summit": its own trigger)
@@ -370,12 +371,10 @@ def _object_kind(s: ParsedSentence, obj: Token) -> str | None:
     for w in (obj.lemma_.lower(), obj.lower_):
         if w in types:
             return w
-    for p in obj.children:
-        if p.dep_ == "prep" and p.lower_ == "of":
-            for g in p.children:
-                if g.dep_ == "pobj":
-                    return next((w for w in (g.lemma_.lower(), g.lower_) if types.get(w) == "COOPERATE"), None)
-    return None
+    of = next(prep_objects(obj, ("of",), ("pobj",)), None)
+    if of is None:
+        return None
+    return next((w for w in (of.lemma_.lower(), of.lower_) if types.get(w) == "COOPERATE"), None)
 
 
 def _others(s: ParsedSentence, obj: Token | None) -> bool:
@@ -386,16 +385,6 @@ def _others(s: ParsedSentence, obj: Token | None) -> bool:
     if hit is None or hit.kind not in ("state", "org", "person"):
         return False
     return not set(s.resolve(hit) or ()) & set(s.ctx.taking_part)
-
-
-def _goal_prep(verb: Token) -> Token | None:
-    """The object of "toward(s)", "for" or "against" under a verb: what it works toward."""
-    for p in verb.children:
-        if p.dep_ == "prep" and p.lower_ in ("toward", "towards", "for", "against"):
-            for g in p.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    return g
-    return None
 
 
 def _purpose_link(tok: Token) -> bool:
