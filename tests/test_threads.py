@@ -203,3 +203,20 @@ def test_the_act_of_the_lineages_type_continues_it(preds):
     urged = lineage_of("2022-05-23_us-japan", "urged North Korea to abide")
     later = lineage_of("2023-01-13_us-japan", "We reaffirm our commitment to the complete denuclearization")
     assert reaffirmed == later != urged
+
+
+def test_wordings_with_words_of_their_own_are_still_compared(preds):
+    """2024-04-10 and 2025-02-07 US-Japan: "we are firmly committed to the steady implementation of
+    the realignment of U.S. forces in Japan" and "In order to maintain deterrence and mitigate the
+    impact on local communities, the two leaders confirmed the vital importance of the steady
+    implementation of the realignment ..." are one commitment, and their words score above the
+    threshold. The later wording holds rarer words of its own ("mitigate", "communities"), and when
+    candidates were looked up by a wording's six rarest stems only, the two shared none of them and
+    were never compared (lineage.RARE, QUERY)."""
+    def lineage_of(doc: str, start: str) -> str:
+        found = [p["lineage"] for p in preds if p["doc"].startswith(doc) and p["evidence"].startswith(start)]
+        assert len(found) == 1, (doc, start, found)
+        return found[0]
+
+    assert (lineage_of("2024-04-10_us-japan", "we are firmly committed to the steady implementation of the realignment")
+            == lineage_of("2025-02-07_us-japan", "In order to maintain deterrence and mitigate the impact"))
