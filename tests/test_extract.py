@@ -929,3 +929,13 @@ def test_the_us_governments_departments_and_agencies_act_for_it(rules_extractor)
     got = acts(rules_extractor, "The Nuclear Regulatory Commission will also suspend general licenses for exports of "
                                 "source material, special nuclear material, byproduct material, and deuterium to Russia.", g7)
     assert [(a[0], a[2]) for a in got] == [("SANCTION", ("USA",))]
+
+
+def test_a_participants_promise_in_the_main_clause_is_an_act(extractor):
+    # G7 Hiroshima communiqué 2023 (not in the gold): no rule types "take on a leading role", and the
+    # sentence model alone is not sure enough of a type; the rules read the main clause ("We are
+    # determined to") as the participants' promise, and a promise needs less evidence for its type
+    g7 = {"parties": ["G7"], "kind": "communique", "title": "G7 Hiroshima Leaders' Communiqué"}
+    got = acts(extractor, "We are determined to take on a leading role in reversing the setback of progress "
+                          "towards the SDGs.", g7)
+    assert [a[:3] for a in got] == [("PURSUE", "COMMIT", ("G7",))]

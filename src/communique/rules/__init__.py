@@ -26,7 +26,9 @@ SUPPORTED_VERSIONS = {1}
 # for new rules. 2: an act the model adds rests on the coordinated part of its sentence that carries its type.
 # 3: a RETREAT the rules read is never re-typed by the model.
 # 4: a speech's "we must ..." and "they ..." get no act from the model either; the issues head reads sentence vectors.
-EXTRACTION_REVISION = 4
+# 5: a sentence whose main clause the rules read as a participant's promise takes its likeliest type at the
+# promise threshold, as one the modality head reads as a promise does.
+EXTRACTION_REVISION = 5
 
 
 class RulesData(dict):
