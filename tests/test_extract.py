@@ -939,3 +939,25 @@ def test_a_participants_promise_in_the_main_clause_is_an_act(extractor):
     got = acts(extractor, "We are determined to take on a leading role in reversing the setback of progress "
                           "towards the SDGs.", g7)
     assert [a[:3] for a in got] == [("PURSUE", "COMMIT", ("G7",))]
+
+
+def test_a_clause_that_is_a_subject_is_a_topic_not_an_act(rules_extractor):
+    # US press statement on supply chains 2021 (gold: no act in either sentence): a gerund clause as
+    # subject is done by no one, and what it "strengthens" is a predicted effect (the guidelines)
+    us = {"parties": ["USA"], "kind": "press-statement", "title": "Joint Statement on Global Supply Chain Resilience"}
+    assert acts(rules_extractor, "Similarly, investing in and mainstreaming climate and environmental sustainability, "
+                                 "and developing clean energy supply chains is good business.", us) == []
+    assert acts(rules_extractor, "Creating fair, sustainable labor conditions strengthens our supply chains.", us) == []
+    # the same verbs with the participants as subject are their acts
+    assert types(rules_extractor, "We will invest in clean energy and develop supply chains.", us) == ["PURSUE", "PURSUE"]
+
+
+def test_a_question_and_a_closing_thanks_hold_no_act(extractor):
+    # US remarks to the UN General Assembly 2024 (gold: no act in any of its questions, nor in its
+    # closing "Thank you."); a thanks with an addressee and a reason is still SUPPORT
+    us = {"parties": ["USA"], "kind": "speech", "title": "Remarks by President Biden Before the 79th Session of the UN General Assembly"}
+    assert acts(extractor, "Will we take on global challenges like climate change, hunger, and disease?", us) == []
+    assert acts(extractor, "Second: Will we ensure that AI supports, rather than undermines, the core principles "
+                           "that human life has value and all humans deserve dignity?", us) == []
+    assert acts(extractor, "Thank you.", us) == []
+    assert types(extractor, "We thank Kenya for leading the Multinational Security Support mission in Haiti.", us) == ["SUPPORT"]

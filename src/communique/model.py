@@ -137,6 +137,8 @@ class MainClause:
     # a speech's "we must / need to / should ...": the membership exhorted, no act of the speaker's
     # (the guidelines: "We must keep the 1.5 degree goal alive" is framing)
     exhortation: bool = False
+    # a question or a closing "Thank you" (acts.asks_or_thanks): no act at all
+    framing: bool = False
 
 
 @dataclass(frozen=True)

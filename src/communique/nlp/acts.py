@@ -34,6 +34,18 @@ from .triggers import find_triggers
 __all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'main_clause']
 
 
+# A question ("Will we take on global challenges like climate change?") asks and binds no one, and a
+# speech's closing thanks ("Thank you.") is a formula: neither holds an act (the gold has none in any
+# of its questions)
+_THANKS = re.compile(r"^\W*(?:i\s+)?thank\s+you(?:\s+(?:very\s+much|so\s+much|all))?\W*$", re.I)
+
+
+def asks_or_thanks(text: str) -> bool:
+    """Is a sentence a question or a closing "Thank you"?"""
+    t = text.rstrip().rstrip("\"'”’)").rstrip()
+    return t.endswith("?") or bool(_THANKS.match(t))
+
+
 def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
               list_item: bool = False, lead_in: int | None = None, n: int = 0) -> tuple[list[RawAct], DocState]:
     """All acts of one parsed sentence, and the state it leaves to the next sentence.
@@ -132,6 +144,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         new_lead = tuple((k, v) for k, v in state.lead if k != n) + ((n, (lead_actors or ctx.own, lead_mod)),)
     else:
         new_lead = state.lead
+    if asks_or_thanks(sent.text):
+        acts = []
     last_person = next(((h.code,) for h in hits if h.kind == "person" and h.code), state.last_person)
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
 
@@ -159,6 +173,8 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     subj = s.subject_of(root)
     if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and _exhorted(chain, lex):
         return MainClause(exhortation=True)  # the same reading as find_acts': no act of the speaker's
+    if asks_or_thanks(sent.text):
+        return MainClause(framing=True)
     if subj is not None:
         actors, named = s.subject_actors(subj)
         if named and not actors:  # a subject naming others ("They continue to violate ..." in a speech)

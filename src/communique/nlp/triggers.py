@@ -203,6 +203,8 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
                 continue
             if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and s.subject_of(tok) is None and tok.i < tok.head.i:
                 continue  # "Building on the progress, we will ...": framing participle
+            if _subject_clause(tok):
+                continue  # "Creating fair labor conditions strengthens our supply chains": a topic, not an act
             if tok.dep_ in ("relcl", "acl") and not (
                     tok.dep_ == "acl" and tok.head.lemma_.lower() in s.lex.words.abstract_goals | s.lex.words.goal_nouns) and not _own_relcl(s, tok):
                 continue  # "which undermine peace": a description, not an act
@@ -238,6 +240,18 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
     for t in out:
         uniq.setdefault(t.tok.i, t)
     return _resolve_nesting(s, _drop_shared_object_twins(list(uniq.values())))
+
+
+def _subject_clause(tok: Token) -> bool:
+    """Is ``tok`` (or the verb it is coordinated with) a clause that is a subject ("investing in and
+    mainstreaming climate sustainability ... is good business"), or a verb whose subject is one
+    ("Creating fair labor conditions strengthens our supply chains")? The first names a topic, done
+    by no one; the second a predicted effect, which the guidelines read as no act."""
+    if any(c.dep_ in ("csubj", "csubjpass") for c in tok.children):
+        return True
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("csubj", "csubjpass") or (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "VBG")
 
 
 def _drop_shared_object_twins(trigs: list[Trigger]) -> list[Trigger]:
