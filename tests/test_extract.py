@@ -961,3 +961,25 @@ def test_a_question_and_a_closing_thanks_hold_no_act(extractor):
                            "that human life has value and all humans deserve dignity?", us) == []
     assert acts(extractor, "Thank you.", us) == []
     assert types(extractor, "We thank Kenya for leading the Multinational Security Support mission in Haiti.", us) == ["SUPPORT"]
+
+
+def test_verbs_of_giving_backing_and_meeting_the_lexicon_lacked(rules_extractor):
+    # gold sentences the rules read no act in: Brazil and India at the UN (2005, 2022), the US press
+    # statement on the Major Economies Forum (2021), the NATO summit fact sheet (2021)
+    brazil = {"parties": ["BRA"], "kind": "speech", "title": "Statement by Brazil to the UN General Debate"}
+    assert acts(rules_extractor, "We will continue to lend our support to increased international cooperation in the "
+                                 "fight against terrorism.", brazil)[0][:2] == ("SUPPORT", "COMMIT")
+    india = {"parties": ["IND"], "kind": "speech", "title": "Statement by India to the UN General Debate"}
+    assert types(rules_extractor, "Having borne the brunt of cross-border terrorism for decades, India firmly "
+                                  "advocates a zero-tolerance approach.", india) == ["SUPPORT"]
+    mef = {"parties": ["USA"], "kind": "press-statement", "title": "Major Economies Forum on Energy and Climate"}
+    got = acts(rules_extractor, "Special Presidential Envoy for Climate John Kerry chaired a ministerial session with "
+                                "China, Germany, India, and Russia.", mef)
+    assert [(a[0], a[3]) for a in got] == [("CONSULT", ("CHN", "DEU", "IND", "RUS"))]
+    nato = {"parties": ["NATO"], "kind": "fact-sheet", "title": "FACT SHEET: NATO Summit"}
+    assert "CONSULT" in types(rules_extractor, "They will agree to reduce greenhouse gases from military activities, and "
+                                               "agree to initiate a regular high-level global climate and security "
+                                               "dialogue.", nato)
+    # money granted, allocated or disbursed is aid
+    assert types(rules_extractor, "We will grant further debt relief to the poorest countries.") == ["AID"]
+    assert types(rules_extractor, "The United States has disbursed $40 million in assistance.") == ["AID"]

@@ -82,6 +82,9 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 if trig.type == "RETREAT":  # "eliminate tariffs on U.S. goods": whose goods the barrier held back
                     for g in prep_objects(c, _EASED_FOR, ("pobj",)):
                         collect(g, True)
+                if trig.type == "CONSULT":  # "chaired a ministerial session with China, Germany, India": whom it met
+                    for g in prep_objects(c, ("with",), ("pobj",)):
+                        collect(g, True)
             elif c.dep_ in ("prep", "prt") and c.lower_ in s.lex.words.target_preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
