@@ -983,3 +983,17 @@ def test_verbs_of_giving_backing_and_meeting_the_lexicon_lacked(rules_extractor)
     # money granted, allocated or disbursed is aid
     assert types(rules_extractor, "We will grant further debt relief to the poorest countries.") == ["AID"]
     assert types(rules_extractor, "The United States has disbursed $40 million in assistance.") == ["AID"]
+
+
+def test_a_body_launched_is_agreed_before_what_it_is_for(rules_extractor):
+    # US-EU 2023 and US-France 2021 (gold: AGREE ASSERT and AGREE COMMIT): what is founded ("a new
+    # partnership", "a ... strategic dialogue") is the act, not the cooperation or talks it will hold
+    eu = {"parties": ["USA", "EU"], "kind": "joint-statement", "title": "Joint Statement by President Biden and President von der Leyen"}
+    got = acts(rules_extractor, "One year ago, the United States and the European Commission launched a new partnership "
+                                "to rapidly reduce Europe’s dependence on Russian fossil fuels and accelerate Europe’s "
+                                "green transition.", eu)
+    assert [a[:2] for a in got] == [("AGREE", "ASSERT")]
+    france = {"parties": ["USA", "FRA"], "kind": "joint-statement", "title": "United States-France Joint Statement"}
+    got = acts(rules_extractor, "The Presidents intend to launch a U.S.-France defense trade strategic dialogue to foster "
+                                "a shared view on defense market access and export issues.", france)
+    assert got[0][:2] == ("AGREE", "COMMIT")

@@ -291,6 +291,9 @@ def _governed_noun(s: ParsedSentence, tok: Token) -> bool:
             and any(c.lower_ == "forward" for c in head.head.children))
 
 
+_FOUNDING = frozenset({"establish", "launch", "create", "announce", "form", "unveil", "inaugurate"})
+
+
 def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     lx = s.lex
     lem = tok.lemma_.lower()
@@ -325,6 +328,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         return Trigger(tok, "AID", "070", "verb:meet-needs")  # "to meet Ukraine's requirements for defense equipment"
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
         return None  # "meet the challenges": not a meeting
+    if obj is not None and lem in _FOUNDING and (obj.lemma_.lower() in lx.agree_objects or obj.lower_ in lx.agree_objects):
+        # "launched a new partnership", "launch a ... strategic dialogue", "convene a ... Working Group": a
+        # body or text founded is AGREE (the guidelines), before what the body is for (partnership: COOPERATE)
+        return Trigger(tok, "AGREE", "030", f"verb:{lem}+{obj.lemma_.lower()}")
     if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
         c = content_of_noun(s, obj) if obj.pos_ in ("NOUN", "PROPN") else None
         if c is not None:
@@ -340,9 +347,6 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         if kind is not None:
             t = lx.object_types[kind]
             return Trigger(tok, t, lx.nouns.get(kind, (t, "060"))[1], f"verb:{lem}+obj:{kind}")
-        if lem in ("establish", "launch", "create", "announce", "form", "unveil", "inaugurate") and (
-                obj.lemma_.lower() in lx.agree_objects or obj.lower_ in lx.agree_objects):
-            return Trigger(tok, "AGREE", "030", f"verb:{lem}+{obj.lemma_.lower()}")
     if lem in lx.cue_verbs and lem not in lx.verbs:
         if lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm") and not has_child(tok, ("xcomp", "ccomp")):
             if obj is not None and obj.dep_ == "pcomp" and obj.pos_ == "VERB":
