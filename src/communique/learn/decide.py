@@ -129,8 +129,8 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             # a sentence whose clauses already carry acts needs more evidence for one more
             # a sentence the modality head reads as a promise, with no act yet, needs less for its type
             promise = not kept and d.modality in ("COMMIT", "REAFFIRM") and d.modality_p >= _PROMISE_P
-            # or the rules read a promise by a participant in its main clause ("we will liberate ourselves
-            # from a colonial mindset", "It will do its utmost"): commitments F1 0.833 -> 0.838 (seed 13;
+            # or the rules read a promise by a participant in its main clause ("We are determined to take on
+            # a leading role in reversing the setback of progress towards the SDGs"): commitments F1 0.833 -> 0.838 (seed 13;
             # 7 and 21: 0.829 -> 0.830 and 0.831), issues 0.614 -> 0.617, acts 0.585 -> 0.586 (pooled)
             promise = promise or (not kept and main.modality in ("COMMIT", "REAFFIRM")
                                   and not set(main.actors).isdisjoint(ex.participants))

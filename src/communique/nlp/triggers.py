@@ -291,9 +291,6 @@ def _governed_noun(s: ParsedSentence, tok: Token) -> bool:
             and any(c.lower_ == "forward" for c in head.head.children))
 
 
-_FOUNDING = frozenset({"establish", "launch", "create", "announce", "form", "unveil", "inaugurate"})
-
-
 def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     lx = s.lex
     lem = tok.lemma_.lower()
@@ -328,8 +325,9 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         return Trigger(tok, "AID", "070", "verb:meet-needs")  # "to meet Ukraine's requirements for defense equipment"
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
         return None  # "meet the challenges": not a meeting
-    if obj is not None and lem in _FOUNDING and (obj.lemma_.lower() in lx.agree_objects or obj.lower_ in lx.agree_objects):
-        # "launched a new partnership", "launch a ... strategic dialogue", "convene a ... Working Group": a
+    if obj is not None and lem in s.lex.words.founding_verbs and (
+            obj.lemma_.lower() in lx.agree_objects or obj.lower_ in lx.agree_objects):
+        # "launched a new partnership", "launch a ... strategic dialogue", "establish a working group": a
         # body or text founded is AGREE (the guidelines), before what the body is for (partnership: COOPERATE)
         return Trigger(tok, "AGREE", "030", f"verb:{lem}+{obj.lemma_.lower()}")
     if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
