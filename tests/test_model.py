@@ -131,6 +131,25 @@ def test_the_shipped_issues_head_reads_the_neighbouring_sentences(tmp_path):
     assert "health" in issues["health"] and "climate" in issues["climate"]
 
 
+def test_sentence_features_say_whose_sentence_it_is_in_terms_any_statement_shares(tmp_path, rules_extractor):
+    """The trained heads learn that a participant's sentence holds acts and a third party's
+    does not from features that carry over to statements with other names: whose main clause
+    it is (``mc=``) and whom it names (``men=``), not only the words "India" or "Japan"."""
+    path = tmp_path / "whose.md"
+    path.write_text("---\ntitle: Joint Statement\nkind: joint-statement\nparties: [USA, JPN]\n---\n\n"
+                    "The United States and Japan will expand cooperation on clean energy.\n\n"
+                    "Russia continues to wage its war against Ukraine.\n\n"
+                    "Will we rise to the challenge?\n\n"
+                    "The ocean is vast.\n", encoding="utf-8")
+    view = next(rules_extractor.views([read_document(path)]))
+    bags = {s.text[:12]: set(f for f in bag if f.startswith(("mc=", "men="))) for s, bag in
+            zip(view.extraction.sentences, view.features)}
+    assert bags["The United S"] == {"mc=all", "men=participant"}
+    assert bags["Russia conti"] == {"mc=other", "men=other_state"}
+    assert bags["Will we rise"] == {"mc=framing", "men=us"}
+    assert bags["The ocean is"] == {"mc=none"}
+
+
 def test_a_retreat_the_rules_read_is_kept_or_dropped_never_re_typed(small_model):
     """Eased barriers are RETREAT (the guidelines' decided borderline), even for a model that
     has seen no RETREAT: trained on eight statements without one, it took these for PURSUE."""
@@ -143,7 +162,9 @@ def test_a_retreat_the_rules_read_is_kept_or_dropped_never_re_typed(small_model)
     view = next(Extractor(learned=False).views([doc]))
     easing = {(a.start, a.end) for a in view.extraction.acts if a.type == "RETREAT"}
     assert len(easing) >= 3
-    decided = [a for a in decide(view, model, coder).acts if (a.start, a.end) in easing]
+    # the rules' acts as decided (an act the sentence heads add on the same words is another act)
+    decided = [a for a in decide(view, model, coder).acts
+               if (a.start, a.end) in easing and not a.rule.startswith("sentence")]
     assert len(decided) >= 3 and all(a.type == "RETREAT" and 0.0 < a.confidence <= 1.0 for a in decided)
 
 

@@ -52,7 +52,7 @@ def piece_features(tokens) -> list[str]:
 
 def sentence_features(sd, *, kind: str | None, list_item: bool, lead_in_text: str | None,
                       rule_acts: Sequence, participants: Iterable[str] = (),
-                      keyword_issues: Iterable[str] = ()) -> list[str]:
+                      keyword_issues: Iterable[str] = (), main=None, hits: Sequence = ()) -> list[str]:
     """The features of one parsed sentence (a spaCy ``Doc``) and the rules' acts in it.
 
     ``rule_acts`` are coded :class:`~communique.model.Act` records (or anything with
@@ -87,6 +87,34 @@ def sentence_features(sd, *, kind: str | None, list_item: bool, lead_in_text: st
             feats.append("ractors=some")
     if not rule_acts:
         feats.append("rt=NONE")
+    feats += _whose(main, parts, hits)
+    return feats
+
+
+def _whose(main, parts: set[str], hits: Sequence) -> list[str]:
+    """Whose sentence it is and whom it names, in terms that hold across documents: the
+    words "India" or "the two leaders" differ from one statement to the next, a subject that
+    is the statement's own participant does not."""
+    feats: list[str] = []
+    if main is not None:
+        if main.framing:
+            feats.append("mc=framing")
+        elif main.exhortation:
+            feats.append("mc=exhort")
+        elif main.third_party:
+            feats.append("mc=third")
+        elif main.actors and not parts & set(main.actors):  # "Russia continues to wage its war"
+            feats.append("mc=other")
+        elif main.actors:
+            feats.append("mc=all" if set(main.actors) >= parts else "mc=some")
+        else:
+            feats.append("mc=none")
+        feats.append(f"mcm={main.modality}")
+    for h in hits:
+        if h.kind in ("state", "org") and h.code:
+            feats.append("men=participant" if h.code in parts else f"men=other_{h.kind}")
+        elif h.kind in ("parties", "participants", "speaker"):
+            feats.append("men=us")
     return feats
 
 

@@ -201,7 +201,8 @@ class Extractor:
             features.append(sentence_features(sd, kind=doc.kind, list_item=s.list_item,
                                               lead_in_text=lead.text if lead else None,
                                               rule_acts=mine, participants=participants,
-                                              keyword_issues=coder.lexicon.issues_of(s.text)))
+                                              keyword_issues=coder.lexicon.issues_of(s.text),
+                                              main=sd._.communique_main, hits=sd._.communique_hits or ()))
             mains.append(sd._.communique_main or MainClause())
             pieces.append(tuple(Piece(a, b, tuple(piece_features(toks))) for a, b, toks in conjunct_pieces(sd)))
             hits: list[Hit] = sd._.communique_hits or []
