@@ -135,7 +135,8 @@ class MainClause:
     modality: str = "ASSERT"
     third_party: bool = False
     # a speech's "we must / need to / should ...": the membership exhorted, no act of the speaker's
-    # (the guidelines: "We must keep the 1.5 degree goal alive" is framing)
+    # (the guidelines: "We must keep the 1.5 degree goal alive" is framing); and a speech's "we meet /
+    # gather" with no one met: the Assembly in session, the membership's
     exhortation: bool = False
     # a question or a closing "Thank you" (acts.asks_or_thanks): no act at all
     framing: bool = False

@@ -109,7 +109,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             if trig.tok.lemma_.lower() not in s.lex.words.forgone_restrictions:
                 continue
             type_, cameo, rule = "RETREAT", "085", rule + "+negated"
-        if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and _exhorted(chain, lex):
+        if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and (
+                _exhorted(chain, lex) or _assembled(trig.tok, lex)):
             continue  # "We must keep the 1.5 degree goal alive": the membership exhorted, no act
         if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
             req = _request_of_others(s, chain, upper, actors)
@@ -171,7 +172,8 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     chain, upper, _ = climb(s, root)
     modality = s.modality(chain, upper)
     subj = s.subject_of(root)
-    if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and _exhorted(chain, lex):
+    if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and (
+            _exhorted(chain, lex) or _assembled(root, lex)):
         return MainClause(exhortation=True)  # the same reading as find_acts': no act of the speaker's
     if asks_or_thanks(sent.text):
         return MainClause(framing=True)
@@ -194,6 +196,14 @@ def _exhorted(chain, lex: Lexicon) -> bool:
     """A verb chain under a modal of obligation ("must", "should", "need"): said of a speech's
     "we", the membership exhorted."""
     return any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux")
+
+
+def _assembled(verb, lex: Lexicon) -> bool:
+    """A verb of assembling with no one met ("We meet at a challenging time", "as we gather
+    here"): said of a speech's "we", the Assembly in session, the membership's, not a meeting
+    of the speaker's ("we met with President X" names whom)."""
+    return verb.lemma_.lower() in lex.words.assembly_verbs and not any(
+        c.dep_ in ("dobj", "attr") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)
 
 
 def _shares_object(trig, triggers) -> bool:

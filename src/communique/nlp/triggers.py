@@ -203,6 +203,13 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
                 continue
             if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and s.subject_of(tok) is None and tok.i < tok.head.i:
                 continue  # "Building on the progress, we will ...": framing participle
+            if tok.dep_ == "prep":
+                continue  # "Given its relevance to our theme, ...": a participle that is a preposition
+            if (tok.dep_ == "advcl" and tok.tag_ == "VBN" and s.subject_of(tok) is None
+                    and not any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)):
+                continue  # "a world, built on the values of the UN founders": a description, not an act
+            if tok.lemma_.lower() == "speak" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+                continue  # "As we speak, ...": now, no act
             if _subject_clause(tok):
                 continue  # "Creating fair labor conditions strengthens our supply chains": a topic, not an act
             if tok.dep_ in ("relcl", "acl") and not (
@@ -291,9 +298,28 @@ def _governed_noun(s: ParsedSentence, tok: Token) -> bool:
             and any(c.lower_ == "forward" for c in head.head.children))
 
 
+def _noted_with(s: ParsedSentence, tok: Token, lem: str) -> Trigger | None:
+    """"note / follow X with (deep) concern": ACCUSE; "note with satisfaction": SUPPORT."""
+    w = s.lex.words
+    if lem not in w.noting_verbs:
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "with":
+            for g in p.children:
+                feel = g.lemma_.lower()
+                if g.dep_ == "pobj" and feel in w.noted_with_concern:
+                    return Trigger(tok, "ACCUSE", "110", f"verb:{lem}-with-{feel}")
+                if g.dep_ == "pobj" and feel in w.noted_with_approval:
+                    return Trigger(tok, "SUPPORT", "051", f"verb:{lem}-with-{feel}")
+    return None
+
+
 def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     lx = s.lex
     lem = tok.lemma_.lower()
+    felt = _noted_with(s, tok, lem)  # before "note that ...", whose clause would hold the act
+    if felt is not None:
+        return felt
     # work/collaborate to <goal>: the goal is the act, unless outside co-agents make it COOPERATE
     if lem in lx.purpose_verbs and purpose_child(tok) is not None:
         if coagents(s, tok):
