@@ -389,6 +389,21 @@ def test_noting_with_concern_accuses_and_with_satisfaction_supports(rules_extrac
     assert got("We note the report of the Secretary-General.", "IDN") == []
 
 
+def test_recognizing_others_efforts_praises_them(rules_extractor):
+    """The 2022 Los Angeles Declaration: "We recognize the sustained efforts of States in our
+    hemisphere in hosting refugees, ..." is one SUPPORT (the gold), as "commend the efforts" is;
+    the hosting and providing inside the object are the States' efforts, not acts of the
+    signatories (hosting refugees is no meeting). "Recognize the importance" is not praise."""
+    meta = {"parties": ["USA", "CAN", "MEX"], "kind": "joint-statement", "title": "Los Angeles Declaration"}
+    got = acts(rules_extractor, "We recognize the sustained efforts of States in our hemisphere in hosting refugees, "
+               "providing regular migration pathways, promoting local economic and social integration, facilitating "
+               "safe, dignified, and voluntary return, and supporting the sustainable reintegration of returnees.", meta)
+    assert [a[0] for a in got] == ["SUPPORT"], got
+    got = acts(rules_extractor, "We acknowledge the contributions of Japan to regional security.", meta)
+    assert [(a[0], a[3]) for a in got] == [("SUPPORT", ("JPN",))]
+    assert "SUPPORT" not in types(rules_extractor, "We recognize the importance of resilient supply chains.", meta)
+
+
 def test_the_model_adds_no_act_to_a_sentence_that_exhorts_or_reports_others(extractor):
     """The same sentence and the same model: an act of the speaker's, unless the main clause
     exhorts the membership or reports others' conduct."""

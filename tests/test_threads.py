@@ -212,18 +212,45 @@ def test_the_act_of_the_lineages_type_continues_it(preds):
     assert reaffirmed == later != urged
 
 
-def test_wordings_with_words_of_their_own_are_still_compared(preds):
+def test_wordings_with_words_of_their_own_are_still_compared(preds, sample_db, monkeypatch):
     """2024-04-10 and 2025-02-07 US-Japan: "we are firmly committed to the steady implementation of
     the realignment of U.S. forces in Japan" and "In order to maintain deterrence and mitigate the
     impact on local communities, the two leaders confirmed the vital importance of the steady
-    implementation of the realignment ..." are one commitment, and their words score above the
-    threshold. The later wording holds rarer words of its own ("mitigate", "communities"), and when
-    candidates were looked up by a wording's six rarest stems only, the two shared none of them and
-    were never compared (lineage.RARE, QUERY)."""
-    def lineage_of(doc: str, start: str) -> str:
-        found = [p["lineage"] for p in preds if p["doc"].startswith(doc) and p["evidence"].startswith(start)]
+    implementation of the realignment ..." are one commitment (a thread of the gold), and their words
+    score above the threshold. The later wording holds rarer words of its own ("mitigate",
+    "communities"), and when candidates were looked up by a wording's six rarest stems only, the two
+    shared none of them and were never compared (lineage.RARE, QUERY). Which lineage the later act
+    then joins depends on the other acts of 2024 (its words also echo a "mitigate impact on local
+    communities" act there, where the model finds one): what is held here is that it is compared."""
+    import importlib
+    from collections import defaultdict
+
+    from communique.compare.similarity import Idf, content_stems, same_commitment
+
+    L = importlib.import_module("communique.compare.lineage")  # the package exports a function of that name
+
+    def evidence(doc: str, start: str) -> str:
+        found = [p["evidence"] for p in preds if p["doc"].startswith(doc) and p["evidence"].startswith(start)]
         assert len(found) == 1, (doc, start, found)
         return found[0]
 
-    assert (lineage_of("2024-04-10_us-japan", "we are firmly committed to the steady implementation of the realignment")
-            == lineage_of("2025-02-07_us-japan", "In order to maintain deterrence and mitigate the impact"))
+    earlier = content_stems(evidence("2024-04-10_us-japan", "we are firmly committed to the steady implementation"))
+    later = content_stems(evidence("2025-02-07_us-japan", "In order to maintain deterrence and mitigate the impact"))
+    with Corpus(sample_db, readonly=True) as c:
+        wordings = [content_stems(t) for t in c.store.evidence_texts()]
+    idf = Idf(wordings)
+    assert same_commitment(later, earlier, idf, 0.0) >= L.THRESHOLD
+
+    def compared() -> bool:  # every act of the samples a lineage of its own, the 2024 wording among them
+        postings: dict[str, set[str]] = defaultdict(set)
+        for i, w in enumerate(wordings):
+            for stem in idf.rarest(w, L.RARE):
+                postings[stem].add(f"act{i}")
+        for stem in idf.rarest(earlier, L.RARE):
+            postings[stem].add("earlier")
+        return "earlier" in L._candidates(postings, later, idf)
+
+    assert compared()
+    monkeypatch.setattr(L, "RARE", 6)
+    monkeypatch.setattr(L, "QUERY", 6)
+    assert not compared()

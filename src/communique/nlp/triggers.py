@@ -347,6 +347,9 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = object_head(s, tok)
+    if obj is not None and lem in s.lex.words.recognizing_verbs and obj.lower_ in s.lex.words.praised_objects:
+        # "We recognize the sustained efforts of States ... in hosting refugees": praise, as "commend"
+        return Trigger(tok, "SUPPORT", "051", f"verb:{lem}+{obj.lower_}", targets_from=obj)
     if lem == "meet" and obj is not None and obj.lemma_.lower() in ("requirement", "need"):
         return Trigger(tok, "AID", "070", "verb:meet-needs")  # "to meet Ukraine's requirements for defense equipment"
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
