@@ -47,6 +47,19 @@ def test_a_front_matter_party_code_follows_the_guidelines(gazetteer):
     assert "AU" in parties and "AFRICAN_UNION" not in participants
 
 
+def test_issuers_read_from_a_title_are_codes(gazetteer):
+    """A White House fact sheet of 2025 with no parties given: its title's capitals make
+    "Domestic Terrorist Organization" look like a body the registry does not know, but an issuer
+    needs a code, so the United States alone issues it (it was an issuer, and every act's actor)."""
+    from communique.nlp.participants import infer_participants
+
+    doc = document_from_text("Today, President Donald J. Trump signed an Order to designate Antifa as a domestic "
+                             "terrorist organization.\n", name="t", origin="t", meta={
+                                 "title": "Fact Sheet: President Donald J. Trump Designates Antifa as a Domestic "
+                                          "Terrorist Organization", "kind": "fact-sheet"})
+    assert infer_participants(doc, gazetteer) == (("USA",), ("USA",))
+
+
 @pytest.mark.parametrize("title, kind, forum", [
     ("Fact Sheet: Quad Summit", "fact-sheet", "QUAD"),
     ("FACT SHEET: The 2023 G7 Summit in Hiroshima, Japan", "fact-sheet", "G7"),

@@ -404,6 +404,23 @@ def test_recognizing_others_efforts_praises_them(rules_extractor):
     assert "SUPPORT" not in types(rules_extractor, "We recognize the importance of resilient supply chains.", meta)
 
 
+def test_an_upper_case_label_run_into_a_sentence_holds_no_act(rules_extractor):
+    """White House fact sheets of 2025 open paragraphs with a bold upper-case label ("**BOOSTING
+    DOMESTIC TIMBER PRODUCTION:** President Trump is committed to creating jobs, ..."; read for
+    this, not in the gold): the label is a subtitle, its verbs hold no act; the sentence's own act
+    is a goal pursued (creating jobs founds no body: not AGREE)."""
+    meta = {"parties": ["USA"], "kind": "fact-sheet",
+            "title": "Fact Sheet: President Donald J. Trump Rapidly Expands Timber Production"}
+    doc = document_from_text("**BOOSTING DOMESTIC TIMBER PRODUCTION:** President Trump is committed to creating jobs, "
+                             "lowering constructions costs, and making the United States more self-reliant by tapping "
+                             "into its abundant timber resources.\n", name="t", origin="t", meta=meta)
+    got = [(a.type, a.evidence) for a in rules_extractor.extract(doc).acts]
+    assert got and not [e for _, e in got if e.startswith("BOOSTING")], got
+    assert ("PURSUE", "COMMIT") in {(a[0], a[1]) for a in acts(rules_extractor, "We are committed to creating jobs.", meta)}
+    assert "AGREE" not in types(rules_extractor, "We are committed to creating jobs.", meta)
+    assert "AGREE" in types(rules_extractor, "We will create a new working group on critical minerals.", meta)
+
+
 def test_the_model_adds_no_act_to_a_sentence_that_exhorts_or_reports_others(extractor):
     """The same sentence and the same model: an act of the speaker's, unless the main clause
     exhorts the membership or reports others' conduct."""

@@ -19,7 +19,10 @@ __all__ = ["infer_participants", "forum_of", "bodies_of"]
 def _codes(gz: Gazetteer, text: str) -> list[str]:
     out: list[str] = []
     for h in gz.find(text, {}):
-        if h.kind in ("state", "person", "org") and h.code:
+        # an organisation the registry does not know keeps its words as its code: in a title's capitals
+        # that is as often a common noun ("Designates Antifa as a Domestic Terrorist Organization") as a
+        # body, and an issuer needs a code
+        if h.kind in ("state", "person", "org") and h.code and " " not in h.code:
             members = gz.group_members.get(h.code)
             for c in members or (h.code,):
                 if c not in out:

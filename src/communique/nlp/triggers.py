@@ -193,10 +193,25 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     return None
 
 
+def _caps_label(sent) -> int:
+    """The end (token index) of an upper-case label that opens a sentence before a colon
+    ("BOOSTING DOMESTIC TIMBER PRODUCTION: President Trump is committed to ..."), or -1. A
+    subtitle run into its paragraph, not a clause: its verbs hold no act."""
+    for t in sent:
+        if t.text == ":":
+            return t.i if t.i > sent.start + 1 else -1
+        if t.is_alpha and not t.is_upper:
+            return -1
+    return -1
+
+
 def find_triggers(s: ParsedSentence) -> list[Trigger]:
     lx = s.lex
     out: list[Trigger] = []
+    label = _caps_label(s.sent)
     for tok in s.sent:
+        if tok.i < label:
+            continue
         lem = tok.lemma_.lower()
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lem not in ("be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must")):
             if tok.dep_ in ("amod", "compound", "aux", "auxpass") or tok.tag_ == "VBN" and tok.dep_ in ("acl",):
