@@ -60,6 +60,22 @@ def test_issuers_read_from_a_title_are_codes(gazetteer):
     assert infer_participants(doc, gazetteer) == (("USA",), ("USA",))
 
 
+def test_issuers_are_the_states_a_we_the_governments_sentence_names(gazetteer):
+    """The White House's 2024 text of the commercial spyware statement has no parties and opens
+    with an editor's note ("Finland, Germany, Ireland, Japan, Poland, and Republic of Korea joined
+    this ... commitment"): the issuers are the seventeen states of its "We, the governments of ..."
+    sentence, as the gold's front matter has them, not the six joiners."""
+    from communique.nlp.participants import infer_participants
+
+    doc = statement("2024-03-18_multilateral_joint-statement_efforts-counter-proliferation-misuse-commercial")
+    text = ("*At the third Summit for Democracy on March 18, 2024, Finland, Germany, Ireland, Japan, Poland, and Republic "
+            "of Korea joined this first-of-its-kind international commitment to work collectively to counter the "
+            "proliferation and misuse of commercial spyware.*\n\n" + doc.text)
+    bare = document_from_text(text, name="t", origin="t", meta={"title": doc.title, "kind": "joint-statement"})
+    parties, _ = infer_participants(bare, gazetteer)
+    assert set(parties) == set(infer_participants(doc, gazetteer)[0]) and len(parties) == 17
+
+
 @pytest.mark.parametrize("title, kind, forum", [
     ("Fact Sheet: Quad Summit", "fact-sheet", "QUAD"),
     ("FACT SHEET: The 2023 G7 Summit in Hiroshima, Japan", "fact-sheet", "G7"),

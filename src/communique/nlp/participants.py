@@ -30,13 +30,27 @@ def _codes(gz: Gazetteer, text: str) -> list[str]:
     return out
 
 
+_WE_THE = re.compile(r"\bWe,\s+the\s+")
+
+
+def _signatories(gz: Gazetteer, text: str) -> list[str]:
+    """The states a "We, the governments (leaders) of X, Y and Z" sentence near the top names: the
+    issuers, whatever an editor's note before it says ("Finland, Germany ... joined this
+    commitment" opens the 2024 text of the spyware statement of 2023)."""
+    m = _WE_THE.search(text, 0, 3000)
+    if m is None:
+        return []
+    end = re.compile(r"[.;:](?:\s|$)").search(text, m.end())
+    return _codes(gz, text[m.start():end.start() if end else m.start() + 1000])
+
+
 def infer_participants(doc: Document, gz: Gazetteer) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return ``(parties, participants)``: issuers, and issuers plus counterparts."""
     parties = list(dict.fromkeys(gz.code_aliases.get(c, c) for c in doc.parties))  # AFRICAN_UNION -> AU
     title_codes = _codes(gz, doc.title or "")
     if not parties:
         opening = doc.text[:400]
-        parties = title_codes or _codes(gz, opening.split(".")[0])
+        parties = title_codes or _signatories(gz, doc.text) or _codes(gz, opening.split(".")[0])
     participants = list(parties)
     # a group the title names, with the issuers among its members, takes part ("Quad Leaders' Summit")
     for group in bodies_of(doc, gz, tuple(parties)):

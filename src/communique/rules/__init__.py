@@ -28,7 +28,8 @@ SUPPORTED_VERSIONS = {1}
 # 4: a speech's "we must ..." and "they ..." get no act from the model either; the issues head reads sentence vectors.
 # 5: a sentence whose main clause the rules read as a participant's promise takes its likeliest type at the
 # promise threshold, as one the modality head reads as a promise does.
-EXTRACTION_REVISION = 5
+# 6: issuers read from a text without parties come from its "We, the governments of ..." sentence.
+EXTRACTION_REVISION = 6
 
 
 class RulesData(dict):
