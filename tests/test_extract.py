@@ -421,6 +421,23 @@ def test_an_upper_case_label_run_into_a_sentence_holds_no_act(rules_extractor):
     assert "AGREE" in types(rules_extractor, "We will create a new working group on critical minerals.", meta)
 
 
+def test_strikes_conducted_are_force_used_and_an_aggression_launched_founds_nothing(rules_extractor):
+    """The gold reads "the armed forces of the United States and United Kingdom ... conducted joint
+    strikes" (2024) as MOBILIZE; the President's letters to Congress say the same of U.S. forces
+    (2023; read for this, not in the gold). Iraq's 1991 "launch their 30-State aggression" is no
+    text or body founded (it was an AGREE)."""
+    usa = {"parties": ["USA"], "kind": "press-statement", "title": "Letter to the Speaker of the House"}
+    got = acts(rules_extractor, "At my direction, on March 23, 2023, United States forces conducted targeted strikes against "
+               "facilities in eastern Syria in response to this series of attacks and continuing threats of future attacks.", usa)
+    assert [(a[0], a[2]) for a in got] == [("MOBILIZE", ("USA",))]
+    irq = {"parties": ["IRQ"], "kind": "speech", "title": "Address by the Minister for Foreign Affairs of Iraq"}
+    assert "AGREE" not in types(rules_extractor, "That principled Iraqi position, coupled with the strong resolve of the "
+                                "people and the leadership of Iraq to confront Zionist and imperialist schemes which target "
+                                "the future of the Palestinian people and the Arab nation as a whole, prompted Zionist and "
+                                "imperialist circles, and those allied to and colluding with them to launch their 30-State "
+                                "aggression aimed at destroying Iraq and its capabilities.", irq)
+
+
 def test_the_model_adds_no_act_to_a_sentence_that_exhorts_or_reports_others(extractor):
     """The same sentence and the same model: an act of the speaker's, unless the main clause
     exhorts the membership or reports others' conduct."""

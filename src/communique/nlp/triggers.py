@@ -362,6 +362,9 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = object_head(s, tok)
+    if obj is not None and lem in s.lex.words.force_verbs and obj.lower_ in s.lex.words.force_objects:
+        # "conducted joint strikes against Houthi targets" (the gold: MOBILIZE); "launch their aggression" founds nothing
+        return Trigger(tok, "MOBILIZE", "150", f"verb:{lem}+{obj.lower_}", targets_from=obj)
     if obj is not None and lem in s.lex.words.recognizing_verbs and obj.lower_ in s.lex.words.praised_objects:
         # "We recognize the sustained efforts of States ... in hosting refugees": praise, as "commend"
         return Trigger(tok, "SUPPORT", "051", f"verb:{lem}+{obj.lower_}", targets_from=obj)
