@@ -438,6 +438,22 @@ def test_strikes_conducted_are_force_used_and_an_aggression_launched_founds_noth
                                 "aggression aimed at destroying Iraq and its capabilities.", irq)
 
 
+def test_goods_and_certificates_accepted_open_a_market_and_no_longer_accepting_rejects(rules_extractor):
+    """The 2025 U.S.-Argentina framework: "Argentina will accept importation of vehicles
+    manufactured in the United States ..., and will accept U.S. Food and Drug Administration
+    certificates ..." is two RETREATs by Argentina toward the United States (the gold; they were
+    AGREEs). Egypt's 2010 "We can no longer accept pretexts ..." is a REJECT (the gold)."""
+    meta = {"parties": ["USA", "ARG"], "kind": "joint-statement",
+            "title": "Joint Statement on a United States-Argentina Framework for an Agreement on Reciprocal Trade and Investment"}
+    got = acts(rules_extractor, "Argentina will accept importation of vehicles manufactured in the United States to U.S. "
+               "Federal Motor Vehicle Safety Standards and emissions standards, and will accept U.S. Food and Drug "
+               "Administration certificates and prior marketing authorizations for medical devices and pharmaceuticals.", meta)
+    assert [(a[0], a[2], a[3]) for a in got] == [("RETREAT", ("ARG",), ("USA",))] * 2, got
+    egypt = {"parties": ["EGY"], "kind": "speech", "title": "Address by the Minister for Foreign Affairs of Egypt"}
+    got = acts(rules_extractor, "We can no longer accept pretexts to condone practices against Islam and its followers.", egypt)
+    assert [a[0] for a in got] == ["REJECT"]
+
+
 def test_the_model_adds_no_act_to_a_sentence_that_exhorts_or_reports_others(extractor):
     """The same sentence and the same model: an act of the speaker's, unless the main clause
     exhorts the membership or reports others' conduct."""

@@ -98,7 +98,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             acts.append(req)
             continue
         type_, cameo, rule = trig.type, trig.cameo, trig.rule
-        negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+        # "no longer accept": the parser hangs "no" on "longer"
+        negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(
+            n.dep_ == "neg" for n in c.children)) for t in chain for c in t.children)
         if negated and reported:
             continue  # "ensure the investments ... do not impose debt burdens": what the subject is not, no act
         if negated and type_ in ("AGREE", "SUPPORT", "COOPERATE", "AID", "CONSULT"):

@@ -82,6 +82,11 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 if trig.type == "RETREAT":  # "eliminate tariffs on U.S. goods": whose goods the barrier held back
                     for g in prep_objects(c, _EASED_FOR, ("pobj",)):
                         collect(g, True)
+                    # "accept importation of vehicles manufactured in the United States": whose goods they are
+                    for t in c.subtree:
+                        h = s.tok_hit.get(t.i)
+                        if t.dep_ == "pobj" and t.head.lower_ == "in" and h is not None and h.kind == "state":
+                            collect(t, True)
                 if trig.type == "CONSULT":  # "chaired a ministerial session with China, Germany, India": whom it met
                     for g in prep_objects(c, ("with",), ("pobj",)):
                         collect(g, True)

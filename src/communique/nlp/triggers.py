@@ -129,6 +129,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     obj_lem = obj.lemma_.lower() if obj is not None else ""
     if lem in s.lex.words.easing_verbs and obj is not None and _eases_trade(s, obj):
         return "RETREAT", "085", f"verb:{lem}-easing"
+    if lem == "accept" and obj is not None and obj.lower_ in s.lex.words.accepted_objects:
+        return "RETREAT", "085", "verb:accept-goods"
     if lem in s.lex.words.opening_verbs and obj is not None and obj_lem == "access" and _eases_trade(s, obj):
         return "RETREAT", "085", f"verb:{lem}-access"
     if lem in ("close", "secure", "reach", "strike", "achieve") and obj is not None and obj_lem in lx.agree_objects:
