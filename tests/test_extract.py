@@ -454,6 +454,19 @@ def test_goods_and_certificates_accepted_open_a_market_and_no_longer_accepting_r
     assert [a[0] for a in got] == ["REJECT"]
 
 
+def test_a_clause_an_act_is_about_is_no_second_act(rules_extractor):
+    """The 2021 NATO fact sheet: "... underscore the United States' ironclad commitment to Article 5 –
+    an attack on one is an attack on all and will be met with a collective response." The clause
+    after the dash is what the commitment is to; its "be met with" is no meeting (it was a CONSULT
+    by the United States, read for the clause reporting it). The guidelines: an act inside
+    another act's object is not a second act."""
+    meta = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: NATO Summit: Revitalizing the Transatlantic Alliance"}
+    got = types(rules_extractor, "During the Summit, the President will reaffirm the enduring Transatlantic bond through "
+                "NATO and underscore the United States’ ironclad commitment to Article 5 – an attack on one is an attack "
+                "on all and will be met with a collective response.", meta)
+    assert got and "CONSULT" not in got, got
+
+
 def test_the_model_adds_no_act_to_a_sentence_that_exhorts_or_reports_others(extractor):
     """The same sentence and the same model: an act of the speaker's, unless the main clause
     exhorts the membership or reports others' conduct."""

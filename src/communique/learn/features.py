@@ -129,6 +129,8 @@ def act_features(act, sentence_bag: Sequence[str]) -> list[str]:
               f"a:r0={act.rule.split(':')[0]}"]
     if act.negated:
         feats.append("a:neg")
+    if "+reported" in act.rule:  # read from a clause whose subject is no actor, for the clause reporting it
+        feats.append("a:reported")
     if act.targets:
         feats.append("a:targets")
     words = re.findall(r"[a-z0-9]+", act.evidence.lower())

@@ -85,7 +85,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         reported = not actors
         if reported:  # a subject that is no agent ("this competition"): the reporting clause's act
             rep = reporter(s, trig.tok)
-            if rep is None:
+            if rep is None or _inside_act(s, trig.tok, triggers):
                 continue
             actors = rep
         modality = trig.modality or s.modality(chain, upper)
@@ -97,7 +97,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
                 continue
             acts.append(req)
             continue
-        type_, cameo, rule = trig.type, trig.cameo, trig.rule
+        type_, cameo, rule = trig.type, trig.cameo, trig.rule + ("+reported" if reported else "")
         # "no longer accept": the parser hangs "no" on "longer"
         negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(
             n.dep_ == "neg" for n in c.children)) for t in chain for c in t.children)
@@ -206,6 +206,23 @@ def _assembled(verb, lex: Lexicon) -> bool:
     of the speaker's ("we met with President X" names whom)."""
     return verb.lemma_.lower() in lex.words.assembly_verbs and not any(
         c.dep_ in ("dobj", "attr") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)
+
+
+def _inside_act(s: ParsedSentence, tok, triggers) -> bool:
+    """Is the clause of ``tok`` (whose subject is no actor) what an act of the clause reporting it is
+    about? "We welcome that Canada will invest $1.55 billion to reduce methane emissions" is a
+    SUPPORT; the reducing is Canada's, no second act (the guidelines: an act inside another act's
+    object is not a second act). A reporting verb that is no act ("He reiterated that this
+    competition should not veer into conflict") leaves the clause's act to its reporter."""
+    heads = {t.tok.i for t in triggers}
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if s.subject_of(cur) is not None and s.subject_actors(s.subject_of(cur))[0]:
+            return cur.i in heads
+    return False
 
 
 def _shares_object(trig, triggers) -> bool:
