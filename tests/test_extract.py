@@ -467,6 +467,18 @@ def test_a_clause_an_act_is_about_is_no_second_act(rules_extractor):
     assert got and "CONSULT" not in got, got
 
 
+def test_a_speakers_own_topics_are_no_act(rules_extractor):
+    """Sierra Leone, 2009 General Debate (read for this, not in the gold): "I would like to address
+    another issue my delegation takes very seriously, ..." is what the speech turns to, not a
+    goal pursued (it was a PURSUE). A state addressing an issue still pursues it."""
+    sle = {"parties": ["SLE"], "kind": "speech", "title": "Address by the President of Sierra Leone"}
+    got = acts(rules_extractor, "I would like to address another issue my delegation takes very seriously, one that is "
+               "interwoven with the financial crisis, poverty and development — the serious threat that climate change "
+               "poses to human development in general and African nations in particular.", sle)
+    assert "PURSUE" not in [a[0] for a in got], got
+    assert types(rules_extractor, "Sierra Leone will address the issue of youth unemployment.", sle) == ["PURSUE"]
+
+
 def test_the_model_adds_no_act_to_a_sentence_that_exhorts_or_reports_others(extractor):
     """The same sentence and the same model: an act of the speaker's, unless the main clause
     exhorts the membership or reports others' conduct."""

@@ -315,6 +315,15 @@ def _governed_noun(s: ParsedSentence, tok: Token) -> bool:
             and any(c.lower_ == "forward" for c in head.head.children))
 
 
+def _speakers_topic(s: ParsedSentence, tok: Token, lem: str, obj: Token) -> bool:
+    """A speaker's "I would like to address another issue", "let me touch on a few questions"."""
+    w = s.lex.words
+    if s.ctx.kind != "speech" or lem not in w.topic_verbs or obj.lower_ not in w.topic_nouns:
+        return False
+    return any(c.lower_ in ("i", "me") and c.dep_ in ("nsubj", "dobj", "nsubjpass")
+               for a in (tok, *tok.ancestors) for c in a.children)
+
+
 def _noted_with(s: ParsedSentence, tok: Token, lem: str) -> Trigger | None:
     """"note / follow X with (deep) concern": ACCUSE; "note with satisfaction": SUPPORT."""
     w = s.lex.words
@@ -364,6 +373,8 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     obj = object_head(s, tok)
+    if obj is not None and _speakers_topic(s, tok, lem, obj):
+        return None  # "I would like to address another issue": what the speech turns to
     if obj is not None and lem in s.lex.words.force_verbs and obj.lower_ in s.lex.words.force_objects:
         # "conducted joint strikes against Houthi targets" (the gold: MOBILIZE); "launch their aggression" founds nothing
         return Trigger(tok, "MOBILIZE", "150", f"verb:{lem}+{obj.lower_}", targets_from=obj)
