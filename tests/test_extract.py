@@ -479,6 +479,17 @@ def test_a_speakers_own_topics_are_no_act(rules_extractor):
     assert types(rules_extractor, "Sierra Leone will address the issue of youth unemployment.", sle) == ["PURSUE"]
 
 
+def test_tariff_lines_eliminated_are_a_barrier_eased(rules_extractor):
+    """The 2025 U.S.-Indonesia statement: "Indonesia has committed to eliminate existing HTS tariff
+    lines on 'intangible products' and suspend related requirements ..." holds two RETREATs (the
+    gold); the tariff that names the lines is what is eased (eliminating them was a PURSUE)."""
+    meta = {"parties": ["USA", "IDN"], "kind": "joint-statement",
+            "title": "Joint Statement on Framework for United States-Indonesia Agreement on Reciprocal Trade"}
+    got = acts(rules_extractor, "Indonesia has committed to eliminate existing HTS tariff lines on “intangible products” "
+               "and suspend related requirements on import declarations.", meta)
+    assert [(a[0], a[2]) for a in got] == [("RETREAT", ("IDN",))] * 2, got
+
+
 def test_the_model_adds_no_act_to_a_sentence_that_exhorts_or_reports_others(extractor):
     """The same sentence and the same model: an act of the speaker's, unless the main clause
     exhorts the membership or reports others' conduct."""
