@@ -210,9 +210,10 @@ def _assembled(verb, lex: Lexicon) -> bool:
 
 def _inside_act(s: ParsedSentence, tok, triggers) -> bool:
     """Is the clause of ``tok`` (whose subject is no actor) what an act of the clause reporting it is
-    about? "We welcome that Canada will invest $1.55 billion to reduce methane emissions" is a
-    SUPPORT; the reducing is Canada's, no second act (the guidelines: an act inside another act's
-    object is not a second act). A reporting verb that is no act ("He reiterated that this
+    about? In "... underscore the United States' ironclad commitment to Article 5 – an attack on
+    one is an attack on all and will be met with a collective response" the clause is what the
+    commitment is to: its "be met with" is no second act (the guidelines: an act inside another
+    act's object is not a second act). A reporting verb that is no act ("He reiterated that this
     competition should not veer into conflict") leaves the clause's act to its reporter."""
     heads = {t.tok.i for t in triggers}
     cur = tok
@@ -220,7 +221,8 @@ def _inside_act(s: ParsedSentence, tok, triggers) -> bool:
         if cur.head.i == cur.i:
             return False
         cur = cur.head
-        if s.subject_of(cur) is not None and s.subject_actors(s.subject_of(cur))[0]:
+        subj = s.subject_of(cur)
+        if subj is not None and s.subject_actors(subj)[0]:
             return cur.i in heads
     return False
 

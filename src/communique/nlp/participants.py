@@ -31,6 +31,7 @@ def _codes(gz: Gazetteer, text: str) -> list[str]:
 
 
 _WE_THE = re.compile(r"\bWe,\s+the\s+")
+_CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
 
 
 def _signatories(gz: Gazetteer, text: str) -> list[str]:
@@ -40,7 +41,7 @@ def _signatories(gz: Gazetteer, text: str) -> list[str]:
     m = _WE_THE.search(text, 0, 3000)
     if m is None:
         return []
-    end = re.compile(r"[.;:](?:\s|$)").search(text, m.end())
+    end = _CLAUSE_END.search(text, m.end())
     return _codes(gz, text[m.start():end.start() if end else m.start() + 1000])
 
 
