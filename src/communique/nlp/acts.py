@@ -85,9 +85,14 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         reported = not actors
         if reported:  # a subject that is no agent ("this competition"): the reporting clause's act
             rep = reporter(s, trig.tok)
-            if rep is None or _inside_act(s, trig.tok, triggers):
+            # no act where the reporting clause is itself an act and this clause what it is about
+            # ("... commitment to Article 5 – an attack on one ... will be met with a collective
+            # response": no meeting; the guidelines: an act inside another act's object is not a
+            # second act); a reporting verb that is no act ("He reiterated that this competition
+            # should not veer into conflict") leaves the clause's act to its reporter
+            if rep is None or any(t.tok.i == rep[0].i for t in triggers):
                 continue
-            actors = rep
+            actors = rep[1]
         modality = trig.modality or s.modality(chain, upper)
         if subj is None and lead is not None and modality == "ASSERT":
             modality = lead[1]
@@ -206,25 +211,6 @@ def _assembled(verb, lex: Lexicon) -> bool:
     of the speaker's ("we met with President X" names whom)."""
     return verb.lemma_.lower() in lex.words.assembly_verbs and not any(
         c.dep_ in ("dobj", "attr") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)
-
-
-def _inside_act(s: ParsedSentence, tok, triggers) -> bool:
-    """Is the clause of ``tok`` (whose subject is no actor) what an act of the clause reporting it is
-    about? In "... underscore the United States' ironclad commitment to Article 5 – an attack on
-    one is an attack on all and will be met with a collective response" the clause is what the
-    commitment is to: its "be met with" is no second act (the guidelines: an act inside another
-    act's object is not a second act). A reporting verb that is no act ("He reiterated that this
-    competition should not veer into conflict") leaves the clause's act to its reporter."""
-    heads = {t.tok.i for t in triggers}
-    cur = tok
-    for _ in range(12):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        subj = s.subject_of(cur)
-        if subj is not None and s.subject_actors(subj)[0]:
-            return cur.i in heads
-    return False
 
 
 def _shares_object(trig, triggers) -> bool:

@@ -255,9 +255,9 @@ def plan_subject(s: ParsedSentence, subj: Token) -> tuple[str, ...]:
     return ()
 
 
-def reporter(s: ParsedSentence, tok: Token) -> tuple[str, ...] | None:
-    """Actors of the nearest clause above ``tok`` whose subject is an actor
-    ("He reiterated that this competition ...": He)."""
+def reporter(s: ParsedSentence, tok: Token) -> tuple[Token, tuple[str, ...]] | None:
+    """The nearest clause above ``tok`` whose subject is an actor: its verb and its actors
+    ("He reiterated that this competition ...": reiterated, He)."""
     cur = tok
     for _ in range(12):
         if cur.head.i == cur.i:
@@ -267,7 +267,7 @@ def reporter(s: ParsedSentence, tok: Token) -> tuple[str, ...] | None:
         if subj is not None:
             a, named = s.subject_actors(subj)
             if a:
-                return a
+                return cur, a
             if named:  # a third party reports it
                 return None
     return None

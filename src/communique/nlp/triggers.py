@@ -105,8 +105,7 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
     for _ in range(3):  # "99 percent of tariff barriers", "the application of the rate of duty"
         if obj.lemma_.lower() in eased or obj.lower_ in eased:
             break
-        if any(c.dep_ == "compound" and c.lower_ in ("tariff", "tariffs", "duty", "duties", "quota", "quotas")
-               for c in obj.children):
+        if any(c.dep_ == "compound" and c.lower_ in s.lex.words.eased_compounds for c in obj.children):
             break  # "eliminate existing HTS tariff lines": the tariff is what is eased
         of = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                    if g.dep_ == "pobj"), None)
