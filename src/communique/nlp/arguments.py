@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clause import CLIMB, ParsedSentence, ordered, prep_objects
+from .clause import CLIMB, ParsedSentence, listed_infinitive, ordered, prep_objects
 from .records import Trigger
 
-__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
+__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'with_partners', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 
 
 def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = None) -> list[str]:
@@ -28,6 +28,21 @@ def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = No
                     if r and not set(r) <= set(besides):
                         codes.extend(r)
     return list(ordered(codes))
+
+
+def with_partners(s: ParsedSentence, tok: Token) -> bool:
+    """Whether ``tok`` is done "with" partners that no gazetteer names ("work with all like-minded
+    parties to ...", "with financers and production facilities", "with EU Member States"): co-agents
+    outside the participants, as :func:`coagents`' are, though they have no code."""
+    if tok.lemma_.lower() in s.lex.words.rivalry:
+        return False
+    nouns = s.lex.words.coagent_nouns
+    for t in tok.children:
+        if t.dep_ == "prep" and t.lower_ == "with":
+            for g in t.children:
+                if g.dep_ == "pobj" and any(x.lemma_.lower() in nouns for x in (g, *g.conjuncts) if x.pos_ in ("NOUN", "PROPN")):
+                    return True
+    return False
 
 
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
@@ -65,7 +80,8 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                     direct.update(r)
         for c in np.children:
             if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
-                collect(c, is_direct and c.dep_ in ("conj", "appos"))
+                # "welcomed the EU's ongoing efforts": whose efforts are welcomed is addressed too
+                collect(c, is_direct and (c.dep_ in ("conj", "appos") or c.dep_ == "poss" and trig.type == "SUPPORT"))
             elif c.dep_ == "prep" and c.lower_ in ("of", "including", "among", "between", "by") or (
                     c.dep_ == "prep" and c.lower_ == "in" and np.dep_ == "pobj" and np.head.lower_ == "of"):  # "the victims in Poland"
                 for g in c.children:
@@ -79,13 +95,13 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
         for c in root.children:
             if c.dep_ in ("dobj", "dative", "attr", "oprd"):
                 collect(c, True)
-                if trig.type == "RETREAT":  # "eliminate tariffs on U.S. goods": whose goods the barrier held back
+                if trig.type == "RETREAT" or trig.rule.endswith("-restriction"):  # "eliminate tariffs on U.S. goods": whose goods the barrier held (or holds) back
                     for g in prep_objects(c, _EASED_FOR, ("pobj",)):
                         collect(g, True)
                     # "accept importation of vehicles manufactured in the United States": whose goods they are
                     for t in c.subtree:
                         h = s.tok_hit.get(t.i)
-                        if t.dep_ == "pobj" and t.head.lower_ == "in" and h is not None and h.kind == "state":
+                        if t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and h is not None and h.kind == "state":
                             collect(t, True)
                 if trig.type == "CONSULT":  # "chaired a ministerial session with China, Germany, India": whom it met
                     for g in prep_objects(c, ("with",), ("pobj",)):
@@ -218,7 +234,7 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
     cur = tok
     subj = s.subject_of(cur)
     while subj is None and (cur.dep_ in CLIMB or infinitive_of_noun(cur)) and cur.head.i != cur.i:
-        cur = cur.head
+        cur = listed_infinitive(cur) or cur.head  # a list's items share the first one's subject
         chain.append(cur)
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("dobj", "pobj", "attr"):
             break

@@ -14,7 +14,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
 NESTING = ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "dative", "nmod", "appos", "compound", "amod", "npadvmod", "acl", "relcl", "poss")
 
-__all__ = ['ParsedSentence', 'ordered', 'has_child', 'purpose_child', 'object_head', 'prep_objects', 'SUBJ', 'CLIMB', 'NESTING']
+__all__ = ['ParsedSentence', 'ordered', 'has_child', 'purpose_child', 'object_head', 'prep_objects', 'listed_infinitive', 'SUBJ', 'CLIMB', 'NESTING']
 
 
 def ordered(codes: Iterable[str]) -> tuple[str, ...]:
@@ -232,3 +232,23 @@ def prep_objects(tok: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("p
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in preps:
             yield from (g for g in p.children if g.dep_ in deps)
+
+
+def listed_infinitive(tok: Token) -> Token | None:
+    """The first infinitive of a list of them that ``tok`` continues, or None. The small parser
+    hangs each item of "resolve to ensure that democracy delivers ..., to uphold the rule of law,
+    to defend human rights ..." under the item before it, as if it were that item's purpose; an
+    infinitive after a comma is the list's next item, and no part of the one before."""
+    if tok.dep_ != "advcl" or tok.tag_ not in ("VB", "VBG"):
+        return None
+    if tok.tag_ == "VBG":  # "committed to meeting the goals ..., achieving net zero ..."
+        if tok.i == 0 or tok.doc[tok.i - 1].text not in (",", ";"):
+            return None
+        return next((a for a in tok.ancestors if a.tag_ == "VBG" and a.dep_ in ("pcomp", "xcomp")), None)
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0 or tok.doc[to.i - 1].text not in (",", ";"):
+        return None
+    for a in tok.ancestors:
+        if a.tag_ == "VB" and a.i < tok.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+            return a
+    return None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import coagents
-from .clause import NESTING, ParsedSentence, has_child, object_head, prep_objects, purpose_child
+from .arguments import coagents, with_partners
+from .clause import NESTING, ParsedSentence, has_child, listed_infinitive, object_head, prep_objects, purpose_child
 from .records import Trigger
 
 __all__ = ['Trigger', 'find_triggers', 'noun_type', 'content_of_noun', 'verb_type']
@@ -123,6 +123,13 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
     return True
 
 
+def _kept_restriction(s: ParsedSentence, obj: Token) -> bool:
+    """Is the object a restriction on trade or on another actor ("the reciprocal tariffs", "our
+    sanctions on Russia", "export controls")? Keeping one in place is a SANCTION (the guidelines)."""
+    kept = s.lex.words.kept_objects
+    return obj.lemma_.lower() in kept or obj.lower_ in kept
+
+
 def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     """Type of a verb predicate by the lexicon, with the object-dependent rules."""
     lx = s.lex
@@ -131,6 +138,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     obj_lem = obj.lemma_.lower() if obj is not None else ""
     if lem in s.lex.words.easing_verbs and obj is not None and _eases_trade(s, obj):
         return "RETREAT", "085", f"verb:{lem}-easing"
+    if lem in s.lex.words.kept_verbs and obj is not None and _kept_restriction(s, obj):
+        return "SANCTION", "172", f"verb:{lem}-restriction"  # "will maintain at 19 percent the reciprocal tariffs"
     if lem == "accept" and obj is not None and obj.lower_ in s.lex.words.accepted_objects:
         return "RETREAT", "085", "verb:accept-goods"
     if lem in s.lex.words.opening_verbs and obj is not None and obj_lem == "access" and _eases_trade(s, obj):
@@ -352,6 +361,8 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if lem in lx.purpose_verbs and purpose_child(tok) is not None:
         if coagents(s, tok):
             return Trigger(tok, "COOPERATE", "060", f"verb:{lem}-with-coagents")
+        if with_partners(s, tok):  # a typed goal still wins ("work with Congress to deny Russia ...")
+            return Trigger(tok, "COOPERATE", "060", f"verb:{lem}-with-partners")
         goal = purpose_child(tok)
         if any(verb_type(s, g) is not None or (object_head(s, g) is not None and content_of_noun(s, object_head(s, g)))
                for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
@@ -479,6 +490,10 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
             return None, False
         if cur.dep_ == "conj":  # conjuncts share their head's attachment
             cur = cur.head
+            continue
+        listed = listed_infinitive(cur)
+        if listed is not None:  # an item of a list of goals shares the first item's attachment
+            cur = listed
             continue
         if cur.dep_ == "ccomp":
             subj = s.subject_of(cur)

@@ -29,7 +29,8 @@ SUPPORTED_VERSIONS = {1}
 # 5: a sentence whose main clause the rules read as a participant's promise takes its likeliest type at the
 # promise threshold, as one the modality head reads as a promise does.
 # 6: issuers read from a text without parties come from its "We, the governments of ..." sentence.
-EXTRACTION_REVISION = 6
+# 7: each item of a list of goals the parser hangs under the one before is an act of the list's subject.
+EXTRACTION_REVISION = 7
 
 
 class RulesData(dict):
