@@ -1249,3 +1249,51 @@ def test_whose_efforts_are_welcomed_is_addressed_even_among_the_actors(rules_ext
     assert [(a[0], a[2], a[3]) for a in got] == [("SUPPORT", ("USA", "EU"), ("EU",))], got
     got = acts(rules_extractor, "The United States and the EU will strengthen the EU’s energy security.", meta)
     assert got and "EU" not in got[0][3], got
+
+
+def test_money_committed_or_pledged_is_aid(rules_extractor):
+    """The United States' 2024 General Debate speech: "We are prepared to commit $500 million to help
+    African countries prevent and respond to mpox ..." and the 2023 U.S.-Africa fact sheet's "DFC has
+    committed nearly $110 million in financing to projects across the continent" are AID (the gold);
+    they were goals pursued. Committing to a goal stays PURSUE."""
+    speech = {"parties": ["USA"], "kind": "speech", "title": "Remarks by President Biden Before the 79th Session of the United Nations General Assembly"}
+    got = acts(rules_extractor, "We are prepared to commit $500 million to help African countries prevent and respond "
+               "to mpox and to donate 1 million doses of mpox vaccine now.", speech)
+    assert got and got[0][0] == "AID", got
+    sheet = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: U.S.-Africa Partnerships"}
+    got = acts(rules_extractor, "Since December, the U.S. International Development Finance Corporation (DFC) has committed "
+               "nearly $110 million in financing to projects across the continent.", sheet)
+    assert [a[0] for a in got] == ["AID"], got
+
+
+def test_building_on_ties_continues_them_and_providing_for_gives_nothing(rules_extractor):
+    """The 2024 ICE Pact statement: "Through ICE Pact, our governments will build on our longstanding
+    and ongoing bilateral ties" is COOPERATE (the gold; it was a PURSUE read off "build"); what is
+    built on says the act, and a statement that builds on others' efforts holds none of its own.
+    "provide for the inclusive participation of the whole of society" (the 2023 U.S.-Colombia
+    statement) pursues it and gives no aid; "give the floor to Prime Minister Abe" is the chair's
+    formula; "supply" the Ukrainian Armed Forces is AID; "resumed cooperation with China" is COOPERATE."""
+    ice = {"parties": ["USA", "CAN", "FIN"], "kind": "joint-statement", "title": "Joint Statement on the ICE Pact"}
+    got = acts(rules_extractor, "Through ICE Pact, our governments will build on our longstanding and ongoing bilateral ties.", ice)
+    assert [a[0] for a in got] == ["COOPERATE"], got
+    assert types(rules_extractor, "This Declaration builds upon existing efforts and international commitments.") == []
+    colombia = {"parties": ["USA", "COL"], "kind": "joint-statement", "title": "Joint Statement of the United States and Colombia"}
+    got = acts(rules_extractor, "The leaders affirmed the need to provide for the inclusive participation of the whole of society.", colombia)
+    assert [a[0] for a in got] == ["PURSUE"], got
+    assert types(rules_extractor, "On that note, I would like to give the floor to Prime Minister Abe to make his opening statement.") == []
+    eu = {"parties": ["USA", "EU"], "kind": "joint-statement", "title": "Joint Statement by President Biden and President von der Leyen"}
+    assert types(rules_extractor, "We will supply the Ukrainian Armed Forces with the military equipment it needs.", eu) == ["AID"]
+    speech = {"parties": ["USA"], "kind": "speech", "title": "Remarks by President Biden Before the United Nations General Assembly"}
+    got = acts(rules_extractor, "We recently resumed cooperation with China to stop the flow of deadly synthetic narcotics.", speech)
+    assert [(a[0], a[3]) for a in got] == [("COOPERATE", ("CHN",))], got
+
+
+def test_wishing_the_president_success_is_support(rules_extractor):
+    """Comoros' 1989 General Debate speech: "We wish you every success in discharging your new
+    responsibilities" is a SUPPORT (the gold), as congratulations are; some 640 of the 10,952 General
+    Debate speeches have the formula. "We wish to express our gratitude" stays the expression's act."""
+    comoros = {"parties": ["COM"], "kind": "speech", "title": "Address by the President of the Comoros"}
+    got = acts(rules_extractor, "We wish you every success in discharging your new responsibilities.", comoros)
+    assert [a[0] for a in got] == ["SUPPORT"], got
+    got = acts(rules_extractor, "We wish to express our gratitude to the Secretary-General.", comoros)
+    assert [a[0] for a in got] == ["SUPPORT"] and got[0][3] == ("UN",), got

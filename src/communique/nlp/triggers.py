@@ -123,6 +123,11 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
     return True
 
 
+def _money(obj: Token) -> bool:
+    """Is the object a sum of money ("$500 million", "US$77 million", "nearly $110 million in financing")?"""
+    return obj.ent_type_ == "MONEY" or any(c.text in ("$", "US$", "€", "£", "¥") for c in obj.subtree if c.i <= obj.i)
+
+
 def _kept_restriction(s: ParsedSentence, obj: Token) -> bool:
     """Is the object a restriction on trade or on another actor ("the reciprocal tariffs", "our
     sanctions on Russia", "export controls")? Keeping one in place is a SANCTION (the guidelines)."""
@@ -138,6 +143,10 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     obj_lem = obj.lemma_.lower() if obj is not None else ""
     if lem in s.lex.words.easing_verbs and obj is not None and _eases_trade(s, obj):
         return "RETREAT", "085", f"verb:{lem}-easing"
+    if lem == "provide" and obj is None and any(p.dep_ == "prep" and p.lower_ == "for" for p in v.children):
+        return "PURSUE", "030", "verb:provide-for"  # "provide for a return to the path of democracy": no aid given
+    if lem == "give" and obj is not None and obj.lower_ == "floor":
+        return None  # "I would like to give the floor to Prime Minister Abe": the chair's formula
     if lem in s.lex.words.kept_verbs and obj is not None and _kept_restriction(s, obj):
         return "SANCTION", "172", f"verb:{lem}-restriction"  # "will maintain at 19 percent the reciprocal tariffs"
     if lem == "accept" and obj is not None and obj.lower_ in s.lex.words.accepted_objects:
@@ -357,6 +366,9 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     felt = _noted_with(s, tok, lem)  # before "note that ...", whose clause would hold the act
     if felt is not None:
         return felt
+    if lem == "wish" and any(c.dep_ == "dobj" and c.lemma_.lower() == "success" for c in tok.children):
+        # "We wish you every success in discharging your new responsibilities" (a cue verb otherwise: "wish to")
+        return Trigger(tok, "SUPPORT", "051", "verb:wish-success")
     # work/collaborate to <goal>: the goal is the act, unless outside co-agents make it COOPERATE
     if lem in lx.purpose_verbs and purpose_child(tok) is not None:
         if coagents(s, tok):
@@ -385,6 +397,19 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         return Trigger(tok, "REQUEST", lx.verbs[lem][1], f"verb:{lem}-other-to")
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
+    if lem == "build" and not has_child(tok, ("dobj",)):
+        base = next(prep_objects(tok, ("on", "upon")), None)
+        if base is not None:
+            # "build on our longstanding bilateral ties": what is built on is continued, and is the act
+            # where it names one (ties, cooperation: COOPERATE); "builds on existing efforts" is none
+            c = content_of_noun(s, base) if base.pos_ in ("NOUN", "PROPN") else None
+            if c is not None:
+                return Trigger(tok, c[0], c[1], f"verb:build-on+{c[2]}", targets_from=c[3])
+            kind = _object_kind(s, base)
+            if kind is not None:
+                t = lx.object_types[kind]
+                return Trigger(tok, t, lx.nouns.get(kind, (t, "060"))[1], f"verb:build-on+obj:{kind}")
+            return None
     obj = object_head(s, tok)
     if obj is not None and _speakers_topic(s, tok, lem, obj):
         return None  # "I would like to address another issue": what the speech turns to
@@ -422,6 +447,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         if lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm") and not has_child(tok, ("xcomp", "ccomp")):
             if obj is not None and obj.dep_ == "pcomp" and obj.pos_ == "VERB":
                 return None  # "commit to strengthening X": the gerund carries the act
+            if obj is not None and lem in ("commit", "pledge") and _money(obj):
+                # "has committed nearly $110 million in financing to projects", "commit $500 million to help ...":
+                # money given is aid (the gold), not a goal pursued
+                return Trigger(tok, "AID", "071", f"verb:{lem}-money")
             if obj is not None or has_child(tok, ("prep",)):
                 return Trigger(tok, "PURSUE", "030", f"cue:{lem}-goal")
         if lem == "look" and has_child(tok, ("prt", "advmod"), {"forward"}):

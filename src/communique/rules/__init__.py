@@ -30,7 +30,8 @@ SUPPORTED_VERSIONS = {1}
 # promise threshold, as one the modality head reads as a promise does.
 # 6: issuers read from a text without parties come from its "We, the governments of ..." sentence.
 # 7: each item of a list of goals the parser hangs under the one before is an act of the list's subject.
-EXTRACTION_REVISION = 7
+# 8: money committed is AID; "build on X" is X's act; "provide for", "give the floor", "wish ... success".
+EXTRACTION_REVISION = 8
 
 
 class RulesData(dict):
