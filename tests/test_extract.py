@@ -1297,3 +1297,35 @@ def test_wishing_the_president_success_is_support(rules_extractor):
     assert [a[0] for a in got] == ["SUPPORT"], got
     got = acts(rules_extractor, "We wish to express our gratitude to the Secretary-General.", comoros)
     assert [a[0] for a in got] == ["SUPPORT"] and got[0][3] == ("UN",), got
+
+
+def test_money_invested_or_mobilized_by_the_speaker_is_aid(rules_extractor):
+    """The United States' 2024 General Debate speech: "Our administration has ... invested over $150
+    billion to make progress ..." and "We've mobilized billions more in private-sector investment" are
+    AID (the gold); "our administration" is the speaker, as "my country" is. Investing in a field and
+    mobilizing forces are not money given."""
+    speech = {"parties": ["USA"], "kind": "speech", "title": "Remarks by President Biden Before the 79th Session of the United Nations General Assembly"}
+    got = acts(rules_extractor, "Our administration has invested over $150 billion to make progress on the Sustainable "
+               "Development Goals.", speech)
+    assert [(a[0], a[2]) for a in got] == [("AID", ("USA",))], got
+    assert types(rules_extractor, "We’ve mobilized billions more in private-sector investment.", speech) == ["AID"]
+    assert types(rules_extractor, "We will mobilize our forces.") == ["MOBILIZE"]
+    assert types(rules_extractor, "We will invest in clean energy.") == ["PURSUE"]
+
+
+def test_people_from_the_participants_are_the_participants(rules_extractor):
+    """The 2024 U.S.-Egypt-Qatar statement: "Over the last 48 hours in Doha, senior officials from our
+    governments have engaged in intensive talks as mediators ..." and "Senior officials from our
+    governments will reconvene in Cairo ..." are the three states' CONSULTs (the gold); officials,
+    teams or ministers are named by whom they come from, talks engaged in are held, and "reconvene"
+    meets. "will participate ... in the NATO Summit" (the 2021 NATO fact sheet) is a CONSULT toward NATO."""
+    meta = {"parties": ["USA", "EGY", "QAT"], "kind": "joint-statement",
+            "title": "Joint Statement from the Leaders of the United States, Egypt, and Qatar"}
+    for text in ("Over the last 48 hours in Doha, senior officials from our governments have engaged in intensive "
+                 "talks as mediators.",
+                 "Senior officials from our governments will reconvene in Cairo before the end of next week."):
+        got = acts(rules_extractor, text, meta)
+        assert [(a[0], a[2]) for a in got] == [("CONSULT", ("USA", "EGY", "QAT"))], (text, got)
+    nato = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: NATO Summit"}
+    got = acts(rules_extractor, "President Biden will participate on June 14 in the NATO Summit in Brussels.", nato)
+    assert [(a[0], a[3]) for a in got] == [("CONSULT", ("NATO",))], got

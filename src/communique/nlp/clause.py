@@ -77,11 +77,14 @@ class ParsedSentence:
             return self.last_group, True
         codes: list[str] = []
         named = False
+        # "senior officials from our governments", "combined teams from Australia, the United Kingdom and the
+        # United States": people are named by whom they come from
+        whence = ("of", "from") if tok.lower_ in self.lex.words.people_nouns else ("of",)
         for t in tok.subtree:
-            if t.dep_ in ("prep", "relcl", "acl", "advcl") and t.head.i == tok.i and t.lower_ not in ("of",):
+            if t.dep_ in ("prep", "relcl", "acl", "advcl") and t.head.i == tok.i and t.lower_ not in whence:
                 break
             h = self.tok_hit.get(t.i)
-            if h is None or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ != "of"):
+            if h is None or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ not in whence):
                 continue
             r = self.resolve(h)
             if h.kind in ("third", "third_party"):
@@ -223,7 +226,8 @@ def object_head(s: ParsedSentence, tok: Token) -> Token | None:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             return c
     lem = tok.lemma_.lower()  # "strive for X", "commit to X", "focus on X"
-    preps = (("to", "for") if lem in s.lex.words.goal_prep_verbs else ()) + (("on",) if lem in s.lex.words.focus_verbs else ())
+    preps = ((("to", "for") if lem in s.lex.words.goal_prep_verbs else ()) + (("on",) if lem in s.lex.words.focus_verbs else ())
+             + (("in",) if lem in s.lex.words.taking_part_verbs else ()))
     return next(prep_objects(tok, preps), None)
 
 

@@ -125,7 +125,8 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
 
 def _money(obj: Token) -> bool:
     """Is the object a sum of money ("$500 million", "US$77 million", "nearly $110 million in financing")?"""
-    return obj.ent_type_ == "MONEY" or any(c.text in ("$", "US$", "€", "£", "¥") for c in obj.subtree if c.i <= obj.i)
+    return (obj.ent_type_ == "MONEY" or obj.lower_ in ("billions", "millions")
+            or any(c.text in ("$", "US$", "€", "£", "¥") for c in obj.subtree if c.i <= obj.i))
 
 
 def _kept_restriction(s: ParsedSentence, obj: Token) -> bool:
@@ -143,6 +144,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     obj_lem = obj.lemma_.lower() if obj is not None else ""
     if lem in s.lex.words.easing_verbs and obj is not None and _eases_trade(s, obj):
         return "RETREAT", "085", f"verb:{lem}-easing"
+    if lem in ("invest", "mobilize") and obj is not None and _money(obj):
+        return "AID", "071", f"verb:{lem}-money"  # "the DFC will invest $30 million of equity in ...", "mobilized billions"
     if lem == "provide" and obj is None and any(p.dep_ == "prep" and p.lower_ == "for" for p in v.children):
         return "PURSUE", "030", "verb:provide-for"  # "provide for a return to the path of democracy": no aid given
     if lem == "give" and obj is not None and obj.lower_ == "floor":

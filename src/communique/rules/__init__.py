@@ -31,7 +31,8 @@ SUPPORTED_VERSIONS = {1}
 # 6: issuers read from a text without parties come from its "We, the governments of ..." sentence.
 # 7: each item of a list of goals the parser hangs under the one before is an act of the list's subject.
 # 8: money committed is AID; "build on X" is X's act; "provide for", "give the floor", "wish ... success".
-EXTRACTION_REVISION = 8
+# 9: money invested or mobilized is AID; people "from" the participants are the participants; "engage / participate in X".
+EXTRACTION_REVISION = 9
 
 
 class RulesData(dict):
