@@ -144,7 +144,7 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     obj_lem = obj.lemma_.lower() if obj is not None else ""
     if lem in s.lex.words.easing_verbs and obj is not None and _eases_trade(s, obj):
         return "RETREAT", "085", f"verb:{lem}-easing"
-    if lem in ("invest", "mobilize") and obj is not None and _money(obj):
+    if lem in s.lex.words.money_verbs and obj is not None and _money(obj):
         return "AID", "071", f"verb:{lem}-money"  # "the DFC will invest $30 million of equity in ...", "mobilized billions"
     if lem == "provide" and obj is None and any(p.dep_ == "prep" and p.lower_ == "for" for p in v.children):
         return "PURSUE", "030", "verb:provide-for"  # "provide for a return to the path of democracy": no aid given
@@ -408,11 +408,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             c = content_of_noun(s, base) if base.pos_ in ("NOUN", "PROPN") else None
             if c is not None:
                 return Trigger(tok, c[0], c[1], f"verb:build-on+{c[2]}", targets_from=c[3])
-            kind = _object_kind(s, base)
-            if kind is not None:
-                t = lx.object_types[kind]
-                return Trigger(tok, t, lx.nouns.get(kind, (t, "060"))[1], f"verb:build-on+obj:{kind}")
-            return None
+            return _ties_trigger(s, tok, base, "verb:build-on")
     obj = object_head(s, tok)
     if obj is not None and _speakers_topic(s, tok, lem, obj):
         return None  # "I would like to address another issue": what the speech turns to
@@ -442,15 +438,14 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                 if type_ == "SUPPORT" and lem in s.lex.words.material_verbs and c[2] in ("noun:support", "noun:backing"):
                     type_, cameo = "AID", "070"
                 return Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
-        kind = _object_kind(s, obj) if lem in lx.light_verbs else None
-        if kind is not None:
-            t = lx.object_types[kind]
-            return Trigger(tok, t, lx.nouns.get(kind, (t, "060"))[1], f"verb:{lem}+obj:{kind}")
+        ties = _ties_trigger(s, tok, obj, f"verb:{lem}") if lem in lx.light_verbs else None
+        if ties is not None:
+            return ties
     if lem in lx.cue_verbs and lem not in lx.verbs:
         if lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm") and not has_child(tok, ("xcomp", "ccomp")):
             if obj is not None and obj.dep_ == "pcomp" and obj.pos_ == "VERB":
                 return None  # "commit to strengthening X": the gerund carries the act
-            if obj is not None and lem in ("commit", "pledge") and _money(obj):
+            if obj is not None and lem in s.lex.words.money_verbs and _money(obj):
                 # "has committed nearly $110 million in financing to projects", "commit $500 million to help ...":
                 # money given is aid (the gold), not a goal pursued
                 return Trigger(tok, "AID", "071", f"verb:{lem}-money")
@@ -496,6 +491,15 @@ def _object_kind(s: ParsedSentence, obj: Token) -> str | None:
     if of is None:
         return None
     return next((w for w in (of.lemma_.lower(), of.lower_) if types.get(w) == "COOPERATE"), None)
+
+
+def _ties_trigger(s: ParsedSentence, tok: Token, obj: Token, rule: str) -> Trigger | None:
+    """The act of an object that is ties or names them (see :func:`_object_kind`), or None."""
+    kind = _object_kind(s, obj)
+    if kind is None:
+        return None
+    t = s.lex.object_types[kind]
+    return Trigger(tok, t, s.lex.nouns.get(kind, (t, "060"))[1], f"{rule}+obj:{kind}")
 
 
 def _others(s: ParsedSentence, obj: Token | None) -> bool:
