@@ -225,10 +225,11 @@ def object_head(s: ParsedSentence, tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             return c
-    lem = tok.lemma_.lower()  # "strive for X", "commit to X", "focus on X"
-    preps = ((("to", "for") if lem in s.lex.words.goal_prep_verbs else ()) + (("on",) if lem in s.lex.words.focus_verbs else ())
-             + (("in",) if lem in s.lex.words.taking_part_verbs else ()))
-    return next(prep_objects(tok, preps), None)
+    # "strive for X", "commit to X", "focus on X", "engage in X"
+    lem, w = tok.lemma_.lower(), s.lex.words
+    preps = [p for verbs, ps in ((w.goal_prep_verbs, ("to", "for")), (w.focus_verbs, ("on",)), (w.taking_part_verbs, ("in",)))
+             if lem in verbs for p in ps]
+    return next(prep_objects(tok, tuple(preps)), None)
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("pobj", "pcomp")) -> Iterator[Token]:
