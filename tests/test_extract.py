@@ -1329,3 +1329,76 @@ def test_people_from_the_participants_are_the_participants(rules_extractor):
     nato = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: NATO Summit"}
     got = acts(rules_extractor, "President Biden will participate on June 14 in the NATO Summit in Brussels.", nato)
     assert [(a[0], a[3]) for a in got] == [("CONSULT", ("NATO",))], got
+
+
+def test_encouraging_or_inviting_others_to_act_is_a_request(rules_extractor):
+    """The 2023 APEC communiqué: "We encourage all economies to accelerate efforts to implement AIDER"
+    and the 2022 Atlantic declaration: "We invite other coastal Atlantic countries to join us" are
+    REQUESTs (the gold), as "urge" or "call on" are, though no gazetteer names those asked; encouraging
+    a thing stays SUPPORT, and encouraging one's own businesses holds their act, not a request."""
+    apec = {"parties": ["APEC"], "kind": "communique", "title": "2023 Leaders' Golden Gate Declaration"}
+    assert types(rules_extractor, "We encourage all economies to accelerate efforts to implement AIDER.", apec) == ["REQUEST"]
+    assert types(rules_extractor, "We invite other coastal Atlantic countries to join us.") == ["REQUEST"]
+    comoros = {"parties": ["COM"], "kind": "speech", "title": "Address by the President of the Comoros"}
+    assert types(rules_extractor, "We encourage them to continue along this path.", comoros) == ["REQUEST"]
+    assert types(rules_extractor, "We encourage innovation.") == ["SUPPORT"]
+    assert "REQUEST" not in types(rules_extractor, "We encourage our businesses to invest in Africa.")
+
+
+def test_the_countries_of_a_joint_statement_are_its_participants(rules_extractor):
+    """The 2022 U.S.-Israel Jerusalem declaration: "The countries condemn the deplorable series of
+    terrorist attacks ..." is an ACCUSE by both (the gold); the sentence was a third party's. "The
+    countries of the South welcomed ..." (France at the UN, 1999) names others, and no act is theirs."""
+    meta = {"parties": ["USA", "ISR"], "kind": "joint-statement", "title": "The Jerusalem U.S.-Israel Strategic Partnership Joint Declaration"}
+    got = acts(rules_extractor, "The countries condemn the deplorable series of terrorist attacks against Israeli "
+               "citizens in recent months.", meta)
+    assert [(a[0], a[2]) for a in got] == [("ACCUSE", ("USA", "ISR"))], got
+    france = {"parties": ["FRA"], "kind": "speech", "title": "Address by the Minister for Foreign Affairs of France"}
+    assert acts(rules_extractor, "The countries of the South welcomed the proposal.", france) == []
+
+
+def test_conversations_and_meetings_in_the_plural_are_consultations(rules_extractor):
+    """The 2023 U.S.-China readout: "Both sides are also resuming telephone conversations between
+    theater commanders" is a CONSULT (the gold); the lexicon knew "talks" and "meeting" only."""
+    got = types(rules_extractor, "Both sides are also resuming telephone conversations between theater commanders.", READOUT)
+    assert got == ["CONSULT"]
+    assert types(rules_extractor, "The three countries have held multiple high-level meetings.") == ["CONSULT"]
+
+
+def test_intent_desire_and_enthusiasm_to_act_hold_the_act(rules_extractor):
+    """The 2021 supply chain summit statement's "expressed intent to expand cooperation ..." is a
+    COOPERATE promised (the gold reads "express intent" as COMMIT); a desire to act holds the act too."""
+    got = acts(rules_extractor, "The leaders expressed intent to expand cooperation.")
+    assert [(a[0], a[1]) for a in got] == [("COOPERATE", "COMMIT")], got
+    assert types(rules_extractor, "The leaders expressed their desire to expand cooperation.") == ["COOPERATE"]
+
+
+def test_support_given_to_a_state_is_aid_and_to_a_conference_is_support(rules_extractor):
+    """"provide unwavering support for Ukraine" is AID and "Egypt has also provided support to some
+    countries of the region" too (the gold); "We will give our full support to the world conference
+    on racism" (France, 1999) and "we extend our unqualified support to the Ottawa process" (Argentina,
+    1997) are SUPPORT, as the gold reads them: backing, not material help."""
+    assert types(rules_extractor, "We will provide unwavering support for Ukraine.") == ["AID"]
+    egypt = {"parties": ["EGY"], "kind": "speech", "title": "Address by the Minister for Foreign Affairs of Egypt"}
+    assert types(rules_extractor, "Egypt has also provided support to some countries of the region.", egypt) == ["AID"]
+    assert types(rules_extractor, "We will provide humanitarian support.") == ["AID"]
+    france = {"parties": ["FRA"], "kind": "speech", "title": "Address by the Minister for Foreign Affairs of France"}
+    assert types(rules_extractor, "We will give our full support to the world conference on racism.", france) == ["SUPPORT"]
+    assert types(rules_extractor, "Likewise, we extend our unqualified support to the Ottawa process to ban "
+                 "anti-personnel landmines.", france) == ["SUPPORT"]
+
+
+def test_a_firm_no_gazetteer_knows_acts_for_itself(extractor):
+    """The 2025 U.S.-ROK fact sheet on deals: "LS Group pledged to invest $3 billion ..." and "Amazon
+    will invest $5 billion ..." are the firms' conduct, no act of the two states (the gold);
+    the model had given them to the issuer. A named statement or body of the participants' own
+    ("The Summit will ...") and a bare acronym stay theirs."""
+    meta = {"parties": ["USA"], "kind": "fact-sheet",
+            "title": "Fact Sheet: President Donald J. Trump Brings Home More Billion-Dollar Deals During State Visit to the Republic of Korea"}
+    for text in ("LS Group pledged to invest $3 billion by 2030 in U.S. power-grid infrastructure.",
+                 "Amazon will invest $5 billion through 2031 to build the ROK’s cloud infrastructure.",
+                 "HD Hyundai and Cerberus Capital Management will partner on a $5 billion investment program."):
+        assert _main_clause(extractor, text, meta)[1].third_party, text
+    for text in ("The Summit will redouble our collective efforts to end the acute phase of the pandemic.",
+                 "USTDA arranged reverse trade missions focused on airport infrastructure."):
+        assert not _main_clause(extractor, text, meta)[1].third_party, text

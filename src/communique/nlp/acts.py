@@ -158,6 +158,20 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
 
 
+def _unknown_name(s: ParsedSentence, subj: Token) -> bool:
+    """Whether a subject is a proper name, or names joined, of which no word is a mention the
+    gazetteer knows (firms: "HD Hyundai and Cerberus Capital Management")."""
+    names = [subj, *subj.conjuncts]
+    if not all(n.pos_ == "PROPN" and n.text[:1].isupper() for n in names):
+        return False
+    words = [t for n in names for t in n.subtree]
+    # a bare name: "The Summit", "This Declaration", "the three National Security Advisors" are the
+    # statement's own, and an acronym alone ("USTDA", "CTEN") is as often an agency or programme of theirs
+    if any(t.dep_ in ("det", "poss") for t in words) or all(t.is_upper or not t.is_alpha for t in words):
+        return False
+    return not any(t.i in s.tok_hit for t in words)
+
+
 def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state: DocState = DocState(),
                 list_item: bool = False, lead_in: int | None = None) -> MainClause:
     """Whose sentence it is and how it binds them, as its main clause says: the actors of the
@@ -190,6 +204,10 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
             return MainClause((), modality, third_party=True)
         if not actors and not named:
             actors = plan_subject(s, subj)
+            if not actors and _unknown_name(s, subj):
+                # "Korean Air will purchase 103 new Boeing aircraft", "LS Group pledged to invest ...":
+                # a firm or body no gazetteer knows acts for itself, not for the statement's participants
+                return MainClause((), modality, third_party=True)
         return MainClause(actors, modality)
     lead = state.lead_of(lead_in) if list_item else None
     if lead is None:

@@ -394,10 +394,13 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             if c is not None:
                 return Trigger(tok, c[0], c[1], f"verb:{lem}-toward+{c[2]}", targets_from=c[3])
             return Trigger(tok, "PURSUE", "030", f"verb:{lem}-toward-goal")
-    if lem in lx.verbs and lx.verbs[lem][0] == "REQUEST" and has_child(tok, ("xcomp",)) and _others(s, object_head(s, tok)):
-        # "we ask Iran to refrain from ...": asking another to act is a request ("ask our ministers
-        # to develop ..." tasks the participants' own, and the infinitive holds their act)
-        return Trigger(tok, "REQUEST", lx.verbs[lem][1], f"verb:{lem}-other-to")
+    asking = lem in lx.verbs and lx.verbs[lem][0] == "REQUEST" or lem in lx.words.asking_verbs
+    if asking and has_child(tok, ("xcomp",)) and _others(s, object_head(s, tok), generic=True):
+        # "we ask Iran to refrain from ...", "We encourage all economies to accelerate efforts ...":
+        # asking another to act is a request ("ask our ministers to develop ..." tasks the
+        # participants' own, and the infinitive holds their act)
+        return Trigger(tok, "REQUEST", lx.verbs[lem][1] if lem in lx.verbs and lx.verbs[lem][0] == "REQUEST" else "020",
+                       f"verb:{lem}-other-to")
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     if lem == "build" and not has_child(tok, ("dobj",)):
@@ -434,8 +437,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                 pass
             elif not (lem in lx.verbs and lem not in lx.light_verbs):
                 type_, cameo = c[0], c[1]
-                # "provide support for Ukraine" is AID; "extend our congratulations / thanks" stays SUPPORT
-                if type_ == "SUPPORT" and lem in s.lex.words.material_verbs and c[2] in ("noun:support", "noun:backing"):
+                # "provide support for Ukraine" is AID; "extend our congratulations / thanks" stays SUPPORT,
+                # as does support given to a proposal, a conference or a process
+                if (type_ == "SUPPORT" and lem in s.lex.words.material_verbs and c[2] in ("noun:support", "noun:backing")
+                        and _material(s, tok, obj)):
                     type_, cameo = "AID", "070"
                 return Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
         ties = _ties_trigger(s, tok, obj, f"verb:{lem}") if lem in lx.light_verbs else None
@@ -502,14 +507,47 @@ def _ties_trigger(s: ParsedSentence, tok: Token, obj: Token, rule: str) -> Trigg
     return Trigger(tok, t, s.lex.nouns.get(kind, (t, "060"))[1], f"{rule}+obj:{kind}")
 
 
-def _others(s: ParsedSentence, obj: Token | None) -> bool:
-    """Whether an object names a state, organisation or person none of the participants is."""
+def _others(s: ParsedSentence, obj: Token | None, generic: bool = False) -> bool:
+    """Whether an object names a state, organisation or person none of the participants is;
+    with ``generic``, also others no gazetteer names ("all economies", "other countries", "them")."""
     if obj is None:
         return False
     hit = s.tok_hit.get(obj.i)
+    if generic and hit is None and _generic_others(s, obj):
+        return True
     if hit is None or hit.kind not in ("state", "org", "person"):
         return False
     return not set(s.resolve(hit) or ()) & set(s.ctx.taking_part)
+
+
+def _material(s: ParsedSentence, verb: Token, support: Token) -> bool:
+    """Whether support given is material help: given to a state, a person or people in need
+    ("provide unwavering support for Ukraine", "provided support to some countries of the region")
+    or of a material kind ("humanitarian", "budget" support); not "give our full support to the
+    world conference on racism" or "extend our unqualified support to the Ottawa process"."""
+    if any(m.lemma_.lower() in s.lex.words.material_kinds for m in support.children if m.dep_ in ("amod", "compound")):
+        return True
+    heads = (verb, support, *(m for m in support.children if m.dep_ == "amod"))  # "support necessary to ..."
+    given_to = [g for h in heads for p in h.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
+                for g in p.children if g.dep_ == "pobj"]
+    for g in (x for g in given_to for x in (g, *g.conjuncts)):
+        h = s.tok_hit.get(g.i)
+        if h is not None and h.kind in ("state", "person"):
+            return True
+        if g.lemma_.lower() in s.lex.words.needy or g.lower_ in s.lex.words.needy:
+            return True
+        if any(m.lemma_.lower() in s.lex.words.material_kinds for m in g.children if m.dep_ in ("amod", "compound")):
+            return True  # "support necessary to ... humanitarian disasters"
+    return False
+
+
+def _generic_others(s: ParsedSentence, obj: Token) -> bool:
+    """"them", or a common noun of states or bodies not the speakers' own ("all economies",
+    "other coastal Atlantic countries"; not "our ministers")."""
+    if obj.lower_ == "them":
+        return True
+    own = any(c.dep_ == "poss" and c.lower_ in ("our", "my", "their") for c in obj.children)
+    return obj.pos_ == "NOUN" and obj.lemma_.lower() in s.lex.words.coagent_nouns and not own
 
 
 def _purpose_link(tok: Token) -> bool:

@@ -32,7 +32,8 @@ SUPPORTED_VERSIONS = {1}
 # 7: each item of a list of goals the parser hangs under the one before is an act of the list's subject.
 # 8: money committed is AID; "build on X" is X's act; "provide for", "give the floor", "wish ... success".
 # 9: money invested or mobilized is AID; people "from" the participants are the participants; "engage / participate in X".
-EXTRACTION_REVISION = 9
+# 10: "encourage / invite X to ..." asks others; "the countries" bare; support given to a proposal is SUPPORT; firms no gazetteer knows act for themselves.
+EXTRACTION_REVISION = 10
 
 
 class RulesData(dict):
