@@ -1402,3 +1402,42 @@ def test_a_firm_no_gazetteer_knows_acts_for_itself(extractor):
     for text in ("The Summit will redouble our collective efforts to end the acute phase of the pandemic.",
                  "USTDA arranged reverse trade missions focused on airport infrastructure."):
         assert not _main_clause(extractor, text, meta)[1].third_party, text
+
+
+def test_channels_and_lines_of_communication_are_consultations(rules_extractor):
+    """U.S.-China readouts (2024): "Both leaders affirmed the need to continue these channels of
+    communication" and "... maintaining a strategic channel of communication ..." are CONSULTs (the
+    gold); a channel or line holds what its "of" phrase names, as a range or a set does."""
+    got = types(rules_extractor, "Both leaders affirmed the need to continue these channels of communication.", READOUT)
+    assert got == ["CONSULT"]
+    assert types(rules_extractor, "They will maintain open lines of communication.", READOUT) == ["CONSULT"]
+
+
+def test_regret_speaking_out_and_shared_concerns_accuse_and_backing_supports(rules_extractor):
+    """France at the UN (1999): "I would like to express regret at the relative timidity of the
+    Organization" is an ACCUSE, as the G7's "expressed deep regret that Hamas refused ..." is; "I spoke
+    out against apartheid" (the United States, 2024) accuses, where "speak" alone meets; concerns
+    shared are a stance, not sharing; "We pledge ourselves to back modernization of the United Nations"
+    (the United Kingdom, 1997) is a SUPPORT."""
+    france = {"parties": ["FRA"], "kind": "speech", "title": "Address by the Minister for Foreign Affairs of France"}
+    assert types(rules_extractor, "I would like to express regret at the relative timidity of the Organization.", france) == ["ACCUSE"]
+    us = {"parties": ["USA"], "kind": "speech", "title": "Remarks by President Biden Before the 79th Session of the United Nations General Assembly"}
+    assert types(rules_extractor, "In the 1980s, I spoke out against apartheid in South Africa.", us) == ["ACCUSE"]
+    got = acts(rules_extractor, "The two leaders shared concerns about the PRC’s coercive activities.")
+    assert [(a[0], a[3]) for a in got] == [("ACCUSE", ("CHN",))], got
+    assert types(rules_extractor, "We share information.") == ["COOPERATE"]
+    uk = {"parties": ["GBR"], "kind": "speech", "title": "Address by the Prime Minister of the United Kingdom"}
+    assert types(rules_extractor, "We pledge ourselves to back modernization of the United Nations.", uk) == ["SUPPORT"]
+
+
+def test_an_outcome_hoped_for_from_others_is_supported(rules_extractor):
+    """Argentina at the UN (1997): "We trust that the Committee will maintain its effectiveness to the
+    full" and Egypt (2010): "We hope that the conclusions of the summit will provide us with the
+    necessary momentum ..." are SUPPORTs (the gold), not the others' acts; what the speakers hope to
+    do themselves is still their own act."""
+    argentina = {"parties": ["ARG"], "kind": "speech", "title": "Address by the Minister for Foreign Affairs of Argentina"}
+    assert types(rules_extractor, "We trust that the Committee will maintain its effectiveness to the full.", argentina) == ["SUPPORT"]
+    assert types(rules_extractor, "We hope that the conclusions of the summit will provide us with the necessary "
+                 "momentum.", argentina) == ["SUPPORT"]
+    assert types(rules_extractor, "We hope that we shall soon be able to achieve the agreement.", argentina) == ["AGREE"]
+    assert types(rules_extractor, "We hope to strengthen our ties.", argentina) == ["COOPERATE"]

@@ -175,6 +175,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
             if p.dep_ == "prep" and p.lower_ == "with":
                 return "SUPPORT", "051", "verb:stand-with"
         return None
+    if lem == "speak" and has_child(v, ("prt",), {"out"}):
+        return "ACCUSE", "111", "verb:speak-out"  # "spoke out against apartheid", "speak out regarding ... abuses"
     if lem == "call":
         for p in v.children:
             if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon", "for"):
@@ -401,6 +403,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         # participants' own, and the infinitive holds their act)
         return Trigger(tok, "REQUEST", lx.verbs[lem][1] if lem in lx.verbs and lx.verbs[lem][0] == "REQUEST" else "020",
                        f"verb:{lem}-other-to")
+    if lem in s.lex.words.hoping_verbs and _others_outcome(s, tok):
+        # "We trust that the Committee will maintain its effectiveness", "France hopes that it will be
+        # set up quickly": an outcome hoped for from others is backed, not done
+        return Trigger(tok, "SUPPORT", "051", f"verb:{lem}-that")
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     if lem == "build" and not has_child(tok, ("dobj",)):
@@ -435,7 +441,8 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         if c is not None:
             if lem in lx.verbs and lx.verbs[lem][0] == "AGREE" and c[0] != "AGREE" and obj.lemma_.lower() not in lx.agree_objects:
                 pass
-            elif not (lem in lx.verbs and lem not in lx.light_verbs):
+            elif not (lem in lx.verbs and lem not in lx.light_verbs) or (
+                    lem == "share" and c[0] in ("ACCUSE", "SUPPORT")):  # "share concerns about ...": a stance, not sharing
                 type_, cameo = c[0], c[1]
                 # "provide support for Ukraine" is AID; "extend our congratulations / thanks" stays SUPPORT,
                 # as does support given to a proposal, a conference or a process
@@ -539,6 +546,18 @@ def _material(s: ParsedSentence, verb: Token, support: Token) -> bool:
         if any(m.lemma_.lower() in s.lex.words.material_kinds for m in g.children if m.dep_ in ("amod", "compound")):
             return True  # "support necessary to ... humanitarian disasters"
     return False
+
+
+def _others_outcome(s: ParsedSentence, tok: Token) -> bool:
+    """Whether ``tok`` has a "that" clause whose subject is none of the participants ("that the
+    conclusions of the summit will provide ...", "that the two Koreas will persevere")."""
+    clause = has_child(tok, ("ccomp",))
+    if clause is None:
+        return False
+    subj = s.subject_of(clause)
+    if subj is None or subj.lower_ in ("we", "i"):
+        return False
+    return not set(s.subject_actors(subj)[0]) & set(s.ctx.taking_part)
 
 
 def _generic_others(s: ParsedSentence, obj: Token) -> bool:

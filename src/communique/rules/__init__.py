@@ -33,7 +33,8 @@ SUPPORTED_VERSIONS = {1}
 # 8: money committed is AID; "build on X" is X's act; "provide for", "give the floor", "wish ... success".
 # 9: money invested or mobilized is AID; people "from" the participants are the participants; "engage / participate in X".
 # 10: "encourage / invite X to ..." asks others; "the countries" bare; support given to a proposal is SUPPORT; firms no gazetteer knows act for themselves.
-EXTRACTION_REVISION = 10
+# 11: channels and lines of communication; regret, "speak out", concerns shared; "back"; an outcome hoped for from others is SUPPORT.
+EXTRACTION_REVISION = 11
 
 
 class RulesData(dict):
