@@ -116,8 +116,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             if trig.tok.lemma_.lower() not in s.lex.words.forgone_restrictions:
                 continue
             type_, cameo, rule = "RETREAT", "085", rule + "+negated"
-        if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and (
-                _exhorted(chain, lex) or _assembled(trig.tok, lex)):
+        if ctx.kind == "speech" and (subj is not None and subj.lower_ == "we" and (
+                _exhorted(chain, lex) or _assembled(trig.tok, lex)) or any(_lets_us(t, ctx) for t in chain)):
             continue  # "We must keep the 1.5 degree goal alive": the membership exhorted, no act
         if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
             req = _request_of_others(s, chain, upper, actors)
@@ -159,15 +159,17 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
 
 
 def _unknown_name(s: ParsedSentence, subj: Token) -> bool:
-    """Whether a subject is a proper name, or names joined, of which no word is a mention the
-    gazetteer knows (firms: "HD Hyundai and Cerberus Capital Management")."""
+    """Whether a subject is a bare proper name, or names joined, of which no word is a mention the
+    gazetteer knows nor a leader's name (firms: "HD Hyundai and Cerberus Capital Management")."""
     names = [subj, *subj.conjuncts]
     if not all(n.pos_ == "PROPN" and n.text[:1].isupper() for n in names):
         return False
     words = [t for n in names for t in n.subtree]
     # a bare name: "The Summit", "This Declaration", "the three National Security Advisors" are the
-    # statement's own, and an acronym alone ("USTDA", "CTEN") is as often an agency or programme of theirs
-    if any(t.dep_ in ("det", "poss") for t in words) or all(t.is_upper or not t.is_alpha for t in words):
+    # statement's own, an acronym alone ("USTDA", "CTEN") is as often an agency or programme of theirs,
+    # and a leader's surname without a title ("Kishida and Biden condemned ...") is the leader's
+    if any(t.dep_ in ("det", "poss") or t.text in s.ctx.leader_names for t in words) or all(
+            t.is_upper or not t.is_alpha for t in words):
         return False
     return not any(t.i in s.tok_hit for t in words)
 
@@ -193,8 +195,8 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     chain, upper, _ = climb(s, root)
     modality = s.modality(chain, upper)
     subj = s.subject_of(root)
-    if ctx.kind == "speech" and subj is not None and subj.lower_ == "we" and (
-            _exhorted(chain, lex) or _assembled(root, lex)):
+    if ctx.kind == "speech" and (subj is not None and subj.lower_ == "we" and (
+            _exhorted(chain, lex) or _assembled(root, lex)) or _lets_us(root, ctx)):
         return MainClause(exhortation=True)  # the same reading as find_acts': no act of the speaker's
     if asks_or_thanks(sent.text):
         return MainClause(framing=True)
@@ -221,6 +223,17 @@ def _exhorted(chain, lex: Lexicon) -> bool:
     """A verb chain under a modal of obligation ("must", "should", "need"): said of a speech's
     "we", the membership exhorted."""
     return any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux")
+
+
+def _lets_us(verb, ctx: Context) -> bool:
+    """"Let us commit ourselves to ...", "let us not waste it" in one state's speech: the audience
+    exhorted, as by "we must" (the gold reads no act in any of the UN speeches' seven). Where two
+    leaders speak together ("Let us continue to work together", Duterte and Abe), "us" are they."""
+    if len(ctx.parties) != 1:
+        return False
+    let = verb if verb.lemma_.lower() == "let" else verb.head if verb.head.lemma_.lower() == "let" else None
+    return let is not None and any(
+        c.dep_ == "nsubj" and c.lower_ == "us" for v in let.children if v.dep_ in ("ccomp", "xcomp") for c in v.children)
 
 
 def _assembled(verb, lex: Lexicon) -> bool:

@@ -232,10 +232,12 @@ def object_head(s: ParsedSentence, tok: Token) -> Token | None:
     return next(prep_objects(tok, tuple(preps)), None)
 
 
-def prep_objects(tok: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("pobj", "pcomp")) -> Iterator[Token]:
-    """The objects of ``tok``'s prepositions among ``preps``, in text order ("work toward X": X)."""
+def prep_objects(tok: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("pobj", "pcomp"),
+                 arcs: tuple[str, ...] = ("prep",)) -> Iterator[Token]:
+    """The objects of ``tok``'s prepositions among ``preps``, in text order ("work toward X": X);
+    ``arcs`` also admits a preposition the parser labels otherwise ("provided support to X": dative)."""
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in preps:
+        if p.dep_ in arcs and p.lower_ in preps:
             yield from (g for g in p.children if g.dep_ in deps)
 
 

@@ -179,7 +179,8 @@ class Extractor:
         parties, participants = infer_participants(doc, comp.gazetteer)
         ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind,
                       forum=forum_of(doc, comp.gazetteer), titles=comp.gazetteer.titles,
-                      bodies=bodies_of(doc, comp.gazetteer, parties))
+                      bodies=bodies_of(doc, comp.gazetteer, parties),
+                      leader_names=frozenset(comp.gazetteer.single_word_people))
         sds = []
         for s in sentences:
             sd = self.nlp.make_doc(s.text)

@@ -33,7 +33,6 @@ _PERSON = re.compile(
     rf"\b(?P<title>{_TITLE_RE})\s+(?P<name>(?:[A-Z][\w.’'-]*|[a-z]{{2,3}}(?=\s+[A-Z]))(?:,?\s+(?:Jr\.|[A-Z][\w.’'-]*|d[ae]|von|der|bin|al|el)){{0,4}})"
 )
 _POSS = r"(?:[’']s|[’'])?"
-_NARROWED = re.compile(r"\s+(?:of|in|from|that|which|who|whose|most|with)\b")  # "the countries of the South"
 # An organisation the registry does not know keeps its surface text as its code.
 _UNKNOWN_ORG = re.compile(
     r"\b(?!(?:Our|The|This|These|That|We|Their|Its|In|On|At|As|And)\b)((?:[A-Z][\w’'.&-]*\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?){1,5}"
@@ -78,6 +77,8 @@ class Gazetteer:
             for f in [code, *forms]:
                 self.aliases.setdefault(str(f), (str(code), "org"))
         self.bare: set[str] = set()  # references that name no one when a phrase narrows them
+        narrowing = "|".join(re.escape(str(w)) for w in data.get("narrowing_words", []))
+        self._narrowed = re.compile(rf"\s+(?:{narrowing})\b") if narrowing else None  # "the countries of the South"
         for kind, forms in data["references"].items():
             if kind.endswith("_bare"):
                 kind = kind[: -len("_bare")]
@@ -139,7 +140,7 @@ class Gazetteer:
             if taken[m.start()]:
                 continue
             alias = self._alias_of(m.group())
-            if alias in self.bare and _NARROWED.match(text, m.end()):
+            if alias in self.bare and self._narrowed is not None and self._narrowed.match(text, m.end()):
                 continue
             code, kind = self.aliases.get(alias, (None, "place"))
             hits.append(Hit(m.start(), m.end(), m.group(), code, kind))

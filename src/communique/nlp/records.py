@@ -36,6 +36,8 @@ class Context:
     titles: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # groups the title names with an issuer among their members: they act as one, and take part
     bodies: tuple[str, ...] = ()
+    # leaders' one-word names (the gazetteer's), which it tags only after a title: "Kishida and Biden ..."
+    leader_names: frozenset[str] = frozenset()
 
     def principal(self, text: str) -> tuple[str, ...] | None:
         """Whom "the President", "the Prime Minister" or "the Taoiseach" names: the issuer whose

@@ -396,13 +396,13 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             if c is not None:
                 return Trigger(tok, c[0], c[1], f"verb:{lem}-toward+{c[2]}", targets_from=c[3])
             return Trigger(tok, "PURSUE", "030", f"verb:{lem}-toward-goal")
-    asking = lem in lx.verbs and lx.verbs[lem][0] == "REQUEST" or lem in lx.words.asking_verbs
-    if asking and has_child(tok, ("xcomp",)) and _others(s, object_head(s, tok), generic=True):
+    request_verb = lx.verbs.get(lem, ("", ""))[0] == "REQUEST"
+    if ((request_verb or lem in lx.words.asking_verbs) and has_child(tok, ("xcomp",))
+            and _others(s, object_head(s, tok), generic=True)):
         # "we ask Iran to refrain from ...", "We encourage all economies to accelerate efforts ...":
         # asking another to act is a request ("ask our ministers to develop ..." tasks the
         # participants' own, and the infinitive holds their act)
-        return Trigger(tok, "REQUEST", lx.verbs[lem][1] if lem in lx.verbs and lx.verbs[lem][0] == "REQUEST" else "020",
-                       f"verb:{lem}-other-to")
+        return Trigger(tok, "REQUEST", lx.verbs[lem][1] if request_verb else "020", f"verb:{lem}-other-to")
     if lem in s.lex.words.hoping_verbs and _others_outcome(s, tok):
         # "We trust that the Committee will maintain its effectiveness", "France hopes that it will be
         # set up quickly": an outcome hoped for from others is backed, not done
@@ -442,7 +442,8 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             if lem in lx.verbs and lx.verbs[lem][0] == "AGREE" and c[0] != "AGREE" and obj.lemma_.lower() not in lx.agree_objects:
                 pass
             elif not (lem in lx.verbs and lem not in lx.light_verbs) or (
-                    lem == "share" and c[0] in ("ACCUSE", "SUPPORT")):  # "share concerns about ...": a stance, not sharing
+                    # "shared concerns about ...", "share their support for ...": a stance, not sharing
+                    lem in s.lex.words.stance_sharing_verbs and c[0] in ("ACCUSE", "SUPPORT")):
                 type_, cameo = c[0], c[1]
                 # "provide support for Ukraine" is AID; "extend our congratulations / thanks" stays SUPPORT,
                 # as does support given to a proposal, a conference or a process
@@ -528,24 +529,28 @@ def _others(s: ParsedSentence, obj: Token | None, generic: bool = False) -> bool
 
 
 def _material(s: ParsedSentence, verb: Token, support: Token) -> bool:
-    """Whether support given is material help: given to a state, a person or people in need
-    ("provide unwavering support for Ukraine", "provided support to some countries of the region")
-    or of a material kind ("humanitarian", "budget" support); not "give our full support to the
-    world conference on racism" or "extend our unqualified support to the Ottawa process"."""
-    if any(m.lemma_.lower() in s.lex.words.material_kinds for m in support.children if m.dep_ in ("amod", "compound")):
+    """Whether support given is material help: given to a state, a person, or partners or people
+    in need ("provide unwavering support for Ukraine", "give Ukraine our full support", "provided
+    support to some countries of the region", "support for Ukraine's defense"), or of a material
+    kind ("humanitarian", "budget" support); not "give our full support to the world conference on
+    racism" or "extend our unqualified support to the Ottawa process"."""
+    if _of_material_kind(s, support):
         return True
     heads = (verb, support, *(m for m in support.children if m.dep_ == "amod"))  # "support necessary to ..."
-    given_to = [g for h in heads for p in h.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
-                for g in p.children if g.dep_ == "pobj"]
+    given_to = [g for h in heads for g in prep_objects(h, ("to", "for"), ("pobj",), ("prep", "dative"))]
+    given_to += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]  # "give Ukraine ..."
     for g in (x for g in given_to for x in (g, *g.conjuncts)):
-        h = s.tok_hit.get(g.i)
-        if h is not None and h.kind in ("state", "person"):
-            return True
-        if g.lemma_.lower() in s.lex.words.needy or g.lower_ in s.lex.words.needy:
-            return True
-        if any(m.lemma_.lower() in s.lex.words.material_kinds for m in g.children if m.dep_ in ("amod", "compound")):
+        for t in (g, *(c for c in g.children if c.dep_ == "poss")):  # "for Ukraine's defense"
+            h = s.tok_hit.get(t.i)
+            if h is not None and h.kind in ("state", "person"):
+                return True
+        if g.lemma_.lower() in s.lex.words.needy or g.lower_ in s.lex.words.needy or _of_material_kind(s, g):
             return True  # "support necessary to ... humanitarian disasters"
     return False
+
+
+def _of_material_kind(s: ParsedSentence, tok: Token) -> bool:
+    return any(m.lemma_.lower() in s.lex.words.material_kinds for m in tok.children if m.dep_ in ("amod", "compound"))
 
 
 def _others_outcome(s: ParsedSentence, tok: Token) -> bool:
@@ -557,16 +562,20 @@ def _others_outcome(s: ParsedSentence, tok: Token) -> bool:
     subj = s.subject_of(clause)
     if subj is None or subj.lower_ in ("we", "i"):
         return False
-    return not set(s.subject_actors(subj)[0]) & set(s.ctx.taking_part)
+    own = any(c.dep_ == "poss" and (h := s.tok_hit.get(c.i)) is not None and h.kind in ("parties", "participants", "speaker")
+              for c in subj.children)  # "that our cooperation will deepen further": the speakers' own
+    return not own and not set(s.subject_actors(subj)[0]) & set(s.ctx.taking_part)
 
 
 def _generic_others(s: ParsedSentence, obj: Token) -> bool:
-    """"them", or a common noun of states or bodies not the speakers' own ("all economies",
-    "other coastal Atlantic countries"; not "our ministers")."""
+    """"them" in a speech, or a common noun of states or bodies not the speakers' own ("all
+    economies", "other coastal Atlantic countries", "our partners"; not "our businesses")."""
     if obj.lower_ == "them":
-        return True
+        return s.ctx.kind == "speech"  # elsewhere "them" are the participants (np_actors)
+    lemma = obj.lemma_.lower()
     own = any(c.dep_ == "poss" and c.lower_ in ("our", "my", "their") for c in obj.children)
-    return obj.pos_ == "NOUN" and obj.lemma_.lower() in s.lex.words.coagent_nouns and not own
+    # "our partners", "our allies" are others still; "our businesses", "our ministers" are the speakers' own
+    return obj.pos_ == "NOUN" and lemma in s.lex.words.coagent_nouns and (not own or lemma in s.lex.words.partner_nouns)
 
 
 def _purpose_link(tok: Token) -> bool:

@@ -34,7 +34,8 @@ SUPPORTED_VERSIONS = {1}
 # 9: money invested or mobilized is AID; people "from" the participants are the participants; "engage / participate in X".
 # 10: "encourage / invite X to ..." asks others; "the countries" bare; support given to a proposal is SUPPORT; firms no gazetteer knows act for themselves.
 # 11: channels and lines of communication; regret, "speak out", concerns shared; "back"; an outcome hoped for from others is SUPPORT.
-EXTRACTION_REVISION = 11
+# 12: "let us" in one state's speech exhorts; support given to a state with no "to" or to its cause is AID; a leader's bare surname is no firm.
+EXTRACTION_REVISION = 12
 
 
 class RulesData(dict):
