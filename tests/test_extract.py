@@ -1470,3 +1470,15 @@ def test_let_us_in_one_states_speech_exhorts_the_audience(rules_extractor, extra
              "title": "Press Statements of President Rodrigo Duterte and Japanese Prime Minister Shinzo Abe"}
     got = acts(rules_extractor, "Let us continue to work together to achieve goals of a more stable and secure region.", press)
     assert [(a[0], a[2]) for a in got] == [("PURSUE", ("PHL", "JPN"))], got
+
+
+def test_each_later_goal_of_a_reported_list_is_an_act_of_its_own(rules_extractor):
+    """The 2022 U.S.-Japan readout: "They reiterated their resolve to maintain peace and stability
+    across the Taiwan Strait and to continue to impose costs on Russia ..." is a PURSUE and a SANCTION
+    toward Russia (the gold). The reporting act carries the list's first goal; the second item was
+    dropped as nested in its object."""
+    got = acts(rules_extractor, "They reiterated their resolve to maintain peace and stability across the Taiwan Strait "
+               "and to continue to impose costs on Russia for its unprovoked war on Ukraine.")
+    assert sorted((a[0], a[3]) for a in got) == [("PURSUE", ()), ("SANCTION", ("RUS",))], got
+    assert sorted(types(rules_extractor, "We reaffirm our commitment to maintain peace and stability and to promote "
+                        "prosperity.")) == ["PURSUE", "PURSUE"]

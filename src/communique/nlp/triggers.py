@@ -587,10 +587,13 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
     """The act whose object (or purpose) holds ``t``, and whether ``t`` is that act's
     own purpose clause ("work together to <goal>")."""
     cur = t.tok
+    items: set[int] = set()  # goal verbs whose infinitive list ("to maintain ... and to continue ...") t's clause is an item of
     for _ in range(14):
         if cur.head.i == cur.i or cur.dep_ == "parataxis":
             return None, False
         if cur.dep_ == "conj":  # conjuncts share their head's attachment
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                items.add(cur.head.i)
             cur = cur.head
             continue
         listed = listed_infinitive(cur)
@@ -605,6 +608,10 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
             return None, False  # "convened to reaffirm our commitment to X": X is its own act
         head = cur.head
         other = triggers.get(head.i)
+        if other is not None and other.targets_from.i in items and other.targets_from is not other.tok:
+            # "reiterated their resolve to maintain peace ... and to continue to impose costs on Russia": the
+            # reporting act carries the list's first goal; each later item is an act of its own
+            return None, False
         if other is not None and other is not t and cur.dep_ in NESTING + ("xcomp", "advcl", "ccomp"):
             direct_purpose = cur is t.tok and _purpose_link(cur)
             return other, direct_purpose

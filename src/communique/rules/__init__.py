@@ -35,7 +35,8 @@ SUPPORTED_VERSIONS = {1}
 # 10: "encourage / invite X to ..." asks others; "the countries" bare; support given to a proposal is SUPPORT; firms no gazetteer knows act for themselves.
 # 11: channels and lines of communication; regret, "speak out", concerns shared; "back"; an outcome hoped for from others is SUPPORT.
 # 12: "let us" in one state's speech exhorts; support given to a state with no "to" or to its cause is AID; a leader's bare surname is no firm.
-EXTRACTION_REVISION = 12
+# 13: each later item of a goal list a reporting act carries ("reiterated their resolve to X and to Y") is an act of its own.
+EXTRACTION_REVISION = 13
 
 
 class RulesData(dict):
