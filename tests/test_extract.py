@@ -1482,3 +1482,15 @@ def test_each_later_goal_of_a_reported_list_is_an_act_of_its_own(rules_extractor
     assert sorted((a[0], a[3]) for a in got) == [("PURSUE", ()), ("SANCTION", ("RUS",))], got
     assert sorted(types(rules_extractor, "We reaffirm our commitment to maintain peace and stability and to promote "
                         "prosperity.")) == ["PURSUE", "PURSUE"]
+
+
+def test_a_source_of_concern_to_us_is_the_speakers_disapproval(rules_extractor):
+    """Egypt at the UN (2010): "This uncomfortable situation is a source of concern to us" and France
+    (1999): "The spread of the pandemic in Africa is a matter of major concern for us" are ACCUSEs by
+    the speaker (the gold); some 250 sentences of the 10,952 General Debate speeches have the formula.
+    A concern of others ("of great concern to the Comorian people") is no stance of the speaker's."""
+    egypt = {"parties": ["EGY"], "kind": "speech", "title": "Address by the Minister for Foreign Affairs of Egypt"}
+    got = acts(rules_extractor, "This uncomfortable situation is a source of concern to us.", egypt)
+    assert [(a[0], a[2]) for a in got] == [("ACCUSE", ("EGY",))], got
+    assert types(rules_extractor, "The spread of the pandemic in Africa is a matter of major concern for us.", egypt) == ["ACCUSE"]
+    assert "ACCUSE" not in types(rules_extractor, "The problem is a source of great concern to the Comorian people.", egypt)

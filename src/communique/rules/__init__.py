@@ -36,7 +36,8 @@ SUPPORTED_VERSIONS = {1}
 # 11: channels and lines of communication; regret, "speak out", concerns shared; "back"; an outcome hoped for from others is SUPPORT.
 # 12: "let us" in one state's speech exhorts; support given to a state with no "to" or to its cause is AID; a leader's bare surname is no firm.
 # 13: each later item of a goal list a reporting act carries ("reiterated their resolve to X and to Y") is an act of its own.
-EXTRACTION_REVISION = 13
+# 14: "X is a source / matter of concern to us" is the speakers' ACCUSE (pattern concern-to-us).
+EXTRACTION_REVISION = 14
 
 
 class RulesData(dict):
