@@ -116,8 +116,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             if trig.tok.lemma_.lower() not in s.lex.words.forgone_restrictions:
                 continue
             type_, cameo, rule = "RETREAT", "085", rule + "+negated"
-        if ctx.kind == "speech" and (subj is not None and subj.lower_ == "we" and (
-                _exhorted(chain, lex) or _assembled(trig.tok, lex)) or any(_lets_us(t, ctx) for t in chain)):
+        if _exhortation(ctx, subj, chain, trig.tok, lex):
             continue  # "We must keep the 1.5 degree goal alive": the membership exhorted, no act
         if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
             req = _request_of_others(s, chain, upper, actors)
@@ -195,8 +194,7 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     chain, upper, _ = climb(s, root)
     modality = s.modality(chain, upper)
     subj = s.subject_of(root)
-    if ctx.kind == "speech" and (subj is not None and subj.lower_ == "we" and (
-            _exhorted(chain, lex) or _assembled(root, lex)) or _lets_us(root, ctx)):
+    if _exhortation(ctx, subj, chain, root, lex):
         return MainClause(exhortation=True)  # the same reading as find_acts': no act of the speaker's
     if asks_or_thanks(sent.text):
         return MainClause(framing=True)
@@ -217,6 +215,16 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     return MainClause(lead[0], lead[1] if modality == "ASSERT" else modality)
 
 
+
+
+def _exhortation(ctx: Context, subj, chain, verb, lex: Lexicon) -> bool:
+    """A speech's clause that exhorts its audience rather than stating the speaker's act: "we"
+    under a modal of obligation, "we" assembled, or "let us" (find_acts and main_clause alike)."""
+    if ctx.kind != "speech":
+        return False
+    if subj is not None and subj.lower_ == "we" and (_exhorted(chain, lex) or _assembled(verb, lex)):
+        return True
+    return any(_lets_us(t, ctx) for t in chain)
 
 
 def _exhorted(chain, lex: Lexicon) -> bool:

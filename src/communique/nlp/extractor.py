@@ -180,7 +180,7 @@ class Extractor:
         ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind,
                       forum=forum_of(doc, comp.gazetteer), titles=comp.gazetteer.titles,
                       bodies=bodies_of(doc, comp.gazetteer, parties),
-                      leader_names=frozenset(comp.gazetteer.single_word_people))
+                      leader_names=comp.gazetteer.leader_names)
         sds = []
         for s in sentences:
             sd = self.nlp.make_doc(s.text)

@@ -80,14 +80,14 @@ class Gazetteer:
         narrowing = "|".join(re.escape(str(w)) for w in data.get("narrowing_words", []))
         self._narrowed = re.compile(rf"\s+(?:{narrowing})\b") if narrowing else None  # "the countries of the South"
         for kind, forms in data["references"].items():
-            if kind.endswith("_bare"):
-                kind = kind[: -len("_bare")]
-                self.bare.update(str(f) for f in forms)
-                self.bare.update(str(f)[0].upper() + str(f)[1:] for f in forms)
+            bare = kind.endswith("_bare")
+            kind = kind.removesuffix("_bare")
             for f in forms:
                 f = str(f)
                 self.aliases[f] = (None, kind)
                 self.aliases.setdefault(f[0].upper() + f[1:], (None, kind))
+                if bare:
+                    self.bare.update((f, f[0].upper() + f[1:]))
         self.single_word_people: dict[str, str] = {}
         titles: dict[str, set[str]] = {}
         for row in rules.leaders:
@@ -105,6 +105,7 @@ class Gazetteer:
         self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
         self.code_aliases = {str(k): str(v) for k, v in (data.get("code_aliases") or {}).items()}
         self.plan_nouns = frozenset(data.get("plan_nouns", []))
+        self.leader_names = frozenset(self.single_word_people)  # tagged only after a title: "Kishida and Biden ..."
         alts = sorted(self.aliases, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in alts)
         self._re = re.compile(rf"(?<![\w.])(?:{body}){_POSS}(?![\w])")
