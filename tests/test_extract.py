@@ -1494,3 +1494,49 @@ def test_a_source_of_concern_to_us_is_the_speakers_disapproval(rules_extractor):
     assert [(a[0], a[2]) for a in got] == [("ACCUSE", ("EGY",))], got
     assert types(rules_extractor, "The spread of the pandemic in Africa is a matter of major concern for us.", egypt) == ["ACCUSE"]
     assert "ACCUSE" not in types(rules_extractor, "The problem is a source of great concern to the Comorian people.", egypt)
+
+
+def test_a_later_coordinated_predicate_is_an_act_of_its_own(rules_extractor):
+    """The guidelines: coordinated predicates are separate acts. "will work expeditiously to finalize
+    the text of the Agreement ... and undertake their respective domestic formalities" (U.S.-Argentina
+    2025) holds two AGREEs and "has committed to adopt and maintain high levels of environmental
+    protection and to effectively enforce its environmental laws" (U.S.-El Salvador 2025) two PURSUEs
+    (the gold); the later verb, which no lexicon entry types, was part of the first act's evidence.
+    Its object's own act comes first ("reassert their commitment to counter this ancient hatred": a
+    PURSUE after an ACCUSE); two verbs sharing one object stay one act."""
+    arg = {"parties": ["USA", "ARG"], "kind": "joint-statement", "title": "Joint Statement of the United States and Argentina"}
+    got = rules_extractor.extract(document_from_text(
+        "The United States and Argentina will work expeditiously to finalize the text of the Agreement for signature "
+        "and undertake their respective domestic formalities in advance of the Agreement entering into force.",
+        name="t", origin="t", meta=arg)).acts
+    assert [(a.type, a.actors) for a in got] == [("AGREE", ("USA", "ARG"))] * 2, got
+    assert got[1].evidence.startswith("undertake their respective domestic formalities") and "undertake" not in got[0].evidence
+    slv = {"parties": ["USA", "SLV"], "kind": "joint-statement", "title": "Joint Statement of the United States and El Salvador"}
+    assert types(rules_extractor, "El Salvador has committed to adopt and maintain high levels of environmental protection "
+                 "and to effectively enforce its environmental laws.", slv) == ["PURSUE", "PURSUE"]
+    isr = {"parties": ["USA", "ISR"], "kind": "joint-statement", "title": "Joint Statement of the United States and Israel"}
+    assert types(rules_extractor, "In this context, they express their deep concern over the global surge in antisemitism and "
+                 "reassert their commitment to counter this ancient hatred in all of its manifestations.", isr) == ["ACCUSE", "PURSUE"]
+    assert types(rules_extractor, "Both countries committed to stabilize and diversify the critical-mineral supply chain.") == ["PURSUE"]
+
+
+def test_the_model_adds_no_act_to_a_body_that_acts_for_no_one_here(extractor):
+    """In Brazil's 2005 speech "The Secretary-General has called for better coordination in our work
+    ..." is the Secretary-General's, and in the 2025 U.S.-ROK fact sheet "POSCO International
+    Corporation agreed to support ..." the firm's: no act in the gold, where the model gave each
+    a sentence act by the body. A body is a third party unless the rules give it acts of the
+    statement (NATO in the fact sheet on its summit) or the speakers call it theirs ("our APEC")."""
+    from dataclasses import replace
+
+    from communique.learn.decide import decide
+    from communique.model import MainClause
+
+    speech = {"parties": ["SWE"], "kind": "speech", "title": "Statement by the Prime Minister of Sweden"}
+    view, main = _main_clause(extractor, "The Secretary-General will do more to fight climate change.", speech)
+    assert main.actors == ("UN",)
+
+    def typed(main):
+        return [a.type for a in decide(replace(view, main_clauses=(main,)), extractor.act_model, extractor.coder).acts]
+
+    assert typed(MainClause(("SWE",))) != []  # read as the speaker's own sentence, the model finds an act
+    assert typed(main) == []

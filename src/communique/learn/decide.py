@@ -104,7 +104,13 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     out: list[Act] = []
     mains = view.main_clauses or (MainClause(),) * len(ex.sentences)
     pieces = view.pieces or ((),) * len(ex.sentences)
-    states = {m.code for m in ex.mentions if m.kind in ("state", "person")}
+    # who may act as a third party: states and people, and bodies that act in none of the rules' acts
+    # ("The Secretary-General has called for ...", "POSCO International Corporation agreed to ..."; not
+    # NATO in the fact sheet on its summit, whose "Allies will ..." the rules give it, nor "our APEC mission")
+    text = ex.document.text
+    acting = {c for a in ex.acts for c in a.actors}
+    acting |= {m.code for m in ex.mentions if m.kind == "org" and text[max(0, m.start - 4):m.start].lower() == "our "}
+    states = {m.code for m in ex.mentions if m.kind in ("state", "person") or m.kind == "org" and m.code not in acting}
     for s, d, main, parts in zip(ex.sentences, decisions, mains, pieces):
         pool = rule_acts.get(s.n, [])
         # whose act: as the sentence's clauses say, else its main clause's subject, else the document's usual actors

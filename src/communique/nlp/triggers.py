@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import coagents, with_partners
+from .arguments import coagents, has_complement, with_partners
 from .clause import NESTING, ParsedSentence, has_child, listed_infinitive, object_head, prep_objects, purpose_child
 from .records import Trigger
 
@@ -288,7 +288,46 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
     uniq: dict[int, Trigger] = {}
     for t in out:
         uniq.setdefault(t.tok.i, t)
+    for t in _coordinated(s, list(uniq.values())):
+        uniq.setdefault(t.tok.i, t)
     return _resolve_nesting(s, _drop_shared_object_twins(list(uniq.values())))
+
+
+def _coordinated(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
+    """Coordinated predicates are separate acts (the guidelines): a later verb coordinated with a
+    verb trigger that has a complement of its own, sharing its subject, with an object of its own
+    and no entry of its own in the lexicon, holds an act ("will work to finalize the text of the
+    Agreement and undertake their respective domestic formalities": two AGREE; "to end the acute
+    phase of the pandemic and prepare for future health threats": two PURSUE). Its object's act
+    where it names one ("express their deep concern ... and reassert their commitment to counter
+    this ancient hatred"); else the trigger's type where that is a kind of conduct the list
+    continues (tariffs lowered, texts launched, goals pursued), else a goal pursued. The act model
+    judges it as it judges any rule act."""
+    have = {t.tok.i for t in trigs}
+    out = []
+    for t in trigs:
+        if t.tok.pos_ != "VERB" or not t.rule.startswith(("verb:", "cue:")) or not has_complement(t.tok):
+            continue
+        for c in t.tok.children:
+            lem = c.lemma_.lower()
+            if (c.dep_ != "conj" or c.pos_ != "VERB" or c.i < t.tok.i or c.i in have or lem in s.lex.verbs
+                    or lem in s.lex.cue_verbs and has_child(c, ("xcomp", "ccomp")) or lem in s.lex.words.untyped_conjuncts
+                    or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                    or not any(x.dep_ in ("dobj", "prep") for x in c.children)):
+                continue
+            obj = object_head(s, c)
+            own = content_of_noun(s, obj) if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+            if own is not None:
+                out.append(Trigger(c, own[0], own[1], f"conj:{lem}+{own[2]}", targets_from=own[3]))
+            elif t.type in _LIST_TYPES:
+                out.append(Trigger(c, t.type, t.cameo, f"conj:{lem}+{t.rule}"))
+            have.add(c.i)
+    return out
+
+
+# the types whose conduct a coordinated verb continues in kind: "reduce the tariffs ... and identify
+# commodities for a further reduction", "launched X ... and rolled out Y"
+_LIST_TYPES = frozenset({"PURSUE", "RETREAT", "AGREE", "SANCTION", "AID", "MOBILIZE"})
 
 
 def _subject_clause(tok: Token) -> bool:

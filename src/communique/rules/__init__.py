@@ -37,7 +37,9 @@ SUPPORTED_VERSIONS = {1}
 # 12: "let us" in one state's speech exhorts; support given to a state with no "to" or to its cause is AID; a leader's bare surname is no firm.
 # 13: each later item of a goal list a reporting act carries ("reiterated their resolve to X and to Y") is an act of its own.
 # 14: "X is a source / matter of concern to us" is the speakers' ACCUSE (pattern concern-to-us).
-EXTRACTION_REVISION = 14
+# 15: a later coordinated verb with an object of its own and no lexicon entry is an act of its own (triggers._coordinated);
+#     a body that acts in none of the rules' acts is a third party to the model's sentence acts.
+EXTRACTION_REVISION = 15
 
 
 class RulesData(dict):
