@@ -1518,6 +1518,20 @@ def test_a_later_coordinated_predicate_is_an_act_of_its_own(rules_extractor):
     assert types(rules_extractor, "In this context, they express their deep concern over the global surge in antisemitism and "
                  "reassert their commitment to counter this ancient hatred in all of its manifestations.", isr) == ["ACCUSE", "PURSUE"]
     assert types(rules_extractor, "Both countries committed to stabilize and diversify the critical-mineral supply chain.") == ["PURSUE"]
+    # not a passive, a relative clause's verb the parser hung on the act's, or a restriction's sequel
+    quad = {"parties": ["AUS", "IND", "JPN", "USA"], "kind": "fact-sheet", "title": "Fact Sheet: Quad Summit"}
+    assert types(rules_extractor, "Quad partners will ensure expanded manufacturing will be exported for global benefit.",
+                 quad) == ["PURSUE"]
+    us_eu = {"parties": ["USA", "EU"], "kind": "joint-statement", "title": "Joint Statement on European Energy Security"}
+    got = rules_extractor.extract(document_from_text(
+        "The United States and the European Commission are resolved to negotiate and then implement an ambitious "
+        "emissions-based Global Arrangement on Steel and Aluminum Trade that incentives industrial decarbonization and "
+        "lowers energy demand.", name="t", origin="t", meta=us_eu)).acts
+    assert not any(a.evidence.startswith("lowers") for a in got), got
+    tha = {"parties": ["USA", "THA"], "kind": "joint-statement", "title": "Joint Statement of the United States and Thailand"}
+    assert types(rules_extractor, "The United States will maintain at 19 percent the reciprocal tariffs on originating goods "
+                 "of Thailand, and will identify products from the list set out in Annex III to receive a zero percent "
+                 "reciprocal tariff rate.", tha) == ["SANCTION"]
 
 
 def test_the_model_adds_no_act_to_a_body_that_acts_for_no_one_here(extractor):
@@ -1540,3 +1554,39 @@ def test_the_model_adds_no_act_to_a_body_that_acts_for_no_one_here(extractor):
 
     assert typed(MainClause(("SWE",))) != []  # read as the speaker's own sentence, the model finds an act
     assert typed(main) == []
+
+
+def test_objects_of_different_types_are_separate_acts(rules_extractor):
+    """The guidelines: one verb with several objects is one act, unless the objects give different
+    types. "reaffirm the unbreakable bonds between our two countries and the enduring commitment of
+    the United States to Israel's security" (U.S.-Israel 2022) is ties restated and an AID, and
+    "strengthen our mutual dialogue and cooperation" (the Atlantic cooperation statement of 2022) a
+    CONSULT and a COOPERATE (the gold); the second object, which the parser may hang on a noun inside
+    the first, was part of the first act. Each act's evidence is its own object. A stance verb's
+    objects are one act of its own type ("welcomed the resumption of ... communication, as well as
+    the ... Talks and the ... meetings": one SUPPORT)."""
+    isr = {"parties": ["USA", "ISR"], "kind": "joint-statement", "title": "Joint Statement of the United States and Israel"}
+    got = rules_extractor.extract(document_from_text(
+        "The United States and Israel reaffirm the unbreakable bonds between our two countries and the enduring "
+        "commitment of the United States to Israel’s security.", name="t", origin="t", meta=isr)).acts
+    assert [a.type for a in got] == ["COOPERATE", "AID"], got  # the bonds restated are ties (the gold's COOPERATE)
+    assert got[0].evidence.endswith("between our two countries")
+    assert got[1].evidence == "the enduring commitment of the United States to Israel’s security"
+    assert types(rules_extractor, "We seek to strengthen our mutual dialogue and cooperation on this host of shared "
+                 "challenges in the region.") == ["CONSULT", "COOPERATE"]
+    assert types(rules_extractor, "The two leaders welcomed the resumption of high-level military-to-military "
+                 "communication, as well as the U.S.-China Defense Policy Coordination Talks and the U.S.-China "
+                 "Military Maritime Consultative Agreement meetings.", READOUT) == ["SUPPORT"]
+
+
+def test_the_importance_of_others_acting_asks_them_to(rules_extractor):
+    """U.S.-China readouts: "emphasized the importance of all countries using their influence to prevent
+    escalation" (2023) and "noted the importance of human rights and the responsibility of all nations
+    to respect their human rights commitments" (2024) are REQUESTs (the gold), as is the U.S.-Africa
+    summit's "Highlight the importance of African governments carrying out the policy reforms ...":
+    what others are to do is asked of them. The importance of the speakers' own action stays theirs."""
+    assert types(rules_extractor, "He emphasized the importance of all countries using their influence to prevent "
+                 "escalation and expansion of the conflict.", READOUT) == ["REQUEST"]
+    assert types(rules_extractor, "The President noted the importance of human rights and the responsibility of all "
+                 "nations to respect their human rights commitments.", READOUT) == ["PURSUE", "REQUEST"]
+    assert "REQUEST" not in types(rules_extractor, "We stressed the importance of protecting civilians.")

@@ -104,13 +104,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     out: list[Act] = []
     mains = view.main_clauses or (MainClause(),) * len(ex.sentences)
     pieces = view.pieces or ((),) * len(ex.sentences)
-    # who may act as a third party: states and people, and bodies that act in none of the rules' acts
-    # ("The Secretary-General has called for ...", "POSCO International Corporation agreed to ..."; not
-    # NATO in the fact sheet on its summit, whose "Allies will ..." the rules give it, nor "our APEC mission")
-    text = ex.document.text
-    acting = {c for a in ex.acts for c in a.actors}
-    acting |= {m.code for m in ex.mentions if m.kind == "org" and text[max(0, m.start - 4):m.start].lower() == "our "}
-    states = {m.code for m in ex.mentions if m.kind in ("state", "person") or m.kind == "org" and m.code not in acting}
+    third_parties = _third_parties(ex)
     for s, d, main, parts in zip(ex.sentences, decisions, mains, pieces):
         pool = rule_acts.get(s.n, [])
         # whose act: as the sentence's clauses say, else its main clause's subject, else the document's usual actors
@@ -146,7 +140,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             if dropped:  # the rules saw a clause here: give it the type the sentence holds
                 a = _aimed_targets(dropped.pop(0), type_, ex.mentions, view.groups)
                 out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))
-            elif main.exhortation or main.framing or _third_party(main, ex.participants, states):
+            elif main.exhortation or main.framing or _third_party(main, ex.participants, third_parties):
                 # "Russia will deepen cooperation with India": a third state's conduct is no act of ours;
                 # nor is a speech's "We must keep the 1.5 degree goal alive" (the membership exhorted)
                 continue
@@ -171,14 +165,31 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:are|is|were|was|have|has|had)\b", re.I)
 
 
-def _third_party(main: MainClause, participants: tuple[str, ...], states: set[str]) -> bool:
+# a body named after these is the speakers' own ("our APEC mission", "My U.N. ambassador")
+_OWNED = re.compile(r"\b(?:our|my)\s+$", re.I)
+
+
+def _third_parties(ex: Extraction) -> set[str]:
+    """Who may act as a third party in the document: states and people, and bodies that act in none
+    of the rules' acts ("The Secretary-General has called for ...", "POSCO International Corporation
+    agreed to ..."). Not a body the title names (APEC in the fact sheet on its year, the MEF in its
+    chair's summary; a speech's title names the Assembly it is made to) or the rules give acts (NATO in the fact sheet on its summit, "Allies will ..."),
+    nor one the speakers call theirs."""
+    text, title = ex.document.text, ex.document.title or ""
+    titled = ex.document.kind != "speech"  # a General Debate speech's title names the Assembly, no speaker
+    acting = {c for a in ex.acts for c in a.actors}
+    own = {m.code for m in ex.mentions if m.kind == "org" and (
+        m.code in acting or titled and (m.text in title or m.code in title) or _OWNED.search(text, max(0, m.start - 6), m.start))}
+    return {m.code for m in ex.mentions if m.kind in ("state", "person") or m.kind == "org" and m.code not in own}
+
+
+def _third_party(main: MainClause, participants: tuple[str, ...], others: set[str]) -> bool:
     """A sentence the rules read as reporting a third party's conduct (companies, "the
-    world"), or whose main-clause subject is states (or their people) none of whom takes part.
-    A body the issuer belongs to ("Americas Partnership countries launched") is not a third
-    party."""
+    world"), or whose main-clause subject is only ``others`` (see :func:`_third_parties`)
+    none of whom takes part."""
     subject = main.actors
     return main.third_party or (bool(subject) and not set(subject) & set(participants)
-                                and all(c in states for c in subject))
+                                and all(c in others for c in subject))
 
 
 def _aimed_targets(a: Act, type_: str, mentions, groups: Mapping[str, tuple[str, ...]]) -> Act:

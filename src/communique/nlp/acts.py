@@ -130,7 +130,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         targets = targets_of(s, trig, actors)
         # the evidence starts at the subject, but not across a noun the act completes ("efforts to
         # reduce methane emissions" is the act's own wording, whoever makes the efforts)
-        spans_subject = subj is not None and subj.i < trig.tok.i and not any(infinitive_of_noun(t) for t in chain[:-1])
+        # nor back over the verb's first object, where the act is another of its objects ("our opposition to ...")
+        spans_subject = (subj is not None and subj.i < trig.tok.i and not any(infinitive_of_noun(t) for t in chain[:-1])
+                         and not trig.rule.startswith("object:"))
         start, end = clause_span(s, trig, subj if spans_subject else None, trig_ids)
         acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated))
         if trig.tok.dep_ == "ROOT" or not root_actors:

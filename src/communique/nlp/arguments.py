@@ -160,7 +160,10 @@ def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts:
                 continue
             stack.append(c)
     if trig.targets_from is not trig.tok:
-        toks.extend(trig.targets_from.subtree)
+        # less another object's act inside it ("our support for ASEAN centrality and our opposition to ...")
+        skip = {x.i for d in trig.targets_from.subtree if d.i in others and d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN")
+                for x in d.subtree}
+        toks.extend(t for t in trig.targets_from.subtree if t.i not in skip)
     if not has_complement(trig.tok):
         # a bare verb of a pair of two types takes its partner's object: "We condemn and reject X"
         for c in trig.tok.children:

@@ -28,6 +28,10 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
     if depth > 3:
         return None
     lem = noun.lemma_.lower()
+    if (lem in s.lex.words.goal_nouns or lem in s.lex.words.abstract_goals) and _asked_of_others(s, noun):
+        # "the importance of all countries using their influence to prevent escalation", "the responsibility of
+        # all nations to respect their human rights commitments": what others are to do is asked of them
+        return "REQUEST", "020", f"noun:{lem}-of-others", noun
     if lem in s.lex.words.goal_nouns:  # "a shared ambition to support Australia"
         for c in noun.children:
             if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
@@ -68,6 +72,19 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
     if nt:
         return nt[0], nt[1], nt[2], noun
     return None
+
+
+def _asked_of_others(s: ParsedSentence, noun: Token) -> bool:
+    """Whether a noun of importance or responsibility names others who are to act: "of" others
+    ("all countries", "African governments", a state no participant is) with a verb of their own, or
+    with the noun's to-infinitive."""
+    to_inf = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
+    for g in prep_objects(noun, ("of",), ("pobj",)):
+        hit = s.tok_hit.get(g.i)
+        others = _others(s, g, generic=True) or (hit is not None and hit.kind == "third_party" and _generic_others(s, g))
+        if others and (to_inf or any(c.dep_ == "acl" and c.pos_ == "VERB" for c in g.children)):
+            return True
+    return False
 
 
 def _goal_type(s: ParsedSentence, verb: Token) -> tuple[str, str, str] | None:
@@ -288,21 +305,24 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
     uniq: dict[int, Trigger] = {}
     for t in out:
         uniq.setdefault(t.tok.i, t)
-    for t in _coordinated(s, list(uniq.values())):
+    for t in _coordinated(s, list(uniq.values())) + _other_objects(s, list(uniq.values())):
         uniq.setdefault(t.tok.i, t)
     return _resolve_nesting(s, _drop_shared_object_twins(list(uniq.values())))
 
 
 def _coordinated(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
     """Coordinated predicates are separate acts (the guidelines): a later verb coordinated with a
-    verb trigger that has a complement of its own, sharing its subject, with an object of its own
-    and no entry of its own in the lexicon, holds an act ("will work to finalize the text of the
-    Agreement and undertake their respective domestic formalities": two AGREE; "to end the acute
-    phase of the pandemic and prepare for future health threats": two PURSUE). Its object's act
-    where it names one ("express their deep concern ... and reassert their commitment to counter
-    this ancient hatred"); else the trigger's type where that is a kind of conduct the list
-    continues (tariffs lowered, texts launched, goals pursued), else a goal pursued. The act model
-    judges it as it judges any rule act."""
+    verb trigger that has a complement of its own, in the same form (not a passive or a relative
+    clause's verb the parser hung there), with no subject of its own, an object of its own, no
+    lexicon entry and no act inside its own words, holds an act ("will work to finalize the text of the
+    Agreement and undertake their respective domestic formalities": two AGREE; "to adopt and
+    maintain high levels of environmental protection and to effectively enforce its environmental
+    laws": two PURSUE). It is its object's act where that names one ("express their deep concern ...
+    and reassert their commitment to counter this ancient hatred": a PURSUE); else the first verb's
+    type where that is conduct a list continues (goals, easings, texts, aid, force), the verb's own or
+    its direct object's ("prepare the Agreement for signature, and undertake domestic formalities"; not
+    "highlighted the importance of the Los Angeles Declaration ..., and recognize the changes ..."); else
+    none. The act model judges it as it judges any rule act."""
     have = {t.tok.i for t in trigs}
     out = []
     for t in trigs:
@@ -310,24 +330,71 @@ def _coordinated(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
             continue
         for c in t.tok.children:
             lem = c.lemma_.lower()
-            if (c.dep_ != "conj" or c.pos_ != "VERB" or c.i < t.tok.i or c.i in have or lem in s.lex.verbs
-                    or lem in s.lex.cue_verbs and has_child(c, ("xcomp", "ccomp")) or lem in s.lex.words.untyped_conjuncts
-                    or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-                    or not any(x.dep_ in ("dobj", "prep") for x in c.children)):
+            if (c.dep_ != "conj" or c.pos_ != "VERB" or c.i < t.tok.i or _FORMS.get(c.tag_) != _FORMS.get(t.tok.tag_) or lem in s.lex.verbs
+                    or lem in s.lex.cue_verbs and has_child(c, ("xcomp", "ccomp"))
+                    or lem in s.lex.words.untyped_conjuncts
+                    or any(x.dep_ in ("nsubj", "nsubjpass", "auxpass") for x in c.children)
+                    or any(d.i in have for x in c.children if x.dep_ != "conj" for d in x.subtree)
+                    or not any(x.dep_ == "dobj" or x.dep_ == "prep" and has_child(x, ("pobj", "pcomp")) for x in c.children)):
                 continue
             obj = object_head(s, c)
             own = content_of_noun(s, obj) if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
             if own is not None:
                 out.append(Trigger(c, own[0], own[1], f"conj:{lem}+{own[2]}", targets_from=own[3]))
-            elif t.type in _LIST_TYPES:
+            elif t.type in _LIST_TYPES and ("+" not in t.rule or t.targets_from.i == getattr(object_head(s, t.tok), "i", -1)):
                 out.append(Trigger(c, t.type, t.cameo, f"conj:{lem}+{t.rule}"))
+            else:
+                continue
             have.add(c.i)
     return out
 
 
+def _other_objects(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
+    """One verb with several objects is one act, unless the objects give different types (the
+    guidelines): "reaffirm the unbreakable bonds between our two countries and the enduring
+    commitment of the United States to Israel's security" is a goal restated and an AID."""
+    out = []
+    for t in trigs:
+        # a verb typed by its object ("reaffirm", "strengthen"): a stance verb's objects ("welcomed X, Y and
+        # Z") are all one act of its own type
+        if t.tok.pos_ not in ("VERB", "AUX") or not (t.rule.startswith("cue:") or "+noun:" in t.rule or "+obj:" in t.rule):
+            continue
+        obj = object_head(s, t.tok)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # the small parser often hangs the second object on a noun inside the first ("our support for ASEAN
+        # centrality and our opposition to ..."): a determined noun coordinated there is one too
+        for n in obj.subtree:
+            if n.i <= obj.i or n.dep_ != "conj" or n.pos_ not in ("NOUN", "PROPN") or _governing_verb(n) != t.tok.i or not (
+                    n.head.i == obj.i or _whole_phrase(n)):
+                continue
+            c = content_of_noun(s, n)
+            if c is not None and c[0] != t.type:
+                out.append(Trigger(n, c[0], c[1], f"object:{c[2]}", targets_from=c[3]))
+    return out
+
+
+def _whole_phrase(n: Token) -> bool:
+    """A noun phrase of its own: "our opposition", "the enduring commitment of the United States to ..."
+    (not "the Paris Agreement" after "the Framework Convention")."""
+    return any(d.dep_ == "poss" for d in n.children) or (
+        any(d.dep_ == "det" for d in n.children) and any(d.dep_ == "prep" for d in n.children))
+
+
+def _governing_verb(tok: Token) -> int:
+    """The token id of the nearest verb above ``tok``, or -1."""
+    return next((a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), -1)
+
+
+# verb forms that coordinate: "finalize ... and undertake", "has launched ... rolled out" (the parser
+# mixes the past tense and participle); not "implement an Arrangement that incentives ... and lowers ..."
+_FORMS = {"VB": "base", "VBP": "present", "VBZ": "present", "VBD": "past", "VBN": "past", "VBG": "gerund"}
+
 # the types whose conduct a coordinated verb continues in kind: "reduce the tariffs ... and identify
-# commodities for a further reduction", "launched X ... and rolled out Y"
-_LIST_TYPES = frozenset({"PURSUE", "RETREAT", "AGREE", "SANCTION", "AID", "MOBILIZE"})
+# commodities for a further reduction", "launched X ... and rolled out Y" (a restriction kept in place
+# is followed as often by an easing: "maintain ... the reciprocal tariffs ... and will identify products ...
+# to receive a zero percent reciprocal tariff rate")
+_LIST_TYPES = frozenset({"PURSUE", "RETREAT", "AGREE", "AID", "MOBILIZE"})
 
 
 def _subject_clause(tok: Token) -> bool:
@@ -501,6 +568,9 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                 # "has committed nearly $110 million in financing to projects", "commit $500 million to help ...":
                 # money given is aid (the gold), not a goal pursued
                 return Trigger(tok, "AID", "071", f"verb:{lem}-money")
+            ties = _ties_trigger(s, tok, obj, f"cue:{lem}") if obj is not None else None
+            if ties is not None:
+                return ties  # "reaffirm the unbreakable bonds between our two countries": the ties restated
             if obj is not None or has_child(tok, ("prep",)):
                 return Trigger(tok, "PURSUE", "030", f"cue:{lem}-goal")
         if lem == "look" and has_child(tok, ("prt", "advmod"), {"forward"}):
@@ -651,6 +721,9 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
             # "reiterated their resolve to maintain peace ... and to continue to impose costs on Russia": the
             # reporting act carries the list's first goal; each later item is an act of its own
             return None, False
+        if other is not None and t.rule.startswith("object:") and head.i == _governing_verb(t.tok):
+            cur = head  # another object of the verb, of a type of its own: nested only where the verb is
+            continue
         if other is not None and other is not t and cur.dep_ in NESTING + ("xcomp", "advcl", "ccomp"):
             direct_purpose = cur is t.tok and _purpose_link(cur)
             return other, direct_purpose

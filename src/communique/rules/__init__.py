@@ -39,7 +39,11 @@ SUPPORTED_VERSIONS = {1}
 # 14: "X is a source / matter of concern to us" is the speakers' ACCUSE (pattern concern-to-us).
 # 15: a later coordinated verb with an object of its own and no lexicon entry is an act of its own (triggers._coordinated);
 #     a body that acts in none of the rules' acts is a third party to the model's sentence acts.
-EXTRACTION_REVISION = 15
+# 16: from a review of 15: no coordinated act for a passive or another verb form, a restriction's sequel, or a type read
+#     off a noun inside the first verb's object; a body the title names, or "my / our" body, is no third party. And: the
+#     objects of one verb giving different types are separate acts (triggers._other_objects); ties restated
+#     ("reaffirm the unbreakable bonds") are COOPERATE; the importance or responsibility of others acting is a REQUEST.
+EXTRACTION_REVISION = 16
 
 
 class RulesData(dict):
