@@ -115,6 +115,9 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             type_ = max(probs, key=probs.__getitem__)
             sure = probs[type_]
             if type_ not in ("NONE", a.type) and a.type in _STANDING:
+                # the model's own reading of this clause is spoken for: the sentence heads add no act of it
+                # ("committed to address and prevent barriers to U.S. agricultural products": one RETREAT, no PURSUE)
+                kept.add(type_)
                 type_, sure = a.type, 1.0 - probs.get("NONE", 0.0)  # how sure the model is that it is an act
             elif type_ not in ("NONE", a.type) and probs.get(a.type, 0.0) >= _RETYPE_RATIO * probs[type_]:
                 type_, sure = a.type, probs[a.type]  # the rules' type stands unless the model finds another far likelier

@@ -98,10 +98,13 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             modality = lead[1]
         if any(a not in ctx.taking_part for a in actors):
             req = _request_of_others(s, chain, upper, actors)
-            if req is None:
+            if req is not None:
+                acts.append(req)
                 continue
-            acts.append(req)
-            continue
+            if reported or not any(a in ctx.taking_part for a in actors):
+                continue  # a third party's conduct
+            # a participant acting with others is a joint act of them all ("This past summer, the five permanent
+            # members of the Security Council and Germany concluded an agreement with Iran": DEU and P5)
         type_, cameo, rule = trig.type, trig.cameo, trig.rule + ("+reported" if reported else "")
         # "no longer accept": the parser hangs "no" on "longer"
         negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(

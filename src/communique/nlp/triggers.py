@@ -537,11 +537,13 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         return Trigger(tok, "AID", "070", "verb:meet-needs")  # "to meet Ukraine's requirements for defense equipment"
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
         return None  # "meet the challenges": not a meeting
-    if obj is not None and lem in s.lex.words.founding_verbs and (
-            obj.lemma_.lower() in lx.agree_objects or obj.lower_ in lx.agree_objects):
+    founded = _founded(s, obj) if obj is not None and lem in s.lex.words.founding_verbs else None
+    if founded is not None:
         # "launched a new partnership", "launch a ... strategic dialogue", "establish a working group": a
-        # body or text founded is AGREE (the guidelines), before what the body is for (partnership: COOPERATE)
-        return Trigger(tok, "AGREE", "030", f"verb:{lem}+{obj.lemma_.lower()}")
+        # body or text founded is AGREE (the guidelines), before what the body is for (partnership: COOPERATE);
+        # so is one named beside it ("announced AUKUS, an enhanced trilateral security partnership") or a
+        # set of them ("launch an ambitious set of initiatives")
+        return Trigger(tok, "AGREE", "030", f"verb:{lem}+{founded.lemma_.lower()}")
     if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
         c = content_of_noun(s, obj) if obj.pos_ in ("NOUN", "PROPN") else None
         if c is not None:
@@ -580,6 +582,20 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if vt is None:
         return None
     return Trigger(tok, vt[0], vt[1], vt[2])
+
+
+def _founded(s: ParsedSentence, obj: Token) -> Token | None:
+    """The body or text an object names (see :func:`_verb_trigger`): itself, its appositive, or
+    what the range or set it is holds."""
+    agree = s.lex.agree_objects
+    for t in (obj, *(c for c in obj.children if c.dep_ == "appos")):
+        if t.lemma_.lower() in agree or t.lower_ in agree:
+            return t
+    if obj.lemma_.lower() in s.lex.words.containers:
+        held = next(prep_objects(obj, ("of",), ("pobj",)), None)
+        if held is not None and (held.lemma_.lower() in agree or held.lower_ in agree):
+            return held
+    return None
 
 
 def _look_forward(s: ParsedSentence, tok: Token) -> Trigger | None:

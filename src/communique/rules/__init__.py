@@ -43,7 +43,11 @@ SUPPORTED_VERSIONS = {1}
 #     off a noun inside the first verb's object; a body the title names, or "my / our" body, is no third party. And: the
 #     objects of one verb giving different types are separate acts (triggers._other_objects); ties restated
 #     ("reaffirm the unbreakable bonds") are COOPERATE; the importance or responsibility of others acting is a REQUEST.
-EXTRACTION_REVISION = 16
+# 17: a participant acting with others acts jointly with them ("the five permanent members of the Security Council and
+#     Germany concluded an agreement"); a body founded named beside the object or in a set of them is AGREE;
+#     "Allied leaders" are the forum's members; the sentence heads add no act of the type a kept RETREAT or REJECT
+#     was read as by the model.
+EXTRACTION_REVISION = 17
 
 
 class RulesData(dict):
