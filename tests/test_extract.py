@@ -1653,3 +1653,40 @@ def test_a_standing_rule_type_speaks_for_the_models_reading_of_its_clause(extrac
 
     got = decide(view, PursueReader(), extractor.coder).acts
     assert [a.type for a in got] == ["RETREAT"], got
+
+
+def test_a_flow_to_others_stopped_or_curbed_is_a_sanction(rules_extractor):
+    """"We are increasing our cooperation to prevent the leakage of sensitive emerging technologies ... to
+    destinations of concern" and "We are working in lockstep to limit Russian revenue even further" (U.S.-EU
+    2023), "preventing the export of software, technology, and equipment to end-users who are likely to use
+    them for malicious cyber activity" (the 2024 statement on commercial spyware): SANCTIONs in the gold,
+    export controls and their kin. Barriers to one's own exports prevented stay an easing."""
+    us_eu = {"parties": ["USA", "EU"], "kind": "joint-statement", "title": "Joint Statement by President Biden and President von der Leyen"}
+    assert types(rules_extractor, "We are increasing our cooperation to prevent the leakage of sensitive emerging "
+                 "technologies, as well as other dual-use items, to destinations of concern.", us_eu) == ["SANCTION"]
+    assert types(rules_extractor, "We are working in lockstep to limit Russian revenue even further.", us_eu) == ["SANCTION"]
+    assert types(rules_extractor, "We will prevent barriers to U.S. exports.") == ["RETREAT"]
+
+
+def test_a_gerund_worked_on_is_the_goal(rules_extractor):
+    """"the participants committed to work on keeping a high level of LNG supplies to Europe in 2023"
+    (the U.S.-EU energy task force, 2022) and "let us work hand in hand in addressing various challenges"
+    (Duterte and Abe, 2017) pursue a goal (the gold's PURSUE), as "work toward X" does; "work" alone
+    was read as cooperation. A typed gerund is its own act ("partner on providing emergency energy
+    assistance": AID), and "cooperate on ..." stays cooperation."""
+    us_eu = {"parties": ["USA", "EU"], "kind": "readout", "title": "Readout of the U.S.-EU Task Force Meeting on Energy Security"}
+    assert types(rules_extractor, "Building on this trend, the participants committed to work on keeping a high level of "
+                 "LNG supplies to Europe in 2023.", us_eu) == ["PURSUE"]
+    assert types(rules_extractor, "The EU and United States will continue to partner on providing emergency energy "
+                 "assistance to Ukraine.", us_eu) == ["AID"]
+    assert types(rules_extractor, "We will cooperate on facilitating the flow of data.") == ["COOPERATE"]
+
+
+def test_working_together_toward_a_typed_goal_holds_the_goals_act(rules_extractor):
+    """"The two leaders underscored the importance of working together to accelerate efforts to tackle the
+    climate crisis in this critical decade" (U.S.-China 2023) is a PURSUE in the gold: working together
+    toward a goal is the goal's act (the guidelines), in a noun's complement as in a clause; "work" alone
+    had made it a COOPERATE."""
+    got = types(rules_extractor, "The two leaders underscored the importance of working together to accelerate efforts to "
+                "tackle the climate crisis in this critical decade.", READOUT)
+    assert got == ["PURSUE"], got

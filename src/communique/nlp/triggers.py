@@ -87,11 +87,20 @@ def _asked_of_others(s: ParsedSentence, noun: Token) -> bool:
     return False
 
 
-def _goal_type(s: ParsedSentence, verb: Token) -> tuple[str, str, str] | None:
+def _goal_type(s: ParsedSentence, verb: Token, depth: int = 0) -> tuple[str, str, str] | None:
     """The act a verb completing a noun names, its object's where it is a light verb ("our commitment
-    to expand cooperation": COOPERATE), else its own."""
+    to expand cooperation": COOPERATE), its goal's where it works toward a typed goal ("the importance
+    of working together to accelerate efforts to tackle the climate crisis": the goal's PURSUE, not
+    the cooperation "work" alone names), else its own."""
     t = _verb_trigger(s, verb)
-    return (t.type, t.cameo, t.rule) if t is not None else verb_type(s, verb)
+    if t is not None:
+        return t.type, t.cameo, t.rule
+    goal = purpose_child(verb) if verb.lemma_.lower() in s.lex.purpose_verbs and depth < 3 else None
+    if goal is not None and goal.pos_ in ("VERB", "AUX"):
+        typed = _goal_type(s, goal, depth + 1)
+        if typed is not None:
+            return typed
+    return verb_type(s, verb)
 
 
 _TOWARD = ("toward", "towards", "for", "against")  # "work toward / for / against X": what it works toward
@@ -231,6 +240,11 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
             if c is not None:  # "adopt and implement a prohibition on the importation of ...": its act
                 return c[0], c[1], f"verb:{lem}+{c[2]}"
             return "PURSUE", "030", f"verb:{lem}-policy"
+    if lem in s.lex.words.curbing_verbs and obj is not None and (
+            obj.lemma_.lower() in s.lex.words.curbed_flows or obj.lower_ in s.lex.words.curbed_flows):
+        # "end the exportation of luxury items to any person located in the Russian Federation", "prevent the
+        # leakage of sensitive emerging technologies ... to destinations of concern", "limit Russian revenue"
+        return "SANCTION", "163", f"verb:{lem}-flow"
     if lem in lx.verbs:
         t, c = lx.verbs[lem]
         return t, c, f"verb:{lem}"
@@ -491,6 +505,14 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
             return None  # the goal is the act
         return Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal")
+    if lem in lx.purpose_verbs and lem not in lx.words.cooperation_verbs and not coagents(s, tok) and not with_partners(s, tok):
+        # "committed to work on keeping a high level of LNG supplies to Europe", "work hand in hand in addressing
+        # various challenges": a gerund worked on or in is the goal, as "work toward X" is ("cooperate on
+        # facilitating the flow of data" stays cooperation)
+        doing = next((g for g in prep_objects(tok, ("on", "in"), ("pcomp",)) if g.tag_ == "VBG"), None)
+        if doing is not None:
+            typed = verb_type(s, doing) is not None or (object_head(s, doing) is not None and content_of_noun(s, object_head(s, doing)))
+            return None if typed else Trigger(tok, "PURSUE", "030", f"verb:{lem}-on-goal")
     if lem in lx.purpose_verbs and not coagents(s, tok):
         goal = next(prep_objects(tok, _TOWARD), None)
         if goal is not None:

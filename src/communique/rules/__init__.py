@@ -47,7 +47,10 @@ SUPPORTED_VERSIONS = {1}
 #     Germany concluded an agreement"); a body founded named beside the object or in a set of them is AGREE;
 #     "Allied leaders" are the forum's members; the sentence heads add no act of the type a kept RETREAT or REJECT
 #     was read as by the model.
-EXTRACTION_REVISION = 17
+# 18: a flow to others stopped or curbed is a SANCTION ("prevent the leakage of ... technologies to destinations of
+#     concern"); a gerund worked on or in is the goal; working together toward a typed goal in a noun's complement is
+#     the goal's act.
+EXTRACTION_REVISION = 18
 
 
 class RulesData(dict):
