@@ -115,9 +115,6 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             type_ = max(probs, key=probs.__getitem__)
             sure = probs[type_]
             if type_ not in ("NONE", a.type) and a.type in _STANDING:
-                # the model's own reading of this clause is spoken for: the sentence heads add no act of it
-                # ("committed to address and prevent barriers to U.S. agricultural products": one RETREAT, no PURSUE)
-                kept.add(type_)
                 type_, sure = a.type, 1.0 - probs.get("NONE", 0.0)  # how sure the model is that it is an act
             elif type_ not in ("NONE", a.type) and probs.get(a.type, 0.0) >= _RETYPE_RATIO * probs[type_]:
                 type_, sure = a.type, probs[a.type]  # the rules' type stands unless the model finds another far likelier
@@ -176,13 +173,15 @@ def _third_parties(ex: Extraction) -> set[str]:
     """Who may act as a third party in the document: states and people, and bodies that act in none
     of the rules' acts ("The Secretary-General has called for ...", "POSCO International Corporation
     agreed to ..."). Not a body the title names (APEC in the fact sheet on its year, the MEF in its
-    chair's summary; a speech's title names the Assembly it is made to) or the rules give acts (NATO in the fact sheet on its summit, "Allies will ..."),
-    nor one the speakers call theirs."""
+    chair's summary) or the rules give acts (NATO in the fact sheet on its summit, "Allies will ..."),
+    nor one the speakers call theirs ("our APEC mission"); in a speech, neither the title nor "my" counts
+    (the title names the Assembly; "My U.N. ambassador" is the speaker's official)."""
     text, title = ex.document.text, ex.document.title or ""
-    titled = ex.document.kind != "speech"  # a General Debate speech's title names the Assembly, no speaker
+    # a General Debate speech's title names the Assembly, and its "My U.N. ambassador" is the speaker's official
+    titled = ex.document.kind != "speech"
     acting = {c for a in ex.acts for c in a.actors}
     own = {m.code for m in ex.mentions if m.kind == "org" and (
-        m.code in acting or titled and (m.text in title or m.code in title) or _OWNED.search(text, max(0, m.start - 6), m.start))}
+        m.code in acting or titled and (m.text in title or m.code in title or _OWNED.search(text, max(0, m.start - 6), m.start)))}
     return {m.code for m in ex.mentions if m.kind in ("state", "person") or m.kind == "org" and m.code not in own}
 
 

@@ -101,7 +101,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             if req is not None:
                 acts.append(req)
                 continue
-            if reported or not any(a in ctx.taking_part for a in actors):
+            if reported or subj is None or not _names_participant(s, subj):
                 continue  # a third party's conduct
             # a participant acting with others is a joint act of them all ("This past summer, the five permanent
             # members of the Security Council and Germany concluded an agreement with Iran": DEU and P5)
@@ -160,6 +160,30 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         acts = []
     last_person = next(((h.code,) for h in hits if h.kind == "person" and h.code), state.last_person)
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
+
+
+def _names_participant(s: ParsedSentence, subj: Token) -> bool:
+    """Whether a participant is itself one of the subject's coordinated heads ("the five permanent members
+    of the Security Council and Germany"), not a word inside one ("Russia and China, which Japan opposes",
+    "Japan's neighbors and China")."""
+    for t in subj.subtree:
+        if t.i != subj.i and not (t.dep_ == "conj" and _coordinated_under(t, subj)):
+            continue
+        hit = s.tok_hit.get(t.i)
+        if hit is not None and set(s.resolve(hit) or ()) & set(s.ctx.taking_part):
+            return True
+    return False
+
+
+def _coordinated_under(tok: Token, subj: Token) -> bool:
+    """Whether ``tok`` hangs from ``subj`` by coordination and prepositions only (the small parser hangs
+    "and Germany" on "the Security Council" in "the five permanent members of the Security Council and Germany")."""
+    cur = tok
+    while cur.i != subj.i:
+        if cur.dep_ not in ("conj", "pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return True
 
 
 def _unknown_name(s: ParsedSentence, subj: Token) -> bool:

@@ -80,6 +80,9 @@ def _asked_of_others(s: ParsedSentence, noun: Token) -> bool:
     with the noun's to-infinitive."""
     to_inf = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
     for g in prep_objects(noun, ("of",), ("pobj",)):
+        if any((h := s.tok_hit.get(c.i)) is not None and set(s.resolve(h) or ()) & set(s.ctx.taking_part)
+               for c in g.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
+            continue  # "the importance of G7 members maintaining sanctions" in the G7's statement: its own
         hit = s.tok_hit.get(g.i)
         others = _others(s, g, generic=True) or (hit is not None and hit.kind == "third_party" and _generic_others(s, g))
         if others and (to_inf or any(c.dep_ == "acl" and c.pos_ == "VERB" for c in g.children)):
@@ -366,7 +369,7 @@ def _coordinated(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
 def _other_objects(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
     """One verb with several objects is one act, unless the objects give different types (the
     guidelines): "reaffirm the unbreakable bonds between our two countries and the enduring
-    commitment of the United States to Israel's security" is a goal restated and an AID."""
+    commitment of the United States to Israel's security" is ties restated (COOPERATE) and an AID."""
     out = []
     for t in trigs:
         # a verb typed by its object ("reaffirm", "strengthen"): a stance verb's objects ("welcomed X, Y and
