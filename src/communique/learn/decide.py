@@ -177,7 +177,6 @@ def _third_parties(ex: Extraction) -> set[str]:
     nor one the speakers call theirs ("our APEC mission"); in a speech, neither the title nor "my" counts
     (the title names the Assembly; "My U.N. ambassador" is the speaker's official)."""
     text, title = ex.document.text, ex.document.title or ""
-    # a General Debate speech's title names the Assembly, and its "My U.N. ambassador" is the speaker's official
     titled = ex.document.kind != "speech"
     acting = {c for a in ex.acts for c in a.actors}
     own = {m.code for m in ex.mentions if m.kind == "org" and (

@@ -104,7 +104,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             if reported or subj is None or not _names_participant(s, subj):
                 continue  # a third party's conduct
             # a participant acting with others is a joint act of them all ("This past summer, the five permanent
-            # members of the Security Council and Germany concluded an agreement with Iran": DEU and P5)
+            # members of the Security Council and Germany concluded an agreement with Iran": Germany's and theirs)
         type_, cameo, rule = trig.type, trig.cameo, trig.rule + ("+reported" if reported else "")
         # "no longer accept": the parser hangs "no" on "longer"
         negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(
@@ -166,13 +166,8 @@ def _names_participant(s: ParsedSentence, subj: Token) -> bool:
     """Whether a participant is itself one of the subject's coordinated heads ("the five permanent members
     of the Security Council and Germany"), not a word inside one ("Russia and China, which Japan opposes",
     "Japan's neighbors and China")."""
-    for t in subj.subtree:
-        if t.i != subj.i and not (t.dep_ == "conj" and _coordinated_under(t, subj)):
-            continue
-        hit = s.tok_hit.get(t.i)
-        if hit is not None and set(s.resolve(hit) or ()) & set(s.ctx.taking_part):
-            return True
-    return False
+    return any(s.names_participant(t) for t in subj.subtree
+               if t.i == subj.i or t.dep_ == "conj" and _coordinated_under(t, subj))
 
 
 def _coordinated_under(tok: Token, subj: Token) -> bool:

@@ -62,6 +62,11 @@ class ParsedSentence:
             return ctx.parties  # "the Quad" in a Quad statement: its issuers
         return (hit.code,)
 
+    def names_participant(self, tok: Token) -> bool:
+        """Whether the mention at ``tok`` resolves to one of those taking part."""
+        hit = self.tok_hit.get(tok.i)
+        return hit is not None and bool(set(self.resolve(hit) or ()) & set(self.ctx.taking_part))
+
     def np_actors(self, tok: Token) -> tuple[tuple[str, ...], bool]:
         """Actors named by the noun phrase headed by ``tok``; whether it names any at all."""
         low = tok.lower_

@@ -80,8 +80,7 @@ def _asked_of_others(s: ParsedSentence, noun: Token) -> bool:
     with the noun's to-infinitive."""
     to_inf = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
     for g in prep_objects(noun, ("of",), ("pobj",)):
-        if any((h := s.tok_hit.get(c.i)) is not None and set(s.resolve(h) or ()) & set(s.ctx.taking_part)
-               for c in g.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
+        if any(s.names_participant(c) for c in g.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
             continue  # "the importance of G7 members maintaining sanctions" in the G7's statement: its own
         hit = s.tok_hit.get(g.i)
         others = _others(s, g, generic=True) or (hit is not None and hit.kind == "third_party" and _generic_others(s, g))
@@ -346,14 +345,9 @@ def _coordinated(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
         if t.tok.pos_ != "VERB" or not t.rule.startswith(("verb:", "cue:")) or not has_complement(t.tok):
             continue
         for c in t.tok.children:
-            lem = c.lemma_.lower()
-            if (c.dep_ != "conj" or c.pos_ != "VERB" or c.i < t.tok.i or _FORMS.get(c.tag_) != _FORMS.get(t.tok.tag_) or lem in s.lex.verbs
-                    or lem in s.lex.cue_verbs and has_child(c, ("xcomp", "ccomp"))
-                    or lem in s.lex.words.untyped_conjuncts
-                    or any(x.dep_ in ("nsubj", "nsubjpass", "auxpass") for x in c.children)
-                    or any(d.i in have for x in c.children if x.dep_ != "conj" for d in x.subtree)
-                    or not any(x.dep_ == "dobj" or x.dep_ == "prep" and has_child(x, ("pobj", "pcomp")) for x in c.children)):
+            if not _own_predicate(s, t.tok, c, have):
                 continue
+            lem = c.lemma_.lower()
             obj = object_head(s, c)
             own = content_of_noun(s, obj) if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
             if own is not None:
@@ -364,6 +358,21 @@ def _coordinated(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
                 continue
             have.add(c.i)
     return out
+
+
+def _own_predicate(s: ParsedSentence, verb: Token, c: Token, have: set[int]) -> bool:
+    """Whether ``c`` is a later verb coordinated with ``verb`` that holds a predicate of its own (see
+    :func:`_coordinated`)."""
+    if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < verb.i or _FORMS.get(c.tag_) != _FORMS.get(verb.tag_):
+        return False  # not a coordinated verb of the same form ("... that incentives ... and lowers ...")
+    lem = c.lemma_.lower()
+    if lem in s.lex.verbs or lem in s.lex.words.untyped_conjuncts or lem in s.lex.cue_verbs and has_child(c, ("xcomp", "ccomp")):
+        return False  # typed by the lexicon on its own, no conduct, or a cue whose clause holds the act
+    if any(x.dep_ in ("nsubj", "nsubjpass", "auxpass") for x in c.children):
+        return False  # a subject of its own, or a passive
+    if any(d.i in have for x in c.children if x.dep_ != "conj" for d in x.subtree):
+        return False  # an act inside its own words already
+    return any(x.dep_ == "dobj" or x.dep_ == "prep" and has_child(x, ("pobj", "pcomp")) for x in c.children)
 
 
 def _other_objects(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:
@@ -504,8 +513,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         if with_partners(s, tok):  # a typed goal still wins ("work with Congress to deny Russia ...")
             return Trigger(tok, "COOPERATE", "060", f"verb:{lem}-with-partners")
         goal = purpose_child(tok)
-        if any(verb_type(s, g) is not None or (object_head(s, g) is not None and content_of_noun(s, object_head(s, g)))
-               for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
+        if any(_typed_goal(s, g) for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
             return None  # the goal is the act
         return Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal")
     if lem in lx.purpose_verbs and lem not in lx.words.cooperation_verbs and not coagents(s, tok) and not with_partners(s, tok):
@@ -514,8 +522,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         # facilitating the flow of data" stays cooperation)
         doing = next((g for g in prep_objects(tok, ("on", "in"), ("pcomp",)) if g.tag_ == "VBG"), None)
         if doing is not None:
-            typed = verb_type(s, doing) is not None or (object_head(s, doing) is not None and content_of_noun(s, object_head(s, doing)))
-            return None if typed else Trigger(tok, "PURSUE", "030", f"verb:{lem}-on-goal")
+            return None if _typed_goal(s, doing) else Trigger(tok, "PURSUE", "030", f"verb:{lem}-on-goal")
     if lem in lx.purpose_verbs and not coagents(s, tok):
         goal = next(prep_objects(tok, _TOWARD), None)
         if goal is not None:
@@ -609,18 +616,21 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     return Trigger(tok, vt[0], vt[1], vt[2])
 
 
+def _typed_goal(s: ParsedSentence, goal: Token) -> bool:
+    """Whether a goal verb names an act of its own, by its own type or its object's."""
+    if verb_type(s, goal) is not None:
+        return True
+    obj = object_head(s, goal)
+    return obj is not None and content_of_noun(s, obj) is not None
+
+
 def _founded(s: ParsedSentence, obj: Token) -> Token | None:
     """The body or text an object names (see :func:`_verb_trigger`): itself, its appositive, or
     what the range or set it is holds."""
-    agree = s.lex.agree_objects
-    for t in (obj, *(c for c in obj.children if c.dep_ == "appos")):
-        if t.lemma_.lower() in agree or t.lower_ in agree:
-            return t
+    named = [obj, *(c for c in obj.children if c.dep_ == "appos")]
     if obj.lemma_.lower() in s.lex.words.containers:
-        held = next(prep_objects(obj, ("of",), ("pobj",)), None)
-        if held is not None and (held.lemma_.lower() in agree or held.lower_ in agree):
-            return held
-    return None
+        named += list(prep_objects(obj, ("of",), ("pobj",)))[:1]
+    return next((t for t in named if t.lemma_.lower() in s.lex.agree_objects or t.lower_ in s.lex.agree_objects), None)
 
 
 def _look_forward(s: ParsedSentence, tok: Token) -> Trigger | None:
@@ -675,7 +685,7 @@ def _others(s: ParsedSentence, obj: Token | None, generic: bool = False) -> bool
         return True
     if hit is None or hit.kind not in ("state", "org", "person"):
         return False
-    return not set(s.resolve(hit) or ()) & set(s.ctx.taking_part)
+    return not s.names_participant(obj)
 
 
 def _material(s: ParsedSentence, verb: Token, support: Token) -> bool:
