@@ -1664,3 +1664,59 @@ def test_working_together_toward_a_typed_goal_holds_the_goals_act(rules_extracto
     got = types(rules_extractor, "The two leaders underscored the importance of working together to accelerate efforts to "
                 "tackle the climate crisis in this critical decade.", READOUT)
     assert got == ["PURSUE"], got
+
+
+def test_welcoming_own_cooperation_guests_or_an_opportunity_is_no_mere_stance(rules_extractor):
+    """The guidelines: "welcome / commend progress in our (own) cooperation" is COOPERATE, hosting ("welcomed
+    the leaders to San Francisco") is CONSULT. The gold: "They welcomed the resumption of bilateral cooperation
+    to combat global illicit drug manufacturing and trafficking" (U.S.-China 2023) is a COOPERATE, "President
+    Biden welcomed government and business leaders from across the Asia-Pacific to San Francisco" (APEC 2023)
+    and "President Biden welcomed the opportunity to directly engage with APEC Leaders" (APEC 2021) are
+    CONSULTs; all three had been read as SUPPORT. Others' cooperation welcomed stays SUPPORT, and so do
+    states welcomed into a body."""
+    assert types(rules_extractor, "They welcomed the resumption of bilateral cooperation to combat global illicit drug "
+                 "manufacturing and trafficking, including synthetic drugs like fentanyl.", READOUT) == ["COOPERATE"]
+    apec = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: President Biden Welcomes Asia-Pacific Leaders"}
+    assert types(rules_extractor, "This week, President Biden welcomed government and business leaders from across the "
+                 "Asia-Pacific to San Francisco, California, for APEC Economic Leaders’ Week.", apec) == ["CONSULT"]
+    got = acts(rules_extractor, "President Biden welcomed the opportunity to directly engage with APEC Leaders.", apec)
+    assert [(a[0], a[3]) for a in got] == [("CONSULT", ("APEC",))], got
+    assert types(rules_extractor, "The leaders welcomed the depth of cooperation across its three pillars: defense and "
+                 "security, economic, and climate and clean energy.") == ["COOPERATE"]
+    assert types(rules_extractor, "We welcome the cooperation between ASEAN and China on the Code of Conduct.") == ["SUPPORT"]
+    assert types(rules_extractor, "We welcome Finland and Sweden to NATO.") == ["SUPPORT"]
+    # others' cooperation however named, and cooperation ended, are no cooperation of the participants'
+    for others in ("We appreciate the cooperation of the Government of Mexico.",
+                   "We welcome the normalization of relations between Israel and the UAE.",
+                   "We welcome the ASEAN-China cooperation.", "We welcome the end of cooperation with Russia."):
+        assert "COOPERATE" not in types(rules_extractor, others), others
+    phl = {"parties": ["PHL", "JPN"], "kind": "speech", "title": "Joint Press Statement of President Duterte and Prime Minister Abe"}
+    got = acts(rules_extractor, "Welcome to Manila, Prime Minister Abe.", phl)
+    assert [(a[0], "JPN" in a[3]) for a in got] == [("CONSULT", True)], got
+
+
+def test_committed_to_continuing_an_act_holds_that_act(rules_extractor):
+    """"We are committed to continuing to work closely with the Russian Federation, the People’s Republic of
+    China, and the European Union High Representative, as Coordinator, in resolving this critical issue" (France,
+    Germany, the United Kingdom and the United States on Iran, 2021): a COOPERATE with Russia in the gold. The
+    commitment had been read as a goal pursued (PURSUE), which took the work's act with it."""
+    e3 = {"parties": ["USA", "FRA", "DEU", "GBR"], "kind": "joint-statement",
+          "title": "Joint Statement on Iran by the Leaders of the United States, France, Germany, and the United Kingdom"}
+    got = acts(rules_extractor, "We are committed to continuing to work closely with the Russian Federation, the People’s "
+               "Republic of China, and the European Union High Representative, as Coordinator, in resolving this critical "
+               "issue.", e3)
+    cooperate = [a for a in got if a[0] == "COOPERATE"]
+    assert cooperate and "RUS" in cooperate[0][3], got
+    assert types(rules_extractor, "We remain committed to continuing to support Ukraine.") == ["AID"]
+
+
+def test_finance_mobilized_or_generated_is_aid(rules_extractor):
+    """"... the United States and Colombia we committed to work with the international community to mobilize
+    greater climate financing for that purpose" (U.S.-Colombia 2023) is an AID in the gold, as are "mobilize
+    international capital" and "mobilize capital" elsewhere; "mobilize" alone had made it MOBILIZE (the
+    model, a PURSUE). Forces mobilized stay MOBILIZE."""
+    col = {"parties": ["USA", "COL"], "kind": "joint-statement", "title": "Joint Statement by the United States and Colombia"}
+    assert types(rules_extractor, "With Colombia’s announcement to allocate US$200 million during the next twenty years to "
+                 "save and protect the Amazon, the United States and Colombia we committed to work with the international "
+                 "community to mobilize greater climate financing for that purpose.", col).count("AID") == 1
+    assert types(rules_extractor, "We will mobilize additional forces.") == ["MOBILIZE"]

@@ -118,6 +118,8 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 subj = s.subject_of(c)
                 if subj is not None:
                     collect(subj, False)
+    if trig.rule == "verb:welcome-guest" and trig.targets_from is not trig.tok:
+        collect(trig.targets_from, True)  # "Welcome to Manila, Prime Minister Abe": the guest (npadvmod)
     if trig.tok.lemma_.lower() in s.lex.words.taking_part_verbs and trig.targets_from is not trig.tok:
         collect(trig.targets_from, True)  # "will participate ... in the NATO Summit": whose summit it is
     codes.extend(coagents(s, trig.tok, besides=actors))  # "India will expand its cooperation with the United States"

@@ -174,6 +174,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return "RETREAT", "085", f"verb:{lem}-easing"
     if lem in s.lex.words.money_verbs and obj is not None and _money(obj):
         return "AID", "071", f"verb:{lem}-money"  # "the DFC will invest $30 million of equity in ...", "mobilized billions"
+    if lem in s.lex.words.financing_verbs and obj is not None and (obj_lem in s.lex.words.finance_nouns or obj.lower_ in s.lex.words.finance_nouns):
+        return "AID", "071", f"verb:{lem}-financing"  # "mobilize greater climate financing"
     if lem == "provide" and obj is None and any(p.dep_ == "prep" and p.lower_ == "for" for p in v.children):
         return "PURSUE", "030", "verb:provide-for"  # "provide for a return to the path of democracy": no aid given
     if lem == "give" and obj is not None and obj.lower_ == "floor":
@@ -312,7 +314,8 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
                 for p in tok.children:  # "are committed to X"
                     if p.dep_ == "prep" and p.lower_ == "to":
                         for g in p.children:
-                            if g.dep_ == "pcomp" and g.pos_ == "VERB" and _verb_trigger(s, g) is None and lem != "ready":
+                            if (g.dep_ == "pcomp" and g.pos_ == "VERB" and _verb_trigger(s, g) is None and lem != "ready"
+                                    and not _carries_on(s, g)):
                                 out.append(Trigger(tok, "PURSUE", "030", f"adj:{lem}-to-goal", targets_from=g))
                             if g.dep_ == "pobj":
                                 c = content_of_noun(s, g) or ("PURSUE", "030", f"adj:{lem}-to", g)
@@ -559,6 +562,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     obj = object_head(s, tok)
     if obj is not None and _speakers_topic(s, tok, lem, obj):
         return None  # "I would like to address another issue": what the speech turns to
+    if lem in s.lex.words.welcoming_verbs:
+        handled, welcomed = _welcomed(s, tok, obj)
+        if handled:
+            return welcomed
     if obj is not None and lem in s.lex.words.force_verbs and obj.lower_ in s.lex.words.force_objects:
         # "conducted joint strikes against Houthi targets" (the gold: MOBILIZE); "launch their aggression" founds nothing
         return Trigger(tok, "MOBILIZE", "150", f"verb:{lem}+{obj.lower_}", targets_from=obj)
@@ -614,6 +621,80 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if vt is None:
         return None
     return Trigger(tok, vt[0], vt[1], vt[2])
+
+
+def _carries_on(s: ParsedSentence, verb: Token) -> bool:
+    """Whether a verb's infinitive holds an act ("committed to continuing to work closely with the Russian
+    Federation ...": the work with them, a COOPERATE, not a goal the commitment pursues)."""
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and _verb_trigger(s, c) is not None for c in verb.children)
+
+
+def _welcomed(s: ParsedSentence, tok: Token, obj: Token | None) -> tuple[bool, Trigger | None]:
+    """What "welcome" (``welcoming_verbs``) does where it is no stance (the guidelines), as (handled, trigger):
+    the participants' own cooperation or its progress is COOPERATE ("welcomed the resumption of bilateral
+    cooperation", "celebrate the accomplishments of our trilateral cooperation"; not "the cooperation between
+    ASEAN and China"); guests welcomed to a place are hosted, CONSULT ("welcomed government and business leaders
+    ... to San Francisco", "Welcome to Manila, Prime Minister Abe"); "welcome the opportunity to <act>" is that
+    act (the infinitive's own trigger; "to engage with APEC Leaders" is CONSULT)."""
+    w = s.lex.words
+    if obj is None:
+        if tok.dep_ == "ROOT" and s.subject_of(tok) is None and _to_place(s, tok):
+            guest = next((c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
+            return True, Trigger(tok, "CONSULT", "043", "verb:welcome-guest", targets_from=guest)
+        return False, None
+    if obj.lower_ in w.opportunity_nouns:
+        act = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")), None)
+        if act is None:
+            return False, None
+        own = _verb_trigger(s, act)  # the parser hangs the infinitive on the noun, where no trigger is looked for
+        if own is not None:
+            return True, Trigger(tok, own.type, own.cameo, f"verb:welcome-opportunity+{own.rule}", targets_from=act)
+        if act.lemma_.lower() == "engage" and next(prep_objects(act, ("with",), ("pobj",)), None) is not None:
+            return True, Trigger(tok, "CONSULT", "040", "verb:welcome-opportunity-engage", targets_from=act)
+        return False, None
+    hit = s.tok_hit.get(obj.i)
+    if (obj.lower_ in w.guest_nouns or (hit is not None and hit.kind == "person")) and _to_place(s, tok):
+        return True, Trigger(tok, "CONSULT", "043", "verb:welcome-guest", targets_from=obj)
+    coop = obj
+    if obj.lower_ in w.progress_nouns:
+        # "progress in ...", also "the progress made in strengthening the global partnership with Japan"
+        inner = next(prep_objects(obj, ("of", "in", "on")), None) or next(
+            (g for c in obj.children if c.dep_ == "acl" for g in prep_objects(c, ("in", "on"))), None)
+        if inner is not None and inner.dep_ == "pcomp":  # "progress in pursuing cooperation on ..."
+            inner = object_head(s, inner)
+        coop = inner
+        kind = (_object_kind(s, coop) or "") if coop is not None else ""
+    else:
+        # the object itself must be the cooperation: not "the end / suspension of cooperation with Russia"
+        kind = "" if obj.lemma_.lower() in w.ended_nouns else (_object_kind(s, obj) or "")
+    if coop is None or kind not in w.welcomed_cooperation or any(_others_cooperation(s, c) for c in {obj, coop}):
+        return False, None
+    return True, Trigger(tok, "COOPERATE", "060", f"verb:{tok.lemma_.lower()}+own-cooperation")
+
+
+def _to_place(s: ParsedSentence, tok: Token) -> bool:
+    """Whether ``tok`` has a "to" or "in" phrase naming a place: a proper name that is no organisation ("to San
+    Francisco", "in Tokyo", "to Manila"; not "to NATO"), also after a "from" phrase ("leaders from across the
+    Asia-Pacific to San Francisco")."""
+    heads = [tok, *(p for p in tok.children if p.dep_ == "prep" and p.lower_ == "from")]
+    for g in (g for h in heads for g in prep_objects(h, ("to", "in"), ("pobj",))):
+        hit = s.tok_hit.get(g.i)
+        if g.pos_ == "PROPN" and (hit is None or hit.kind in ("state", "place")):
+            return True
+    return False
+
+
+def _others_cooperation(s: ParsedSentence, coop: Token) -> bool:
+    """Whether cooperation is others' ("between ASEAN and China", "China's cooperation", "made by the AU")."""
+    heads = [g for g in prep_objects(coop, ("between", "among", "by", "of"), ("pobj",)) for g in (g, *g.conjuncts)]
+    heads += [c for c in coop.children if c.dep_ in ("poss", "compound", "nmod")]  # "the ASEAN-China cooperation"
+    heads += [g for c in coop.children if c.dep_ == "acl" for g in prep_objects(c, ("by",), ("pobj",))]
+    # the whole phrase that names them: "the cooperation of the Government of Mexico"
+    named = [t for h in heads for t in h.subtree if t.dep_ not in ("prep",) and not (t.dep_ == "pobj" and t.head.lower_ in ("with", "in", "on"))]
+    if any(_others(s, g) for g in named):
+        return True
+    # others no gazetteer names: "among member states", "between the Government and the opposition", "the private sector"
+    return any(_others(s, g, generic=True) and not any(s.names_participant(t) for t in g.subtree) for g in heads)
 
 
 def _typed_goal(s: ParsedSentence, goal: Token) -> bool:

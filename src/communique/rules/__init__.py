@@ -53,7 +53,10 @@ SUPPORTED_VERSIONS = {1}
 # 19: from a review of 16-18: a participant acts jointly with others only as one of the subject's heads; the
 #     importance of the speakers' own members acting is no request; in a speech "my X" and the title make no body
 #     the speaker's; the standing-type rule of 17 is withdrawn (it blocked correct sentence acts).
-EXTRACTION_REVISION = 19
+# 20: "welcome" (commend, celebrate, appreciate) the participants' own cooperation or its progress is COOPERATE,
+#     guests welcomed to a place are hosted (CONSULT), "welcome the opportunity to <act>" is that act; "committed to
+#     continuing to <act>" holds the act, not a goal; finance mobilized or generated is AID.
+EXTRACTION_REVISION = 20
 
 
 class RulesData(dict):
