@@ -1720,3 +1720,19 @@ def test_finance_mobilized_or_generated_is_aid(rules_extractor):
                  "save and protect the Amazon, the United States and Colombia we committed to work with the international "
                  "community to mobilize greater climate financing for that purpose.", col).count("AID") == 1
     assert types(rules_extractor, "We will mobilize additional forces.") == ["MOBILIZE"]
+
+
+def test_projects_units_and_hospitals_supported_are_aid(rules_extractor):
+    """"A team of U.S. experts will support these units, working hand-in-hand on the ground with Indian medical
+    personnel" (the U.S.-India fact sheet of 2021) and "The U.S. International Development Finance Corporation
+    (DFC) and IDB Invest have supported almost $2 billion worth of projects in APEP member countries" (the
+    Americas Partnership, 2024) are AID in the gold, as are "supported initiatives at the District, State and
+    National level" and "supporting digital projects": things supported that are material help. Someone's
+    initiatives supported stay SUPPORT."""
+    india = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: The United States Delivers on Commitment to India"}
+    assert types(rules_extractor, "A team of U.S. experts will support these units, working hand-in-hand on the ground "
+                 "with Indian medical personnel.", india) == ["AID"]
+    apep = {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: Americas Partnership for Economic Prosperity"}
+    assert types(rules_extractor, "The U.S. International Development Finance Corporation (DFC) and IDB Invest have "
+                 "supported almost $2 billion worth of projects in APEP member countries over the past year.", apep) == ["AID"]
+    assert types(rules_extractor, "We support the Secretary-General’s initiatives.") == ["SUPPORT"]

@@ -230,6 +230,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
             return "AID", "070", f"verb:{lem}-state-cause"
         if obj.lower_ in s.lex.words.needy and owner is None and not obj.text[:1].isupper():
             return "AID", "070", f"verb:{lem}-needy"
+        if lem == "support" and obj.lower_ in s.lex.words.aided_objects and owner is None:
+            return "AID", "070", "verb:support-aided"
     if lem in ("help", "assist") and (obj is None or (s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in s.lex.words.needy)):
         return None  # "will help sustain peace": an effect, not aid
     if lem == "raise" and obj is None:

@@ -56,7 +56,8 @@ SUPPORTED_VERSIONS = {1}
 # 20: "welcome" (commend, celebrate, appreciate) the participants' own cooperation or its progress is COOPERATE,
 #     guests welcomed to a place are hosted (CONSULT), "welcome the opportunity to <act>" is that act; "committed to
 #     continuing to <act>" holds the act, not a goal; finance mobilized or generated is AID.
-EXTRACTION_REVISION = 20
+# 21: projects, hospitals, units, initiatives and money's worth supported are AID (aided_objects).
+EXTRACTION_REVISION = 21
 
 
 class RulesData(dict):
