@@ -1736,3 +1736,14 @@ def test_projects_units_and_hospitals_supported_are_aid(rules_extractor):
     assert types(rules_extractor, "The U.S. International Development Finance Corporation (DFC) and IDB Invest have "
                  "supported almost $2 billion worth of projects in APEP member countries over the past year.", apep) == ["AID"]
     assert types(rules_extractor, "We support the Secretary-General’s initiatives.") == ["SUPPORT"]
+
+
+def test_a_text_agreed_to_is_agree(rules_extractor):
+    """"In pursuit of a stronger, more balanced economic partnership, the United States and Argentina have agreed
+    to a Framework to deepen bilateral trade and investment cooperation" (2025; and three more such frameworks
+    that year) is an AGREE in the gold, as the guidelines decide for a framework or declaration agreed; the rules
+    had read only the framework's purpose (COOPERATE). "Agree to <do X>" stays X."""
+    arg = {"parties": ["USA", "ARG"], "kind": "joint-statement", "title": "Joint Statement on a United States-Argentina Agreement"}
+    assert types(rules_extractor, "In pursuit of a stronger, more balanced economic partnership, the United States and "
+                 "Argentina have agreed to a Framework to deepen bilateral trade and investment cooperation.", arg) == ["AGREE"]
+    assert types(rules_extractor, "We agreed to deepen cooperation.") == ["COOPERATE"]

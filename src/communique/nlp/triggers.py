@@ -550,6 +550,13 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         # "We trust that the Committee will maintain its effectiveness", "France hopes that it will be
         # set up quickly": an outcome hoped for from others is backed, not done
         return Trigger(tok, "SUPPORT", "051", f"verb:{lem}-that")
+    if lem == "agree":
+        text = next((g for g in prep_objects(tok, ("to", "on", "upon"), ("pobj",))
+                     if g.lemma_.lower() in lx.agree_objects or g.lower_ in lx.agree_objects), None)
+        if text is not None:
+            # "have agreed to a Framework to deepen bilateral trade and investment cooperation", "will agree to a
+            # Climate Security Action Plan": a text agreed is AGREE (the guidelines), what it is for its content
+            return Trigger(tok, "AGREE", "057", f"verb:agree-to+{text.lemma_.lower()}", targets_from=text)
     if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     if lem == "build" and not has_child(tok, ("dobj",)):

@@ -57,7 +57,8 @@ SUPPORTED_VERSIONS = {1}
 #     guests welcomed to a place are hosted (CONSULT), "welcome the opportunity to <act>" is that act; "committed to
 #     continuing to <act>" holds the act, not a goal; finance mobilized or generated is AID.
 # 21: projects, hospitals, units, initiatives and money's worth supported are AID (aided_objects).
-EXTRACTION_REVISION = 21
+# 22: a text agreed to or on ("have agreed to a Framework to deepen ...") is AGREE.
+EXTRACTION_REVISION = 22
 
 
 class RulesData(dict):
