@@ -118,10 +118,11 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 subj = s.subject_of(c)
                 if subj is not None:
                     collect(subj, False)
-    if trig.rule == "verb:welcome-guest" and trig.targets_from is not trig.tok:
-        collect(trig.targets_from, True)  # "Welcome to Manila, Prime Minister Abe": the guest (npadvmod)
-    if trig.tok.lemma_.lower() in s.lex.words.taking_part_verbs and trig.targets_from is not trig.tok:
-        collect(trig.targets_from, True)  # "will participate ... in the NATO Summit": whose summit it is
+    if trig.targets_from is not trig.tok and (trig.tok.lemma_.lower() in s.lex.words.taking_part_verbs
+                                              or trig.rule == "verb:welcome-guest"):
+        # "will participate ... in the NATO Summit": whose summit it is; "Welcome to Manila, Prime Minister Abe":
+        # the guest (an npadvmod, no child of the verb's that the loop above reads)
+        collect(trig.targets_from, True)
     codes.extend(coagents(s, trig.tok, besides=actors))  # "India will expand its cooperation with the United States"
     # an actor is its own target only when addressed directly ("support Australia")
     return ordered(c for c in codes if c not in actors or c in direct)

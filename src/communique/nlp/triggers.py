@@ -551,8 +551,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         # set up quickly": an outcome hoped for from others is backed, not done
         return Trigger(tok, "SUPPORT", "051", f"verb:{lem}-that")
     if lem == "agree":
-        text = next((g for g in prep_objects(tok, ("to", "on", "upon"), ("pobj",))
-                     if g.lemma_.lower() in lx.agree_objects or g.lower_ in lx.agree_objects), None)
+        text = next(filter(None, (_founded(s, g) for g in prep_objects(tok, ("to", "on", "upon"), ("pobj",)))), None)
         if text is not None:
             # "have agreed to a Framework to deepen bilateral trade and investment cooperation", "will agree to a
             # Climate Security Action Plan": a text agreed is AGREE (the guidelines), what it is for its content
