@@ -1747,3 +1747,24 @@ def test_a_text_agreed_to_is_agree(rules_extractor):
     assert types(rules_extractor, "In pursuit of a stronger, more balanced economic partnership, the United States and "
                  "Argentina have agreed to a Framework to deepen bilateral trade and investment cooperation.", arg) == ["AGREE"]
     assert types(rules_extractor, "We agreed to deepen cooperation.") == ["COOPERATE"]
+
+
+def test_a_speech_to_the_general_assembly_greets_the_assembly(rules_extractor):
+    """A General Debate speech opens by congratulating the Assembly's President ("you, Sir", "your
+    predecessor", "his predecessor"): the gold codes each such greeting SUPPORT toward UNGA (in five of the
+    six speeches that greet so), where the rules had found no one addressed. Outside a speech "you" names
+    no one; in a speech to one other participant, "Mr. President" is that participant's."""
+    unga = {"parties": ["BRA"], "kind": "speech", "title": "Statement by Brazil at the UN General Assembly General Debate"}
+    assert acts(rules_extractor, "I should like to extend my warmest congratulations to you, Sir, Ambassador Jan Eliasson "
+                "of Sweden, on your assumption of the presidency of the General Assembly at its sixtieth session.", unga)[0][3] == ("UNGA",)
+    nga = dict(unga, parties=["NGA"])
+    assert acts(rules_extractor, "We commend his predecessor. Mr. Csaba Korosi. for his able stewardship of the Assembly.",
+                nga)[0][3] == ("UNGA",)
+    com = dict(unga, parties=["COM"])
+    assert ("SUPPORT", "ASSERT", ("COM",), ("UNGA",), False) in acts(
+        rules_extractor, "We wish you every success in discharging your new responsibilities, and you may rest assured "
+        "of our full co-operation.", com)
+    assert acts(rules_extractor, "We wish you every success in discharging your new responsibilities.")[0][3] == ()
+    visit = {"parties": ["JPN"], "kind": "speech", "title": "Remarks by Prime Minister Abe on his visit to the Philippines"}
+    assert acts(rules_extractor, "And I very much look forward to having a very candid discussion with Mr. President today.",
+                visit) == [("CONSULT", "COMMIT", ("JPN",), ("PHL",), True)]

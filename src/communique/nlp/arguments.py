@@ -72,7 +72,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
 
     def collect(np: Token, is_direct: bool) -> None:
         h = s.tok_hit.get(np.i)
-        if h is not None and h.kind in ("state", "org", "person", "principal"):
+        if h is not None and h.kind in ("state", "org", "person", "principal", "addressee"):
             r = s.resolve(h)
             if r and r != s.ctx.parties:
                 codes.extend(r)
@@ -93,7 +93,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
     roots = [trig.tok, trig.targets_from, *(trig.targets_from.conjuncts if trig.targets_from is not trig.tok else ())]
     for root in sorted({t.i: t for t in roots}.values(), key=lambda t: t.i):  # text order: the same output every run
         for c in root.children:
-            if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP":
                 collect(c, True)
                 if trig.type == "RETREAT" or trig.rule.endswith("-restriction"):  # "eliminate tariffs on U.S. goods": whose goods the barrier held (or holds) back
                     for g in prep_objects(c, _EASED_FOR, ("pobj",)):
@@ -106,7 +106,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 if trig.type == "CONSULT":  # "chaired a ministerial session with China, Germany, India": whom it met
                     for g in prep_objects(c, ("with",), ("pobj",)):
                         collect(g, True)
-            elif c.dep_ in ("prep", "prt") and c.lower_ in s.lex.words.target_preps:
+            elif c.dep_ in ("prep", "prt", "dative") and c.lower_ in s.lex.words.target_preps:  # "extend congratulations to you": a dative "to" 
                 for g in c.children:
                     if g.dep_ == "pobj":
                         collect(g, c.lower_ in ("to", "for", "on", "upon", "with"))

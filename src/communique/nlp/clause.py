@@ -55,6 +55,8 @@ class ParsedSentence:
             return None  # "Leaders", "Allies" outside a summit's fact sheet: not said whose
         if hit.kind == "principal":
             return ctx.principal(hit.text)
+        if hit.kind == "addressee":
+            return ctx.addressee or None
         if hit.kind in ("third", "third_party", "place") or hit.code is None:
             return None
         members = ctx.groups.get(hit.code)

@@ -21,7 +21,7 @@ from .arguments import conjunct_pieces
 from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit
-from .participants import bodies_of, forum_of, infer_participants
+from .participants import addressee_of, bodies_of, forum_of, infer_participants
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .records import Context, DocState
 from .segment import segment
@@ -180,7 +180,8 @@ class Extractor:
         ctx = Context(parties, participants, comp.gazetteer.group_members, comp.gazetteer.plan_nouns, kind=doc.kind,
                       forum=forum_of(doc, comp.gazetteer), titles=comp.gazetteer.titles,
                       bodies=bodies_of(doc, comp.gazetteer, parties),
-                      leader_names=comp.gazetteer.leader_names)
+                      leader_names=comp.gazetteer.leader_names,
+                      addressee=addressee_of(doc, parties, participants))
         sds = []
         for s in sentences:
             sd = self.nlp.make_doc(s.text)
@@ -195,6 +196,7 @@ class Extractor:
         mains: list[MainClause] = []
         pieces: list[tuple[Piece, ...]] = []
         by_n = {s.n: s for s in sentences}
+        addressee = outs[0].user_data[CTX_KEY]["ctx"].addressee if outs else ()
         for s, sd in zip(sentences, outs):
             mine = merge_same_evidence(coder.act(doc, s, raw) for raw in sd._.communique_acts or [])
             acts.extend(mine)
@@ -210,6 +212,8 @@ class Extractor:
             for h in hits:
                 if h.code and h.kind in ("state", "org", "person"):
                     mentions.append(Mention(s.start + h.start, s.start + h.end, h.text, h.code, h.kind, f"gazetteer:{h.kind}", s.n))
+                elif h.kind == "addressee" and len(addressee) == 1:  # "your predecessor": the person greeted, for whom they act
+                    mentions.append(Mention(s.start + h.start, s.start + h.end, h.text, addressee[0], "person", "gazetteer:addressee", s.n))
             for m in _INITIATIVE.finditer(s.text):
                 name = m.group(1).strip()
                 if len(name.split()) >= 2:

@@ -13,7 +13,7 @@ import re
 from ..model import Document
 from .gazetteer import Gazetteer
 
-__all__ = ["infer_participants", "forum_of", "bodies_of"]
+__all__ = ["infer_participants", "forum_of", "bodies_of", "addressee_of"]
 
 
 def _codes(gz: Gazetteer, text: str) -> list[str]:
@@ -95,3 +95,21 @@ def bodies_of(doc: Document, gz: Gazetteer, parties: tuple[str, ...]) -> tuple[s
         if members and set(parties) & set(members) and h.code not in out:
             out.append(h.code)
     return tuple(out)
+
+
+# a speech to the General Assembly, as a curated statement or a UN General Debate record titles it
+_ASSEMBLY = re.compile(r"\bGeneral (?:Assembly|Debate)\b")
+
+
+def addressee_of(doc: Document, parties: tuple[str, ...], participants: tuple[str, ...]) -> tuple[str, ...]:
+    """Whom a speech addresses as "you" ("I congratulate you, Sir, on your election", "your
+    predecessor", "Mr. President"): in a speech to the UN General Assembly, the Assembly, whose
+    President the speaker greets (the guidelines code the greeting SUPPORT toward UNGA); in a
+    speaker's speech to one other participant ("I welcomed Mr. President in Tokyo"), that
+    participant. Outside a speech, or where two speakers address each other, no one."""
+    if (doc.kind or "") != "speech":
+        return ()
+    if _ASSEMBLY.search(doc.title or ""):
+        return ("UNGA",)
+    others = tuple(c for c in participants if c not in parties)
+    return others if len(parties) == 1 and len(others) == 1 else ()

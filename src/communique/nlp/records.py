@@ -38,6 +38,9 @@ class Context:
     bodies: tuple[str, ...] = ()
     # leaders' one-word names (the gazetteer's), which it tags only after a title: "Kishida and Biden ..."
     leader_names: frozenset[str] = frozenset()
+    # whom a speech's "you", "Sir", "Mr. President" and "your predecessor" address (see
+    # participants.addressee_of): the Assembly in a speech to the UN General Assembly
+    addressee: tuple[str, ...] = ()
 
     def principal(self, text: str) -> tuple[str, ...] | None:
         """Whom "the President", "the Prime Minister" or "the Taoiseach" names: the issuer whose

@@ -58,7 +58,9 @@ SUPPORTED_VERSIONS = {1}
 #     continuing to <act>" holds the act, not a goal; finance mobilized or generated is AID.
 # 21: projects, hospitals, units, initiatives and money's worth supported are AID (aided_objects).
 # 22: a text agreed to or on ("have agreed to a Framework to deepen ...") is AGREE.
-EXTRACTION_REVISION = 22
+# 23: a speech's "you", "Sir", "Mr. President", "your predecessor" name whom it addresses (the Assembly in a
+#     General Debate speech); a dative "to" ("extend congratulations to you") names a target.
+EXTRACTION_REVISION = 23
 
 
 class RulesData(dict):
