@@ -1768,3 +1768,18 @@ def test_a_speech_to_the_general_assembly_greets_the_assembly(rules_extractor):
     visit = {"parties": ["JPN"], "kind": "speech", "title": "Remarks by Prime Minister Abe on his visit to the Philippines"}
     assert acts(rules_extractor, "And I very much look forward to having a very candid discussion with Mr. President today.",
                 visit) == [("CONSULT", "COMMIT", ("JPN",), ("PHL",), True)]
+
+
+def test_whom_a_goal_concerns_is_its_target(rules_extractor):
+    """The guidelines: a named actor that a PURSUE's goal concerns is its target. "The leaders committed to work
+    closely together to deter Russian aggression against Ukraine" (the US-Japan readout of 2022-01-21) is a PURSUE
+    toward RUS in the gold, a state named as an adjective of the goal's object as "Russia's" would be; the rules
+    had read the goal's words for no one. A text named for a capital addresses no state: "the Paris Agreement"
+    had made France the target of every commitment to implement it."""
+    japan = {"parties": ["USA", "JPN"], "kind": "readout", "title": "Readout of President Biden's Meeting with Prime Minister Kishida of Japan"}
+    got = acts(rules_extractor, "The leaders committed to work closely together to deter Russian aggression against Ukraine.", japan)
+    assert [(a[0], a[3]) for a in got] == [("PURSUE", ("RUS",))]
+    ireland = {"parties": ["USA", "IRL"], "kind": "joint-statement", "title": "Joint Statement by the United States and Ireland"}
+    got = acts(rules_extractor, "They expressed their commitment to strengthening the implementation of the Paris Agreement.", ireland)
+    assert [(a[0], a[3]) for a in got] == [("PURSUE", ())]
+    assert acts(rules_extractor, "We will strengthen our partnership with France.", ireland)[0][3] == ("FRA",)

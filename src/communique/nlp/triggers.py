@@ -520,7 +520,8 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         goal = purpose_child(tok)
         if any(_typed_goal(s, g) for g in [goal, *goal.conjuncts] if g.pos_ in ("VERB", "AUX")):
             return None  # the goal is the act
-        return Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal")
+        # whom the goal concerns is the act's target ("work closely together to deter Russian aggression": RUS)
+        return Trigger(tok, "PURSUE", "030", f"verb:{lem}-to-goal", targets_from=goal)
     if lem in lx.purpose_verbs and lem not in lx.words.cooperation_verbs and not coagents(s, tok) and not with_partners(s, tok):
         # "committed to work on keeping a high level of LNG supplies to Europe", "work hand in hand in addressing
         # various challenges": a gerund worked on or in is the goal, as "work toward X" is ("cooperate on

@@ -60,7 +60,10 @@ SUPPORTED_VERSIONS = {1}
 # 22: a text agreed to or on ("have agreed to a Framework to deepen ...") is AGREE.
 # 23: a speech's "you", "Sir", "Mr. President", "your predecessor" name whom it addresses (the Assembly in a
 #     General Debate speech); a dative "to" ("extend congratulations to you") names a target.
-EXTRACTION_REVISION = 23
+# 24: whom a goal concerns is a PURSUE's target (a work-to-goal act reads the goal's objects; a state named as
+#     an adjective of an object, "Russian aggression", is named as its possessive is); texts named for a capital
+#     ("the Paris Agreement") are no state.
+EXTRACTION_REVISION = 24
 
 
 class RulesData(dict):
