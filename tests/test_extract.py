@@ -1546,7 +1546,7 @@ def test_the_model_adds_no_act_to_a_body_that_acts_for_no_one_here(extractor):
     from communique.model import MainClause
 
     speech = {"parties": ["SWE"], "kind": "speech", "title": "Statement by the Prime Minister of Sweden"}
-    view, main = _main_clause(extractor, "The Secretary-General will do more to fight climate change.", speech)
+    view, main = _main_clause(extractor, "The Secretary-General will work to strengthen cooperation on climate change.", speech)
     assert main.actors == ("UN",)
 
     def typed(main):
@@ -1783,3 +1783,29 @@ def test_whom_a_goal_concerns_is_its_target(rules_extractor):
     got = acts(rules_extractor, "They expressed their commitment to strengthening the implementation of the Paris Agreement.", ireland)
     assert [(a[0], a[3]) for a in got] == [("PURSUE", ())]
     assert acts(rules_extractor, "We will strengthen our partnership with France.", ireland)[0][3] == ("FRA",)
+
+
+def test_a_joint_press_statement_gives_each_turn_to_its_speaker(rules_extractor):
+    """In joint press statements each leader speaks in turn, under a heading (the Philippine transcript of
+    2017-01-12) or a label ("PRESIDENT BIDEN:", the White House's). The gold gives "I" and a subjectless
+    "Welcome ..." or "Thank you" to the speaker's state alone and "you" to the other; "we" and "let us" stay
+    both. The rules had given every act to both leaders."""
+    from .conftest import ROOT
+
+    doc = read_document(next((ROOT / "data" / "statements").glob("2017-01-12_philippines-japan_speech_*.md")))
+    by = {}
+    for a in rules_extractor.extract(doc).acts:
+        by.setdefault(a.sentence, []).append((a.type, a.actors, a.targets))
+    assert ("CONSULT", ("PHL",), ()) in by[6]  # "Your Excellency, I look forward to a most productive meeting today."
+    assert by[19] == [("CONSULT", ("JPN",), ("PHL",))]  # "... a very candid discussion with Mr. President today."
+    assert ("COOPERATE", ("JPN",), ()) in by[17]  # "And together with you, I am committed to elevating ..."
+    assert all(a[1] == ("PHL", "JPN") for a in by[9])  # "This include among others intensifying trade ..."
+    text = ("PRESIDENT BIDEN:  Good evening, everyone.  Justin, we had good meetings.\n\n"
+            "PRIME MINISTER TRUDEAU:  Thank you so much, Joe.\n\n"
+            "Back in 2016, I had the pleasure of hosting you here in Ottawa as Vice President.\n\n"
+            "PRESIDENT BIDEN:  Thank you, Justin.\n")
+    meta = {"kind": "speech", "title": "Remarks by President Biden and Prime Minister Trudeau of Canada in Joint Press Statements"}
+    got = acts(rules_extractor, text, meta)
+    assert ("CONSULT", "ASSERT", ("CAN",), ("USA",), False) in got  # Trudeau hosted Biden
+    assert ("SUPPORT", "ASSERT", ("USA",), ("CAN",), False) in got  # "Thank you, Justin."
+    assert ("CONSULT", "ASSERT", ("USA", "CAN"), (), False) in got  # "we had good meetings"

@@ -78,8 +78,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         elif subj is None:
             if lead is not None:
                 actors = lead[0]
-            elif subj is None:
-                actors = ctx.own
+            elif subj is None:  # ours; in a speaker's turn, a main verb with no subject is the speaker's ("Thank you, Joe")
+                actors = (tuple(c for c in s.state.speaker if c) if s.state.speaker and trig.tok.dep_ == "ROOT"
+                          else ctx.own)
         if third:
             continue  # a third party's conduct, reported ("we note that companies are withdrawing"): no act
         reported = not actors

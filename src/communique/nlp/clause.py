@@ -47,7 +47,9 @@ class ParsedSentence:
         ctx = self.ctx
         if ctx.forum and hit.kind in ("parties", "participants", "forum_members"):
             return (ctx.forum,)  # a summit's fact sheet: "we", "the leaders", "Allies" are the body
-        if hit.kind == "parties" or hit.kind == "speaker":
+        if hit.kind == "speaker":  # "my country": the state whose turn it is, in a speech of turns
+            return (tuple(c for c in self.state.speaker if c) or None) if self.state.speaker else ctx.parties
+        if hit.kind == "parties":
             return ctx.parties
         if hit.kind == "participants":
             return ctx.participants
@@ -56,7 +58,7 @@ class ParsedSentence:
         if hit.kind == "principal":
             return ctx.principal(hit.text)
         if hit.kind == "addressee":
-            return ctx.addressee or None
+            return ctx.addressed(self.state.speaker) or None
         if hit.kind in ("third", "third_party", "place") or hit.code is None:
             return None
         members = ctx.groups.get(hit.code)
@@ -72,6 +74,8 @@ class ParsedSentence:
     def np_actors(self, tok: Token) -> tuple[tuple[str, ...], bool]:
         """Actors named by the noun phrase headed by ``tok``; whether it names any at all."""
         low = tok.lower_
+        if low == "i" and self.state.speaker:  # a joint press statement: the leader whose turn it is, or no one's
+            return tuple(c for c in self.state.speaker if c), True
         if low in ("we", "us", "i"):
             return self.ctx.own, True
         if low in ("they", "them"):
@@ -91,8 +95,8 @@ class ParsedSentence:
             if t.dep_ in ("prep", "relcl", "acl", "advcl") and t.head.i == tok.i and t.lower_ not in whence:
                 break
             h = self.tok_hit.get(t.i)
-            if h is None or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ not in whence):
-                continue
+            if h is None or h.kind == "addressee" or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ not in whence):
+                continue  # whom a speech addresses is its target, never the agent of the speaker's act ("you are giving")
             r = self.resolve(h)
             if h.kind in ("third", "third_party"):
                 return (), True

@@ -183,9 +183,11 @@ class Extractor:
                       leader_names=comp.gazetteer.leader_names,
                       addressee=addressee_of(doc, parties, participants))
         sds = []
+        title_people = comp.gazetteer.scan(doc.title or "", {})[1]  # whom a turn's label may name ("PRESIDENT SAMIA:")
         for s in sentences:
             sd = self.nlp.make_doc(s.text)
-            sd.user_data[CTX_KEY] = {"ctx": ctx, "n": s.n, "list_item": s.list_item, "lead_in": s.lead_in}
+            sd.user_data[CTX_KEY] = {"ctx": ctx, "n": s.n, "list_item": s.list_item, "lead_in": s.lead_in,
+                                      "heading": s.heading, "title_people": title_people}
             sds.append(sd)
         return doc, sentences, participants, sds
 
@@ -196,7 +198,7 @@ class Extractor:
         mains: list[MainClause] = []
         pieces: list[tuple[Piece, ...]] = []
         by_n = {s.n: s for s in sentences}
-        addressee = outs[0].user_data[CTX_KEY]["ctx"].addressee if outs else ()
+        ctx = outs[0].user_data[CTX_KEY]["ctx"] if outs else None
         for s, sd in zip(sentences, outs):
             mine = merge_same_evidence(coder.act(doc, s, raw) for raw in sd._.communique_acts or [])
             acts.extend(mine)
@@ -209,6 +211,7 @@ class Extractor:
             mains.append(sd._.communique_main or MainClause())
             pieces.append(tuple(Piece(a, b, tuple(piece_features(toks))) for a, b, toks in conjunct_pieces(sd)))
             hits: list[Hit] = sd._.communique_hits or []
+            addressee = ctx.addressed(sd._.communique_state.speaker) if ctx is not None and sd._.communique_state else ()
             for h in hits:
                 if h.code and h.kind in ("state", "org", "person"):
                     mentions.append(Mention(s.start + h.start, s.start + h.end, h.text, h.code, h.kind, f"gazetteer:{h.kind}", s.n))

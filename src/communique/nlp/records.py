@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING, Mapping
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Context", "DocState", "RawAct", "Trigger"]
+__all__ = ["Context", "DocState", "RawAct", "Trigger", "OTHER_SPEAKER"]
+
+# the turn of someone taking no part (a moderator, an aide, a journalist's question): their "I" is no one's act
+OTHER_SPEAKER: tuple[str, ...] = ("",)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,16 @@ class Context:
     # whom a speech's "you", "Sir", "Mr. President" and "your predecessor" address (see
     # participants.addressee_of): the Assembly in a speech to the UN General Assembly
     addressee: tuple[str, ...] = ()
+
+    def addressed(self, speaker: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Whom a speech's "you" names: its ``addressee``, else, while one participant speaks in a
+        speech of two (a joint press statement's turns, ``DocState.speaker``), the other."""
+        if self.addressee:
+            return self.addressee
+        if speaker and speaker != OTHER_SPEAKER and self.kind == "speech":
+            others = tuple(c for c in self.participants if c not in speaker)
+            return others if len(others) == 1 else ()
+        return ()
 
     def principal(self, text: str) -> tuple[str, ...] | None:
         """Whom "the President", "the Prime Minister" or "the Taoiseach" names: the issuer whose
@@ -74,13 +87,17 @@ class DocState:
     ``people``: persons resolved so far (name, code), in the order learned;
     ``last_person``: the last person named ("he", "she");
     ``last_group``: the last issuing group named ("the Quad ...; it seeks to");
-    ``lead``: per list lead-in sentence number, its actors and modality.
+    ``lead``: per list lead-in sentence number, its actors and modality;
+    ``speaker``: in a speech of several participants' turns, whose turn it is (the state of the
+    leader a turn's label names: "PRESIDENT BIDEN:", a heading "JAPANESE PRIME MINISTER SHINZŌ ABE"), or
+    OTHER_SPEAKER in the turn of someone taking no part ("MODERATOR:", a question "Q").
     """
 
     people: tuple[tuple[str, str], ...] = ()
     last_person: tuple[str, ...] = ()
     last_group: tuple[str, ...] = ()
     lead: tuple[tuple[int, tuple[tuple[str, ...], str]], ...] = ()
+    speaker: tuple[str, ...] = ()
 
     def people_map(self) -> dict[str, str]:
         return dict(self.people)

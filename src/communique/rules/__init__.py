@@ -63,7 +63,10 @@ SUPPORTED_VERSIONS = {1}
 # 24: whom a goal concerns is a PURSUE's target (a work-to-goal act reads the goal's objects; a state named as
 #     an adjective of an object, "Russian aggression", is named as its possessive is); texts named for a capital
 #     ("the Paris Agreement") are no state.
-EXTRACTION_REVISION = 24
+# 25: a joint press statement's turns: "I", "my country" and a subjectless main verb are the speaker's (a label
+#     "PRESIDENT BIDEN:" or a heading naming a participant's leader opens a turn; a moderator's or a
+#     journalist's "Q" is no one's), "you" the other participant's.
+EXTRACTION_REVISION = 25
 
 
 class RulesData(dict):
