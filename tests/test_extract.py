@@ -1809,3 +1809,33 @@ def test_a_joint_press_statement_gives_each_turn_to_its_speaker(rules_extractor)
     assert ("CONSULT", "ASSERT", ("CAN",), ("USA",), False) in got  # Trudeau hosted Biden
     assert ("SUPPORT", "ASSERT", ("USA",), ("CAN",), False) in got  # "Thank you, Justin."
     assert ("CONSULT", "ASSERT", ("USA", "CAN"), (), False) in got  # "we had good meetings"
+
+
+def test_turns_in_white_house_transcripts(rules_extractor):
+    """Read from the White House's transcripts (a review ran old and new rules over them): a label in any
+    script's capitals opens a turn ("GENERAL SECRETARY TRỌNG:", a leader no table names, is the participant the
+    title does not name first); "THE PRESIDENT:" is the issuer's leader even where the title names another state
+    with a president; a moderator's "we" is no one's act; capitals that name no speaker ("NOTE:") leave the
+    turn as it was."""
+    vietnam = {"kind": "speech", "title": "Remarks by President Biden and General Secretary Nguyễn Phú Trọng of the "
+               "Communist Party of Vietnam Before Bilateral Meeting"}
+    got = acts(rules_extractor, "PRESIDENT BIDEN: Thank you.\n\nGENERAL SECRETARY TRỌNG: (As interpreted.) I’d also like "
+               "to thank you for the letter in June this year to invite me to return to visit the U.S. once again.\n", vietnam)
+    assert ("SUPPORT", "ASSERT", ("USA",), ("VNM",), False) in got
+    assert ("SUPPORT", "ASSERT", ("VNM",), ("USA",), False) in got
+    russia = {"kind": "speech", "title": "Remarks by President Biden Providing an Update on Russia and Ukraine"}
+    got = acts(rules_extractor, "THE PRESIDENT:  Good afternoon.\n\nThis weekend I spoke again with President Putin.\n", russia)
+    assert [(a[0], a[2], a[3]) for a in got] == [("CONSULT", ("USA",), ("RUS",))]
+    japan = {"kind": "speech", "title": "Remarks by President Biden and Prime Minister Kishida of Japan in Joint Press Conference"}
+    assert acts(rules_extractor, "MODERATOR:  We will now accept questions from the press.\n", japan) == []
+    got = acts(rules_extractor, "PRESIDENT BIDEN:  Thank you.\n\nNOTE:  The President spoke in English.\n\n"
+               "I look forward to visiting Hiroshima next year.\n", japan)
+    assert ("CONSULT", "COMMIT", ("USA",), (), True) in got
+
+
+def test_a_text_or_meeting_named_for_a_capital_is_no_state(rules_extractor):
+    """"The Paris Agreement", "the Moscow Format", "the Treaty of Washington" name texts and meetings; the capital
+    alone still stands for its state ("work with Paris")."""
+    fra = {"parties": ["USA", "FRA"], "kind": "joint-statement", "title": "Joint Statement of the United States and France"}
+    assert acts(rules_extractor, "We support the Paris Club, the Moscow Format and the Treaty of Washington.", fra)[0][3] == ()
+    assert acts(rules_extractor, "We will work with Berlin.", fra)[0][3] == ("DEU",)

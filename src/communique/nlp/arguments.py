@@ -82,7 +82,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
             if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
                 # "welcomed the EU's ongoing efforts": whose efforts are welcomed is addressed too
                 collect(c, is_direct and (c.dep_ in ("conj", "appos") or c.dep_ == "poss" and trig.type == "SUPPORT"))
-            elif c.dep_ == "amod" and (h := s.tok_hit.get(c.i)) is not None and h.kind == "state":
+            elif c.dep_ == "amod" and trig.type != "CONSULT" and (h := s.tok_hit.get(c.i)) is not None and h.kind == "state":
                 collect(c, False)  # "deter Russian aggression": whose aggression, as "Russia's" would say
             elif c.dep_ == "prep" and c.lower_ in ("of", "including", "among", "between", "by") or (
                     c.dep_ == "prep" and c.lower_ == "in" and np.dep_ == "pobj" and np.head.lower_ == "of"):  # "the victims in Poland"

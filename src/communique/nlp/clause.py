@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from .gazetteer import Hit
 from .lexicon import Lexicon
-from .records import Context, DocState
+from .records import OTHER_SPEAKER, Context, DocState
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
@@ -47,6 +47,8 @@ class ParsedSentence:
         ctx = self.ctx
         if ctx.forum and hit.kind in ("parties", "participants", "forum_members"):
             return (ctx.forum,)  # a summit's fact sheet: "we", "the leaders", "Allies" are the body
+        if self.state.speaker == OTHER_SPEAKER and hit.kind in ("parties", "participants", "speaker", "addressee"):
+            return None  # a moderator's or a journalist's "we", "our countries", "you": no one's act here
         if hit.kind == "speaker":  # "my country": the state whose turn it is, in a speech of turns
             return (tuple(c for c in self.state.speaker if c) or None) if self.state.speaker else ctx.parties
         if hit.kind == "parties":
@@ -55,8 +57,8 @@ class ParsedSentence:
             return ctx.participants
         if hit.kind == "forum_members":
             return None  # "Leaders", "Allies" outside a summit's fact sheet: not said whose
-        if hit.kind == "principal":
-            return ctx.principal(hit.text)
+        if hit.kind == "principal":  # in a transcript's turn, an ambiguous "THE PRESIDENT:" is the leader speaking
+            return ctx.principal(hit.text) or (tuple(c for c in self.state.speaker if c) or None)
         if hit.kind == "addressee":
             return ctx.addressed(self.state.speaker) or None
         if hit.kind in ("third", "third_party", "place") or hit.code is None:
@@ -74,8 +76,10 @@ class ParsedSentence:
     def np_actors(self, tok: Token) -> tuple[tuple[str, ...], bool]:
         """Actors named by the noun phrase headed by ``tok``; whether it names any at all."""
         low = tok.lower_
-        if low == "i" and self.state.speaker:  # a joint press statement: the leader whose turn it is, or no one's
-            return tuple(c for c in self.state.speaker if c), True
+        if low in ("i", "we", "us") and self.state.speaker == OTHER_SPEAKER:
+            return (), True  # a moderator's "We will now accept questions from the press": no one's act
+        if low == "i" and self.state.speaker:  # a joint press statement: the leader whose turn it is
+            return self.state.speaker, True
         if low in ("we", "us", "i"):
             return self.ctx.own, True
         if low in ("they", "them"):
@@ -88,6 +92,7 @@ class ParsedSentence:
             return self.last_group, True
         codes: list[str] = []
         named = False
+        also: tuple[str, ...] = ()  # the addressee coordinated with the speaker: "You and I will discuss ..."
         # "senior officials from our governments", "combined teams from Australia, the United Kingdom and the
         # United States": people are named by whom they come from
         whence = ("of", "from") if tok.lower_ in self.lex.words.people_nouns else ("of",)
@@ -95,8 +100,14 @@ class ParsedSentence:
             if t.dep_ in ("prep", "relcl", "acl", "advcl") and t.head.i == tok.i and t.lower_ not in whence:
                 break
             h = self.tok_hit.get(t.i)
-            if h is None or h.kind == "addressee" or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ not in whence):
-                continue  # whom a speech addresses is its target, never the agent of the speaker's act ("you are giving")
+            if h is not None and h.kind == "addressee":
+                # whom a speech addresses is its target, not the agent of the speaker's act ("the attention you
+                # are giving"), unless coordinated with another agent ("Mr. President and I agreed")
+                if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children):
+                    also = self.ctx.addressed(self.state.speaker)
+                continue
+            if h is None or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ not in whence):
+                continue
             r = self.resolve(h)
             if h.kind in ("third", "third_party"):
                 return (), True
@@ -107,6 +118,8 @@ class ParsedSentence:
                     self.last_group = r  # "the Quad ...; it seeks to"
                 codes.extend(r)
                 named = True
+        if codes and also:
+            codes.extend(also)
         return ordered(codes), named
 
     def subject_of(self, tok: Token) -> Token | None:

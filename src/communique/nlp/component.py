@@ -11,7 +11,6 @@ caller threads that state from one sentence to the next.
 """
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -22,13 +21,12 @@ from ..rules import Rules
 from .acts import find_acts, main_clause
 from .gazetteer import Gazetteer, Hit
 from .lexicon import Lexicon
-from .records import OTHER_SPEAKER, Context, DocState, RawAct
+from .records import Context, DocState, RawAct
+from .turns import turn_speaker
 
 __all__ = ["ActsComponent", "CTX_KEY", "Match"]
 
 CTX_KEY = "communique"
-# a speaker's label opening a turn in a transcript: "PRESIDENT BIDEN:", "MS. CHANG:", a journalist's "Q"
-_TURN = re.compile(r"\s*([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,6}):\s|\s*(Q)\s")
 
 
 class Match(NamedTuple):
@@ -63,38 +61,17 @@ class ActsComponent:
         ctx: Context = info.get("ctx") or Context((), (), self.gazetteer.group_members, self.gazetteer.plan_nouns)
         if state is None:  # used on its own: the text's own "we" are its issuers
             state = info.get("state") or DocState()
-        speaker = self._speaker(info.get("heading"), doc.text, ctx, {**info.get("title_people", {}), **state.people_map()})
-        if speaker is not None:  # a new turn in a speech of several participants' turns
-            state = state.evolve(speaker=speaker)
+        heading = info.get("heading")
+        speaker = turn_speaker(self.gazetteer, ctx, doc.text, heading, state.heading,
+                               {**info.get("title_people", {}), **state.people_map()}, info.get("title_persons", ()))
+        # a new turn in a speech of several participants' turns (nlp.turns); the heading, to open a turn once
+        state = state.evolve(heading=heading, **({"speaker": speaker} if speaker is not None else {}))
         hits, people = self.gazetteer.scan(doc.text, state.people_map())
         list_item, lead_in = info.get("list_item", False), info.get("lead_in")
         acts, after = find_acts(doc[:], hits, ctx, self.lexicon, state=state, list_item=list_item,
                                 lead_in=lead_in, n=info.get("n", 0))
         main = main_clause(doc[:], hits, ctx, self.lexicon, state=state, list_item=list_item, lead_in=lead_in)
         return Match(hits, acts, after.evolve(people=tuple(people.items())), main)
-
-    def _speaker(self, heading: str | None, text: str, ctx: Context, people: dict[str, str]) -> tuple[str, ...] | None:
-        """Whose turn a sentence opens, in a speech of two or more participants (joint press
-        statements): the participant whose leader a label names, in upper case before a colon at
-        the sentence's start ("PRESIDENT BIDEN:  Good evening") or as the section's heading
-        ("PRESIDENT RODRIGO ROA DUTERTE"), by the leaders table or the people named so far (the
-        title's too: "President Samia Suluhu Hassan of Tanzania"); OTHER_SPEAKER for a label of no
-        participant's ("MODERATOR:", "Q"); None where it opens no turn."""
-        if ctx.kind != "speech" or len(ctx.participants) < 2:
-            return None
-        m = _TURN.match(text)
-        label = (m.group(1) or m.group(2)) if m else heading if heading and heading.isupper() else None
-        if label is None:
-            return None
-        codes: set[str] = set()
-        for h in self.gazetteer.find(label.title(), people):
-            if h.kind == "person" and h.code:
-                codes.add(h.code)
-            elif h.kind == "principal":  # "THE PRESIDENT:"
-                codes.update(ctx.principal(h.text) or ())
-        if len(codes) == 1 and codes <= set(ctx.participants):
-            return (codes.pop(),)
-        return OTHER_SPEAKER if m else None  # a heading that names no speaker ("AT THE SUMMIT MEETING") opens no turn
 
     def set_annotations(self, doc: Doc, matches: Match) -> None:
         hits, acts, state, main = matches

@@ -183,11 +183,13 @@ class Extractor:
                       leader_names=comp.gazetteer.leader_names,
                       addressee=addressee_of(doc, parties, participants))
         sds = []
-        title_people = comp.gazetteer.scan(doc.title or "", {})[1]  # whom a turn's label may name ("PRESIDENT SAMIA:")
+        title_hits, title_people = comp.gazetteer.scan(doc.title or "", {})  # whom a turn's label may name ("PRESIDENT SAMIA:")
+        title_persons = tuple((h.text, h.code) for h in title_hits if h.kind == "person" and h.code)
         for s in sentences:
             sd = self.nlp.make_doc(s.text)
             sd.user_data[CTX_KEY] = {"ctx": ctx, "n": s.n, "list_item": s.list_item, "lead_in": s.lead_in,
-                                      "heading": s.heading, "title_people": title_people}
+                                      "heading": s.heading, "title_people": title_people,
+                                      "title_persons": title_persons}
             sds.append(sd)
         return doc, sentences, participants, sds
 

@@ -33,6 +33,11 @@ _PERSON = re.compile(
     rf"\b(?P<title>{_TITLE_RE})\s+(?P<name>(?:[A-Z][\w.’'-]*|[a-z]{{2,3}}(?=\s+[A-Z]))(?:,?\s+(?:Jr\.|[A-Z][\w.’'-]*|d[ae]|von|der|bin|al|el)){{0,4}})"
 )
 _POSS = r"(?:[’']s|[’'])?"
+# a text or a meeting named for a capital: "the Paris Agreement", "the Moscow Format", "the Treaty of Washington"
+_NAMED_FOR = re.compile(r"\s+(?:(?:Climate|Peace|Naval|Summit)\s+)?(?:Agreement|Accords?|Declaration|Treaty|Club|Forum|Process|Format|"
+                        r"Platform|Consensus|Commitment|Call|Pact|Principles|Protocol|Convention|Charter|Communiqu[eé]|Summit|"
+                        r"Plan|Programme|Conference|Group)\b|\s+agreement\b")
+_NAMED_OF = re.compile(r"\b(?:Treaty|Declaration|Charter|Convention|Protocol|Communiqu[eé]) of (?:the )?$")
 # An organisation the registry does not know keeps its surface text as its code.
 _UNKNOWN_ORG = re.compile(
     r"\b(?!(?:Our|The|This|These|That|We|Their|Its|In|On|At|As|And)\b)((?:[A-Z][\w’'.&-]*\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?){1,5}"
@@ -103,6 +108,7 @@ class Gazetteer:
         # code -> the titles its leaders hold ("prime minister"): whose "the Prime Minister" is
         self.titles = {code: frozenset(ts) for code, ts in titles.items()}
         self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
+        self.capitals = frozenset(str(c) for c in data.get("capitals", []))
         self.code_aliases = {str(k): str(v) for k, v in (data.get("code_aliases") or {}).items()}
         self.plan_nouns = frozenset(data.get("plan_nouns", []))
         self.leader_names = frozenset(self.single_word_people)  # tagged only after a title: "Kishida and Biden ..."
@@ -144,6 +150,8 @@ class Gazetteer:
             if alias in self.bare and self._narrowed is not None and self._narrowed.match(text, m.end()):
                 continue
             code, kind = self.aliases.get(alias, (None, "place"))
+            if alias in self.capitals and (_NAMED_FOR.match(text, m.end()) or _NAMED_OF.search(text, 0, m.start())):
+                code, kind = None, "place"  # the name of a text or a meeting, no state
             hits.append(Hit(m.start(), m.end(), m.group(), code, kind))
         if self._single_re is not None:
             for m in self._single_re.finditer(text):

@@ -98,7 +98,7 @@ def bodies_of(doc: Document, gz: Gazetteer, parties: tuple[str, ...]) -> tuple[s
 
 
 # a speech to the General Assembly, as a curated statement or a UN General Debate record titles it
-_ASSEMBLY = re.compile(r"\bGeneral (?:Assembly|Debate)\b")
+_ASSEMBLY = re.compile(r"\bGeneral Debate\b|\bsession of the (?:UN |U\.N\. |United Nations )?General Assembly\b", re.I)
 
 
 def addressee_of(doc: Document, parties: tuple[str, ...], participants: tuple[str, ...]) -> tuple[str, ...]:

@@ -98,6 +98,7 @@ class DocState:
     last_group: tuple[str, ...] = ()
     lead: tuple[tuple[int, tuple[tuple[str, ...], str]], ...] = ()
     speaker: tuple[str, ...] = ()
+    heading: str | None = None  # the last sentence's section heading: a heading opens a turn once
 
     def people_map(self) -> dict[str, str]:
         return dict(self.people)

@@ -66,7 +66,11 @@ SUPPORTED_VERSIONS = {1}
 # 25: a joint press statement's turns: "I", "my country" and a subjectless main verb are the speaker's (a label
 #     "PRESIDENT BIDEN:" or a heading naming a participant's leader opens a turn; a moderator's or a
 #     journalist's "Q" is no one's), "you" the other participant's.
-EXTRACTION_REVISION = 25
+# 26: turns after a review (nlp/turns.py): labels in any script's capitals, "THE PRESIDENT:" and leaders no table
+#     names resolved, roles ("MODERATOR:", "Q") no one's, other capitals ("NOTE:") no turn, a section's heading
+#     opening its turn once; a moderator's "we" no one's; "You and I" both; a subjectless main verb the speaker's
+#     only in the present or imperative; "Sir" no addressee; texts and meetings named for a capital no state.
+EXTRACTION_REVISION = 26
 
 
 class RulesData(dict):
