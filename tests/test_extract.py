@@ -1819,13 +1819,18 @@ def test_turns_in_white_house_transcripts(rules_extractor):
     turn as it was."""
     vietnam = {"kind": "speech", "title": "Remarks by President Biden and General Secretary Nguyễn Phú Trọng of the "
                "Communist Party of Vietnam Before Bilateral Meeting"}
-    got = acts(rules_extractor, "PRESIDENT BIDEN: Thank you.\n\nGENERAL SECRETARY TRỌNG: (As interpreted.) I’d also like "
+    got = acts(rules_extractor, "PRESIDENT BIDEN: Well, thank you very much, General Secretary.\n\nGENERAL SECRETARY TRỌNG: (As interpreted.) I’d also like "
                "to thank you for the letter in June this year to invite me to return to visit the U.S. once again.\n", vietnam)
     assert ("SUPPORT", "ASSERT", ("USA",), ("VNM",), False) in got
     assert ("SUPPORT", "ASSERT", ("VNM",), ("USA",), False) in got
     russia = {"kind": "speech", "title": "Remarks by President Biden Providing an Update on Russia and Ukraine"}
     got = acts(rules_extractor, "THE PRESIDENT:  Good afternoon.\n\nThis weekend I spoke again with President Putin.\n", russia)
     assert [(a[0], a[2], a[3]) for a in got] == [("CONSULT", ("USA",), ("RUS",))]
+    # the label is blanked for the parser, which took "PRESIDENT" for the head and "spoke" for a relative clause
+    doc = document_from_text("THE PRESIDENT:  This weekend I spoke again with President Putin.\n", name="t", origin="t", meta=russia)
+    got = rules_extractor.extract(doc).acts
+    assert [(a.type, a.actors, a.targets, a.evidence) for a in got] == [
+        ("CONSULT", ("USA",), ("RUS",), "This weekend I spoke again with President Putin.")]
     japan = {"kind": "speech", "title": "Remarks by President Biden and Prime Minister Kishida of Japan in Joint Press Conference"}
     assert acts(rules_extractor, "MODERATOR:  We will now accept questions from the press.\n", japan) == []
     got = acts(rules_extractor, "PRESIDENT BIDEN:  Thank you.\n\nNOTE:  The President spoke in English.\n\n"

@@ -62,7 +62,7 @@ class ActsComponent:
         if state is None:  # used on its own: the text's own "we" are its issuers
             state = info.get("state") or DocState()
         heading = info.get("heading")
-        speaker = turn_speaker(self.gazetteer, ctx, doc.text, heading, state.heading,
+        speaker = turn_speaker(self.gazetteer, ctx, info.get("label") or doc.text, heading, state.heading,
                                {**info.get("title_people", {}), **state.people_map()}, info.get("title_persons", ()))
         # a new turn in a speech of several participants' turns (nlp.turns); the heading, to open a turn once
         state = state.evolve(heading=heading, **({"speaker": speaker} if speaker is not None else {}))

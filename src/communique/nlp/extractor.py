@@ -22,6 +22,7 @@ from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit
 from .participants import addressee_of, bodies_of, forum_of, infer_participants
+from .turns import turn_label
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .records import Context, DocState
 from .segment import segment
@@ -186,10 +187,13 @@ class Extractor:
         title_hits, title_people = comp.gazetteer.scan(doc.title or "", {})  # whom a turn's label may name ("PRESIDENT SAMIA:")
         title_persons = tuple((h.text, h.code) for h in title_hits if h.kind == "person" and h.code)
         for s in sentences:
-            sd = self.nlp.make_doc(s.text)
+            # a transcript's speaker label ("THE PRESIDENT:  This weekend I spoke ...") is read for whose turn it
+            # opens, and blanked for the parser, which took it for the sentence's head (the offsets stay)
+            label = turn_label(s.text) if doc.kind == "speech" else 0
+            sd = self.nlp.make_doc(" " * label + s.text[label:] if label else s.text)
             sd.user_data[CTX_KEY] = {"ctx": ctx, "n": s.n, "list_item": s.list_item, "lead_in": s.lead_in,
                                       "heading": s.heading, "title_people": title_people,
-                                      "title_persons": title_persons}
+                                      "title_persons": title_persons, "label": s.text[:label]}
             sds.append(sd)
         return doc, sentences, participants, sds
 
@@ -202,7 +206,9 @@ class Extractor:
         by_n = {s.n: s for s in sentences}
         ctx = outs[0].user_data[CTX_KEY]["ctx"] if outs else None
         for s, sd in zip(sentences, outs):
-            mine = merge_same_evidence(coder.act(doc, s, raw) for raw in sd._.communique_acts or [])
+            label = len(sd.user_data[CTX_KEY].get("label", ""))  # a speaker's label is no act's evidence
+            mine = merge_same_evidence(coder.act(doc, s, replace(raw, start=max(raw.start, label)) if raw.start < label else raw)
+                                       for raw in sd._.communique_acts or [])
             acts.extend(mine)
             lead = by_n.get(s.lead_in) if s.lead_in is not None else None
             features.append(sentence_features(sd, kind=doc.kind, list_item=s.list_item,

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from .gazetteer import TITLES, Gazetteer
 from .records import OTHER_SPEAKER, Context
 
-__all__ = ["turn_speaker"]
+__all__ = ["turn_speaker", "turn_label"]
 
 # a label in upper case (any script's capitals: "GENERAL SECRETARY TRỌNG:"), or a journalist's "Q"
 _TURN = re.compile(r"\s*([^\W\d_][\w.’'\- ]{0,80}?):\s|\s*(Q)\s")
@@ -56,6 +56,12 @@ def turn_speaker(gz: Gazetteer, ctx: Context, text: str, heading: str | None, pr
     if not codes and title_persons and len(ctx.participants) == 2 and len(others) == 1:
         return (others[0],)
     return OTHER_SPEAKER
+
+
+def turn_label(text: str) -> int:
+    """Where a speaker's label that opens ``text`` ends ("PRESIDENT BIDEN:  Thank you": after the colon), else 0."""
+    m = _TURN.match(text)
+    return m.end() if m and m.group(1) and _is_label(m.group(1).strip()) else 0
 
 
 def _is_label(label: str) -> bool:

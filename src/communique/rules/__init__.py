@@ -70,7 +70,9 @@ SUPPORTED_VERSIONS = {1}
 #     names resolved, roles ("MODERATOR:", "Q") no one's, other capitals ("NOTE:") no turn, a section's heading
 #     opening its turn once; a moderator's "we" no one's; "You and I" both; a subjectless main verb the speaker's
 #     only in the present or imperative; "Sir" no addressee; texts and meetings named for a capital no state.
-EXTRACTION_REVISION = 26
+# 27: a transcript's speaker label is blanked for the parser (it took "THE PRESIDENT" for the sentence's head)
+#     and is no act's evidence.
+EXTRACTION_REVISION = 27
 
 
 class RulesData(dict):
