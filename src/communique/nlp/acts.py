@@ -80,7 +80,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
                 actors = lead[0]
             elif subj is None:  # ours; in a speaker's turn, a main verb with no subject is the speaker's ("Thank you, Joe")
                 # (a verb in the present or the imperative: "Promoting a secure 5G network ..." lists joint work)
-                actors = (tuple(c for c in s.state.speaker if c) if s.state.speaker and trig.tok.dep_ == "ROOT"
+                actors = (s.state.speaking if s.state.speaker and trig.tok.dep_ == "ROOT"
                           and trig.tok.tag_ in ("VB", "VBP") else ctx.own)
         if third:
             continue  # a third party's conduct, reported ("we note that companies are withdrawing"): no act

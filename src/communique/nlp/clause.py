@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from .gazetteer import Hit
 from .lexicon import Lexicon
-from .records import OTHER_SPEAKER, Context, DocState
+from .records import Context, DocState
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
@@ -47,10 +47,10 @@ class ParsedSentence:
         ctx = self.ctx
         if ctx.forum and hit.kind in ("parties", "participants", "forum_members"):
             return (ctx.forum,)  # a summit's fact sheet: "we", "the leaders", "Allies" are the body
-        if self.state.speaker == OTHER_SPEAKER and hit.kind in ("parties", "participants", "speaker", "addressee"):
+        if self.state.silenced and hit.kind in ("parties", "participants", "speaker", "addressee"):
             return None  # a moderator's or a journalist's "we", "our countries", "you": no one's act here
         if hit.kind == "speaker":  # "my country": the state whose turn it is, in a speech of turns
-            return (tuple(c for c in self.state.speaker if c) or None) if self.state.speaker else ctx.parties
+            return self.state.speaking or ctx.parties
         if hit.kind == "parties":
             return ctx.parties
         if hit.kind == "participants":
@@ -58,9 +58,9 @@ class ParsedSentence:
         if hit.kind == "forum_members":
             return None  # "Leaders", "Allies" outside a summit's fact sheet: not said whose
         if hit.kind == "principal":  # in a transcript's turn, an ambiguous "THE PRESIDENT:" is the leader speaking
-            return ctx.principal(hit.text) or (tuple(c for c in self.state.speaker if c) or None)
+            return ctx.principal(hit.text) or self.state.speaking or None
         if hit.kind == "addressee":
-            return ctx.addressed(self.state.speaker) or None
+            return ctx.addressed(self.state.speaking) or None
         if hit.kind in ("third", "third_party", "place") or hit.code is None:
             return None
         members = ctx.groups.get(hit.code)
@@ -76,10 +76,10 @@ class ParsedSentence:
     def np_actors(self, tok: Token) -> tuple[tuple[str, ...], bool]:
         """Actors named by the noun phrase headed by ``tok``; whether it names any at all."""
         low = tok.lower_
-        if low in ("i", "we", "us") and self.state.speaker == OTHER_SPEAKER:
+        if low in ("i", "we", "us") and self.state.silenced:
             return (), True  # a moderator's "We will now accept questions from the press": no one's act
-        if low == "i" and self.state.speaker:  # a joint press statement: the leader whose turn it is
-            return self.state.speaker, True
+        if low == "i" and self.state.speaking:  # a joint press statement: the leader whose turn it is
+            return self.state.speaking, True
         if low in ("we", "us", "i"):
             return self.ctx.own, True
         if low in ("they", "them"):
@@ -104,7 +104,7 @@ class ParsedSentence:
                 # whom a speech addresses is its target, not the agent of the speaker's act ("the attention you
                 # are giving"), unless coordinated with another agent ("Mr. President and I agreed")
                 if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children):
-                    also = self.ctx.addressed(self.state.speaker)
+                    also = self.ctx.addressed(self.state.speaking)
                 continue
             if h is None or (t.i > tok.i and t.dep_ in ("pobj",) and t.head.lower_ not in whence):
                 continue

@@ -207,7 +207,7 @@ class Extractor:
         ctx = outs[0].user_data[CTX_KEY]["ctx"] if outs else None
         for s, sd in zip(sentences, outs):
             label = len(sd.user_data[CTX_KEY].get("label", ""))  # a speaker's label is no act's evidence
-            mine = merge_same_evidence(coder.act(doc, s, replace(raw, start=max(raw.start, label)) if raw.start < label else raw)
+            mine = merge_same_evidence(coder.act(doc, s, replace(raw, start=label) if raw.start < label else raw)
                                        for raw in sd._.communique_acts or [])
             acts.extend(mine)
             lead = by_n.get(s.lead_in) if s.lead_in is not None else None
@@ -219,7 +219,7 @@ class Extractor:
             mains.append(sd._.communique_main or MainClause())
             pieces.append(tuple(Piece(a, b, tuple(piece_features(toks))) for a, b, toks in conjunct_pieces(sd)))
             hits: list[Hit] = sd._.communique_hits or []
-            addressee = ctx.addressed(sd._.communique_state.speaker) if ctx is not None and sd._.communique_state else ()
+            addressee = ctx.addressed(sd._.communique_state.speaking) if ctx is not None and sd._.communique_state else ()
             for h in hits:
                 if h.code and h.kind in ("state", "org", "person"):
                     mentions.append(Mention(s.start + h.start, s.start + h.end, h.text, h.code, h.kind, f"gazetteer:{h.kind}", s.n))

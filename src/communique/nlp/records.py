@@ -41,16 +41,16 @@ class Context:
     bodies: tuple[str, ...] = ()
     # leaders' one-word names (the gazetteer's), which it tags only after a title: "Kishida and Biden ..."
     leader_names: frozenset[str] = frozenset()
-    # whom a speech's "you", "Sir", "Mr. President" and "your predecessor" address (see
+    # whom a speech's "you", "Mr. President" and "your predecessor" address (see
     # participants.addressee_of): the Assembly in a speech to the UN General Assembly
     addressee: tuple[str, ...] = ()
 
     def addressed(self, speaker: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Whom a speech's "you" names: its ``addressee``, else, while one participant speaks in a
-        speech of two (a joint press statement's turns, ``DocState.speaker``), the other."""
+        speech of two (``speaker``, a joint press statement's turn: ``DocState.speaking``), the other."""
         if self.addressee:
             return self.addressee
-        if speaker and speaker != OTHER_SPEAKER and self.kind == "speech":
+        if speaker and self.kind == "speech":
             others = tuple(c for c in self.participants if c not in speaker)
             return others if len(others) == 1 else ()
         return ()
@@ -99,6 +99,16 @@ class DocState:
     lead: tuple[tuple[int, tuple[tuple[str, ...], str]], ...] = ()
     speaker: tuple[str, ...] = ()
     heading: str | None = None  # the last sentence's section heading: a heading opens a turn once
+
+    @property
+    def speaking(self) -> tuple[str, ...]:
+        """The participants whose turn it is; none outside turns or in the turn of someone taking no part."""
+        return () if self.speaker == OTHER_SPEAKER else self.speaker
+
+    @property
+    def silenced(self) -> bool:
+        """Whether it is the turn of someone taking no part (a moderator, a journalist): no one's acts."""
+        return self.speaker == OTHER_SPEAKER
 
     def people_map(self) -> dict[str, str]:
         return dict(self.people)

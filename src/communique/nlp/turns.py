@@ -82,7 +82,7 @@ def _codes(gz: Gazetteer, ctx: Context, label: str, people: Mapping[str, str],
             if h.kind == "person" and h.code:
                 found.add(h.code)
             elif h.kind == "principal":  # "THE PRESIDENT": the issuer's, else the title's first leader
-                found.update(ctx.principal(h.text) or (title_persons[0][1:] if title_persons else ()))
+                found.update(ctx.principal(h.text) or ((title_persons[0][1],) if title_persons else ()))
         if not found and part.split():
             last = part.split()[-1].lower()
             found = {code for who, code in title_persons if last in who.lower().split()}
