@@ -2,9 +2,12 @@
 (data/statements, the annotated texts the repository carries)."""
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from communique.ingest import document_from_text
 from communique.ingest.sources import read_document
@@ -170,3 +173,60 @@ def test_a_group_of_the_acts_own_actors_is_no_target(extractor):
     members = {"AUS", "IND", "JPN", "USA"}
     own = [a for a in x.acts if set(a.actors) == members]
     assert own and not any("QUAD" in a.targets for a in own), [(a.type, a.targets) for a in own if "QUAD" in a.targets]
+
+
+# ---- a leader acts for the office held on the document's date (leaders.csv's from / until) ----------------
+
+# the opening of the White House readout of 2023-01-17: Rutte was then the Netherlands' Prime Minister,
+# NATO's Secretary General only from 2024-10-01 (the table once read him as NATO whatever the date)
+RUTTE_2023 = ("President Joseph R. Biden, Jr. met today with Prime Minister Mark Rutte of the Netherlands at the White "
+              "House.  The leaders reaffirmed the historic ties and shared values that link our two nations.")
+RUTTE_2023_META = {"kind": "readout", "date": "2023-01-17",
+                   "title": "Readout of President Joe Biden’s Meeting with Prime Minister Mark Rutte of the Netherlands"}
+# and the White House statement of 2024-10-01 welcoming him to NATO
+RUTTE_2024 = ("Today, I welcome Mark Rutte as the new Secretary General the North Atlantic Treaty Organization (NATO), "
+              "which for 75 years has strengthened our collective security, protected democracies, and defended "
+              "against threats as one.")
+RUTTE_2024_META = {"kind": "press-statement", "date": "2024-10-01", "parties": ["USA"],
+                   "title": "Statement from President Joe Biden Welcoming Mark Rutte as Secretary General of the "
+                            "North Atlantic Treaty Organization (NATO)"}
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_a_leader_acts_for_the_office_held_on_the_documents_date(which, request):
+    ex = request.getfixturevalue(which)
+    x = ex.extract(document_from_text(RUTTE_2023, name="t", origin="t", meta=dict(RUTTE_2023_META)))
+    assert x.participants == ("USA", "NLD")
+    met = [a for a in x.acts if a.type == "CONSULT"]
+    assert met and met[0].targets == ("NLD",)
+    assert all("NATO" not in a.actors + a.targets for a in x.acts)
+    later = ex.extract(document_from_text(RUTTE_2024, name="t", origin="t", meta=dict(RUTTE_2024_META)))
+    assert [(a.type, a.targets) for a in later.acts] == [("SUPPORT", ("NATO",))]
+
+
+def test_the_office_a_name_holds_by_date_and_by_title(gazetteer):
+    def who(text, date):
+        return [h.code for h in gazetteer.find(text, {}, date) if h.kind == "person"]
+
+    assert who("Prime Minister Jens Stoltenberg of Norway", "2010-09-23") == ["NOR"]
+    assert who("Secretary General Stoltenberg", "2019-06-01") == ["NATO"]
+    assert who("António Guterres", "1999-09-20") == ["PRT"]  # a General Debate speech of his premiership
+    assert who("António Guterres", "2023-09-20") == ["UN"]
+    assert who("Kaja Kallas", "2022") == ["EST"]  # a year alone reads as its middle
+    assert who("Mark Rutte", "2024-08-15") == ["NLD"]  # between offices: the last one begun
+    assert who("Mark Rutte", None) == ["NATO"]  # no date: the table's last row for the name
+    # a title the mention carries picks among the offices that hold it
+    assert who("Prime Minister Rutte", "2025-06-24") == ["NLD"]
+    assert who("Prime Minister Tusk", "2016-03-01") == ["POL"]
+
+
+@given(day=st.dates(min_value=datetime.date(1980, 1, 1), max_value=datetime.date(2035, 12, 31)))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_dated_name_is_always_one_of_its_offices_and_the_one_held_that_day(gazetteer, day):
+    iso = day.isoformat()
+    for name, terms in gazetteer.tenures.items():
+        got = gazetteer.office(name, "?", iso)
+        assert got in {code for *_, code, _ in terms}
+        held = [code for since, until, code, _ in terms if since <= iso and (not until or iso <= until)]
+        if held:
+            assert got == held[-1]

@@ -66,7 +66,7 @@ class ActsComponent:
                                {**info.get("title_people", {}), **state.people_map()}, info.get("title_persons", ()))
         # a new turn in a speech of several participants' turns (nlp.turns); the heading, to open a turn once
         state = state.evolve(heading=heading, **({"speaker": speaker} if speaker is not None else {}))
-        hits, people = self.gazetteer.scan(doc.text, state.people_map())
+        hits, people = self.gazetteer.scan(doc.text, state.people_map(), ctx.date)
         list_item, lead_in = info.get("list_item", False), info.get("lead_in")
         acts, after = find_acts(doc[:], hits, ctx, self.lexicon, state=state, list_item=list_item,
                                 lead_in=lead_in, n=info.get("n", 0))

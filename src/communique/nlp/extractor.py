@@ -182,9 +182,9 @@ class Extractor:
                       forum=forum_of(doc, comp.gazetteer), titles=comp.gazetteer.titles,
                       bodies=bodies_of(doc, comp.gazetteer, parties),
                       leader_names=comp.gazetteer.leader_names,
-                      addressee=addressee_of(doc, parties, participants))
+                      addressee=addressee_of(doc, parties, participants), date=doc.date or None)
         sds = []
-        title_hits, title_people = comp.gazetteer.scan(doc.title or "", {})  # whom a turn's label may name ("PRESIDENT SAMIA:")
+        title_hits, title_people = comp.gazetteer.scan(doc.title or "", {}, doc.date)  # whom a turn's label may name ("PRESIDENT SAMIA:")
         title_persons = tuple((h.text, h.code) for h in title_hits if h.kind == "person" and h.code)
         for s in sentences:
             # a transcript's speaker label ("THE PRESIDENT:  This weekend I spoke ...") is read for whose turn it

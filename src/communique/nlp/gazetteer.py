@@ -94,17 +94,24 @@ class Gazetteer:
                 if bare:
                     self.bare.update((f, f[0].upper() + f[1:]))
         self.single_word_people: dict[str, str] = {}
+        # name -> (from, until, code, title) of each office a person held, where the table dates them: Rutte
+        # spoke for the Netherlands until July 2024 and for NATO from October; undated, a name is its last row's
+        tenures: dict[str, list[tuple[str, str, str, str]]] = {}
         titles: dict[str, set[str]] = {}
         for row in rules.leaders:
             if row.get("title"):
                 titles.setdefault(row["code"], set()).add(row["title"].strip().lower())
             names = [row["name"], *[a for a in (row.get("aliases") or "").split("|") if a]]
+            since, until = (row.get("from") or "").strip(), (row.get("until") or "").strip()
             for n in names:
                 n = n.strip()
                 if " " in n or "-" in n:
                     self.aliases[n] = (row["code"], "person")
                 else:
                     self.single_word_people[n] = row["code"]
+                if since or until:
+                    tenures.setdefault(n, []).append((since, until, row["code"], (row.get("title") or "").strip().lower()))
+        self.tenures = {n: tuple(sorted(ts)) for n, ts in tenures.items()}
         # code -> the titles its leaders hold ("prime minister"): whose "the Prime Minister" is
         self.titles = {code: frozenset(ts) for code, ts in titles.items()}
         self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
@@ -126,19 +133,42 @@ class Gazetteer:
                 return surface[: -len(suffix)]
         return surface
 
-    def find(self, text: str, people: Mapping[str, str] | None = None) -> list[Hit]:
+    def find(self, text: str, people: Mapping[str, str] | None = None, date: str | None = None) -> list[Hit]:
         """All mentions in ``text``. ``people`` (name -> code), the document's memory
-        of persons resolved so far, is read, never changed."""
-        return self.scan(text, people)[0]
+        of persons resolved so far, is read, never changed; ``date`` (the document's, ISO)
+        says which office a person held (see :meth:`office`)."""
+        return self.scan(text, people, date)[0]
 
-    def scan(self, text: str, people: Mapping[str, str] | None = None) -> tuple[list[Hit], dict[str, str]]:
+    def office(self, name: str, code: str, date: str | None, title: str | None = None) -> str:
+        """The code ``name`` acts for on ``date``: the office the leaders table dates around it, else the
+        last one begun before it (a former leader is still read as the state they led), else the first;
+        ``code`` (the name's undated reading) where the table gives no dates. A ``title`` the mention
+        carries picks among the offices that hold it ("Prime Minister Rutte" in 2025 is the Netherlands')."""
+        terms = self.tenures.get(name)
+        if not terms:
+            return code
+        titled = [t for t in terms if title and t[3] == title.lower()]
+        if titled and not date:
+            return titled[-1][2]
+        if not date:
+            return code
+        terms = titled or terms
+        day = date[:10] + ("-07-01" if len(date) == 4 else "-15" if len(date) == 7 else "")
+        held = [c for since, until, c, _ in terms if since <= day and (not until or day <= until)]
+        if held:
+            return held[-1]
+        begun = [c for since, _, c, _ in terms if since <= day]
+        return begun[-1] if begun else terms[0][2]
+
+    def scan(self, text: str, people: Mapping[str, str] | None = None,
+             date: str | None = None) -> tuple[list[Hit], dict[str, str]]:
         """The mentions in ``text``, and the memory of persons after it: a new dict
         holding ``people`` plus the persons this text resolves."""
         hits: list[Hit] = []
         taken = [False] * (len(text) + 1)
         people = dict(people or {})
         for m in _PERSON.finditer(text):
-            hit = self._person(text, m, people)
+            hit = self._person(text, m, people, date)
             if hit:
                 hits.append(hit)
                 for i in range(hit.start, hit.end):
@@ -150,6 +180,8 @@ class Gazetteer:
             if alias in self.bare and self._narrowed is not None and self._narrowed.match(text, m.end()):
                 continue
             code, kind = self.aliases.get(alias, (None, "place"))
+            if kind == "person":
+                code = self.office(alias, code, date)
             if alias in self.capitals and (_NAMED_FOR.match(text, m.end()) or _NAMED_OF.search(text, 0, m.start())):
                 code, kind = None, "place"  # the name of a text or a meeting, no state
             hits.append(Hit(m.start(), m.end(), m.group(), code, kind))
@@ -159,7 +191,8 @@ class Gazetteer:
                     continue
                 if _TITLE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
                     name = self._alias_of(m.group(), self.single_word_people)
-                    hits.append(Hit(m.start(), m.end(), m.group(), self.single_word_people[name], "person"))
+                    code = self.office(name, self.single_word_people[name], date)
+                    hits.append(Hit(m.start(), m.end(), m.group(), code, "person"))
         for m in _UNKNOWN_ORG.finditer(text):
             if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
                 hits.append(Hit(m.start(1), m.end(1), m.group(1), m.group(1), "org"))
@@ -198,7 +231,7 @@ class Gazetteer:
                 return code
         return None
 
-    def _person(self, text: str, m: re.Match, people: dict[str, str]) -> Hit | None:
+    def _person(self, text: str, m: re.Match, people: dict[str, str], date: str | None = None) -> Hit | None:
         """A titled person: resolve by table, by "of <state>", by a state before the title."""
         name = m.group("name").rstrip(",")
         # Trim a trailing state name caught by the greedy name pattern ("Prime Minister Modi of India")
@@ -207,10 +240,10 @@ class Gazetteer:
         for i in range(len(words), 0, -1):
             cand = " ".join(words[:i]).rstrip(",")
             if cand in self.aliases and self.aliases[cand][1] == "person":
-                code = self.aliases[cand][0]
+                code = self.office(cand, self.aliases[cand][0], date, m.group("title"))
                 break
             if cand in self.single_word_people:
-                code = self.single_word_people[cand]
+                code = self.office(cand, self.single_word_people[cand], date, m.group("title"))
                 break
             if cand in people:
                 code = people[cand]

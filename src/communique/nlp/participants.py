@@ -16,9 +16,9 @@ from .gazetteer import Gazetteer
 __all__ = ["infer_participants", "forum_of", "bodies_of", "addressee_of"]
 
 
-def _codes(gz: Gazetteer, text: str) -> list[str]:
+def _codes(gz: Gazetteer, text: str, date: str | None = None) -> list[str]:
     out: list[str] = []
-    for h in gz.find(text, {}):
+    for h in gz.find(text, {}, date):
         # an organisation the registry does not know keeps its words as its code: in a title's capitals
         # that is as often a common noun ("Designates Antifa as a Domestic Terrorist Organization") as a
         # body, and an issuer needs a code
@@ -34,7 +34,7 @@ _WE_THE = re.compile(r"\bWe,\s+the\s+")
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
 
 
-def _signatories(gz: Gazetteer, text: str) -> list[str]:
+def _signatories(gz: Gazetteer, text: str, date: str | None = None) -> list[str]:
     """The states a "We, the governments (leaders) of X, Y and Z" sentence near the top names: the
     issuers, whatever an editor's note before it says ("Finland, Germany ... joined this
     commitment" opens the 2024 text of the spyware statement of 2023)."""
@@ -42,16 +42,16 @@ def _signatories(gz: Gazetteer, text: str) -> list[str]:
     if m is None:
         return []
     end = _CLAUSE_END.search(text, m.end())
-    return _codes(gz, text[m.start():end.start() if end else m.start() + 1000])
+    return _codes(gz, text[m.start():end.start() if end else m.start() + 1000], date)
 
 
 def infer_participants(doc: Document, gz: Gazetteer) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return ``(parties, participants)``: issuers, and issuers plus counterparts."""
     parties = list(dict.fromkeys(gz.code_aliases.get(c, c) for c in doc.parties))  # AFRICAN_UNION -> AU
-    title_codes = _codes(gz, doc.title or "")
+    title_codes = _codes(gz, doc.title or "", doc.date)
     if not parties:
         opening = doc.text[:400]
-        parties = title_codes or _signatories(gz, doc.text) or _codes(gz, opening.split(".")[0])
+        parties = title_codes or _signatories(gz, doc.text, doc.date) or _codes(gz, opening.split(".")[0], doc.date)
     participants = list(parties)
     # a group the title names, with the issuers among its members, takes part ("Quad Leaders' Summit")
     for group in bodies_of(doc, gz, tuple(parties)):
@@ -72,7 +72,7 @@ def forum_of(doc: Document, gz: Gazetteer) -> str | None:
     if (doc.kind or "") != "fact-sheet" or not doc.title:
         return None
     title = doc.title
-    for h in gz.find(title, {}):
+    for h in gz.find(title, {}, doc.date):
         if h.kind != "org" or not h.code:
             continue
         rest = title[h.end:]
@@ -90,7 +90,7 @@ def bodies_of(doc: Document, gz: Gazetteer, parties: tuple[str, ...]) -> tuple[s
     G7 Leaders to Announce ...": G7): such a body acting as one ("G7 leaders will endorse a
     strong global minimum tax") takes part, though "our nations" are still its members."""
     out: list[str] = []
-    for h in gz.find(doc.title or "", {}):
+    for h in gz.find(doc.title or "", {}, doc.date):
         members = gz.group_members.get(h.code or "")
         if members and set(parties) & set(members) and h.code not in out:
             out.append(h.code)

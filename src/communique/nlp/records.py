@@ -44,6 +44,8 @@ class Context:
     # whom a speech's "you", "Mr. President" and "your predecessor" address (see
     # participants.addressee_of): the Assembly in a speech to the UN General Assembly
     addressee: tuple[str, ...] = ()
+    # the document's date (ISO): which office a leader the table dates held (Gazetteer.office)
+    date: str | None = None
 
     def addressed(self, speaker: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Whom a speech's "you" names: its ``addressee``, else, while one participant speaks in a

@@ -78,7 +78,7 @@ def _codes(gz: Gazetteer, ctx: Context, label: str, people: Mapping[str, str],
     for part in re.split(r"\s+AND\s+", label):
         name = _PARTICLES.sub(lambda m: m.group(1).lower(), part.title())
         found: set[str] = set()
-        for h in gz.find(name, people):
+        for h in gz.find(name, people, ctx.date):
             if h.kind == "person" and h.code:
                 found.add(h.code)
             elif h.kind == "principal":  # "THE PRESIDENT": the issuer's, else the title's first leader
