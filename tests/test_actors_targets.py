@@ -230,3 +230,54 @@ def test_a_dated_name_is_always_one_of_its_offices_and_the_one_held_that_day(gaz
         held = [code for since, until, code, _ in terms if since <= iso and (not until or iso <= until)]
         if held:
             assert got == held[-1]
+
+
+# ---- who issues a text that names no parties ---------------------------------------------------------------
+
+WH_ISSUERS = Path(__file__).resolve().parent / "data" / "wh_issuers.jsonl"  # three White House texts, whole
+
+
+@pytest.fixture(scope="module")
+def wh_issuers():
+    from communique.ingest import iter_documents
+
+    return {d.title: d for d in iter_documents([WH_ISSUERS])}
+
+
+def test_a_text_that_is_not_joint_is_issued_by_whom_its_title_names_as_speaking_else_its_publisher(gazetteer, wh_issuers):
+    from communique.nlp.participants import infer_participants
+
+    got = {title: infer_participants(d, gazetteer)[0] for title, d in wh_issuers.items()}
+    # the states a title is about are no issuers: these once read as issued with Canada, Mexico and China,
+    # with Burma, and (the statement names no one in its title) with Colombia
+    assert got == {
+        "Fact Sheet: President Donald J. Trump Imposes Tariffs on Imports from Canada, Mexico and China": ("USA",),
+        "Remarks by President Biden on the Administration’s Response to the Coup in Burma": ("USA",),
+        "Statement from the Press Secretary": ("USA",),  # by its publisher, whitehouse.gov
+    }
+
+
+@pytest.mark.parametrize("title, kind, parties, participants", [
+    # two leaders speaking, a joint text, a readout's counterpart (White House titles)
+    ("Remarks by President Biden and Prime Minister Trudeau of Canada Before Virtual Bilateral Meeting", "speech",
+     ("USA", "CAN"), ("USA", "CAN")),
+    ("Joint Readout of Quad Leaders Call", "readout", ("AUS", "IND", "JPN", "USA"), ("AUS", "IND", "JPN", "USA")),
+    ("Readout of President Joe Biden’s Meeting with Prime Minister Mark Rutte of the Netherlands", "readout",
+     ("USA",), ("USA", "NLD")),
+    ("Statement from President Joe Biden on the Anniversary of Russia’s Brutal Invasion of Ukraine", "press-statement",
+     ("USA",), ("USA",)),
+])
+def test_whom_a_title_makes_issuers_and_participants(gazetteer, title, kind, parties, participants):
+    from communique.model import Document
+    from communique.nlp.participants import infer_participants
+
+    doc = Document(id="x", name="x", text="The leaders met.", title=title, kind=kind, date="2023-01-17",
+                   source_url="https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/x/")
+    assert infer_participants(doc, gazetteer) == (parties, participants)
+
+
+def test_a_single_speakers_acts_are_not_the_states_the_speech_is_about(extractor, wh_issuers):
+    x = extractor.extract(wh_issuers["Remarks by President Biden on the Administration’s Response to the Coup in Burma"])
+    call = [a for a in x.acts if a.evidence.startswith("Today, I again call on the Burmese military")]
+    assert [(a.type, a.actors, a.targets) for a in call] == [("REQUEST", ("USA",), ("MMR",))]
+    assert all(a.actors == ("USA",) for a in x.acts)

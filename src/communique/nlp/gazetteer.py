@@ -117,6 +117,7 @@ class Gazetteer:
         self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
         self.capitals = frozenset(str(c) for c in data.get("capitals", []))
         self.code_aliases = {str(k): str(v) for k, v in (data.get("code_aliases") or {}).items()}
+        self.publishers = {str(k).lower(): str(v) for k, v in (data.get("publishers") or {}).items()}
         self.plan_nouns = frozenset(data.get("plan_nouns", []))
         self.leader_names = frozenset(self.single_word_people)  # tagged only after a title: "Kishida and Biden ..."
         alts = sorted(self.aliases, key=len, reverse=True)

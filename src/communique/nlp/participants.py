@@ -9,11 +9,12 @@ the People's Republic of China": CHN).
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..model import Document
 from .gazetteer import Gazetteer
 
-__all__ = ["infer_participants", "forum_of", "bodies_of", "addressee_of"]
+__all__ = ["infer_participants", "forum_of", "bodies_of", "addressee_of", "publisher_of"]
 
 
 def _codes(gz: Gazetteer, text: str, date: str | None = None) -> list[str]:
@@ -45,13 +46,52 @@ def _signatories(gz: Gazetteer, text: str, date: str | None = None) -> list[str]
     return _codes(gz, text[m.start():end.start() if end else m.start() + 1000], date)
 
 
+# a title of a text two or more issue together: every state it names is an issuer
+_JOINT = re.compile(r"\bjoint\b|\bcommuniqu", re.I)
+# where a speech's title stops naming its speakers ("Remarks by President Biden | on the Coup in Burma")
+_SPEAKERS_END = re.compile(r"\s(?:on|at|in|before|to|during|ahead|aboard|for|after|upon|with|from|about|as|following|"
+                           r"regarding|celebrating|honoring|marking|announcing)\s|[|:–—]", re.I)
+
+
+def publisher_of(doc: Document, gz: Gazetteer) -> str | None:
+    """The state or body whose website published ``doc`` (``publishers`` in actors.yaml, by the host of
+    its source URL), or None."""
+    host = urlsplit(doc.source_url or "").hostname or ""
+    return next((code for suffix, code in gz.publishers.items() if host == suffix or host.endswith("." + suffix)), None)
+
+
+def _issuers(doc: Document, gz: Gazetteer) -> list[str]:
+    """The issuers of a text that is not joint and names no parties: the people its title names as
+    speaking (a speech: "Remarks by President Biden and Prime Minister Kishida Before Bilateral
+    Meeting") or as issuing it (the first: "Readout of President Joe Biden's Call with ...", "Fact
+    Sheet: President Donald J. Trump Imposes Tariffs on Imports from Canada, ..."), else its
+    publisher. Every other state the title names is what the text is about, or, in a readout, whom
+    the issuer met; empty for a joint text, or where neither says."""
+    title = doc.title or ""
+    if (doc.kind or "") in ("joint-statement", "communique") or _JOINT.search(title):
+        return []
+    named = [h for h in gz.find(title, {}, doc.date) if h.code and " " not in h.code]
+    people = [h for h in named if h.kind == "person"]
+    if people and (doc.kind or "") == "speech":
+        # the speakers, and the states their titles name ("General Secretary Nguyễn Phú Trọng of the
+        # Communist Party of Vietnam", whom no table knows)
+        end = _SPEAKERS_END.search(title, people[0].end)
+        speakers = [h.code for h in named if h.kind in ("person", "state") and (end is None or h.start < end.start())]
+        return list(dict.fromkeys(speakers))
+    if people:
+        return [people[0].code]
+    publisher = publisher_of(doc, gz)
+    return [publisher] if publisher else []
+
+
 def infer_participants(doc: Document, gz: Gazetteer) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return ``(parties, participants)``: issuers, and issuers plus counterparts."""
     parties = list(dict.fromkeys(gz.code_aliases.get(c, c) for c in doc.parties))  # AFRICAN_UNION -> AU
     title_codes = _codes(gz, doc.title or "", doc.date)
     if not parties:
         opening = doc.text[:400]
-        parties = title_codes or _signatories(gz, doc.text, doc.date) or _codes(gz, opening.split(".")[0], doc.date)
+        parties = (_issuers(doc, gz) or title_codes or _signatories(gz, doc.text, doc.date)
+                   or _codes(gz, opening.split(".")[0], doc.date))
     participants = list(parties)
     # a group the title names, with the issuers among its members, takes part ("Quad Leaders' Summit")
     for group in bodies_of(doc, gz, tuple(parties)):

@@ -74,7 +74,9 @@ SUPPORTED_VERSIONS = {1}
 #     and is no act's evidence.
 # 28: a leader acts for the office held on the document's date (leaders.csv's from / until: Rutte for the
 #     Netherlands until 2024, NATO after); the European Central Bank is an organisation (ECB)
-EXTRACTION_REVISION = 28
+# 29: a text with no parties that is not joint is issued by whom its title names as speaking or issuing it,
+#     else by its publisher (actors.yaml's publishers, by source host), not by every state its title names
+EXTRACTION_REVISION = 29
 
 
 class RulesData(dict):
