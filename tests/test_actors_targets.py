@@ -281,3 +281,16 @@ def test_a_single_speakers_acts_are_not_the_states_the_speech_is_about(extractor
     call = [a for a in x.acts if a.evidence.startswith("Today, I again call on the Burmese military")]
     assert [(a.type, a.actors, a.targets) for a in call] == [("REQUEST", ("USA",), ("MMR",))]
     assert all(a.actors == ("USA",) for a in x.acts)
+
+
+def test_the_secretary_generals_predecessor_is_no_addressee(gazetteer):
+    # Monaco at the General Debate, 2012: the Secretary-General's predecessor, not the Assembly President's
+    text = ("As was recalled by the Secretary-General here on 13 September, as well as by his predecessor, one of "
+            "the strongest factors for conflict prevention, and thus for the inculcation of an authentic culture of "
+            "peace, is education.")
+    got = [(h.text, h.code, h.kind) for h in gazetteer.find(text, {})]
+    assert ("his predecessor", "UN", "org") in got
+    # Nigeria, 2023: the Assembly President's predecessor, greeted, is whom the speech addresses
+    assert [(h.text, h.kind) for h in gazetteer.find("We commend his predecessor. Mr. Csaba Korosi. for his able "
+                                                      "stewardship of the Assembly.", {})
+            if "predecessor" in h.text] == [("his predecessor", "addressee")]

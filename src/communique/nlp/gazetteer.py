@@ -33,6 +33,7 @@ _PERSON = re.compile(
     rf"\b(?P<title>{_TITLE_RE})\s+(?P<name>(?:[A-Z][\w.’'-]*|[a-z]{{2,3}}(?=\s+[A-Z]))(?:,?\s+(?:Jr\.|[A-Z][\w.’'-]*|d[ae]|von|der|bin|al|el)){{0,4}})"
 )
 _POSS = r"(?:[’']s|[’'])?"
+_THEIR_PREDECESSOR = re.compile(r"(?:his|her)\s+predecessor", re.I)
 # a text or a meeting named for a capital: "the Paris Agreement", "the Moscow Format", "the Treaty of Washington"
 _NAMED_FOR = re.compile(r"\s+(?:(?:Climate|Peace|Naval|Summit)\s+)?(?:Agreement|Accords?|Declaration|Treaty|Club|Forum|Process|Format|"
                         r"Platform|Consensus|Commitment|Call|Pact|Principles|Protocol|Convention|Charter|Communiqu[eé]|Summit|"
@@ -206,6 +207,9 @@ class Gazetteer:
         for h in hits:  # drop overlaps, keeping the earliest and longest
             if out and h.start < out[-1].end:
                 continue
+            if out and h.kind == "addressee" and _THEIR_PREDECESSOR.match(h.text) and out[-1].code == "UN":
+                # "the Secretary-General and his predecessor": the Secretary-General's, not the Assembly President's
+                h = Hit(h.start, h.end, h.text, "UN", "org")
             out.append(h)
         return out, people
 

@@ -76,7 +76,8 @@ SUPPORTED_VERSIONS = {1}
 #     Netherlands until 2024, NATO after); the European Central Bank is an organisation (ECB)
 # 29: a text with no parties that is not joint is issued by whom its title names as speaking or issuing it,
 #     else by its publisher (actors.yaml's publishers, by source host), not by every state its title names
-EXTRACTION_REVISION = 29
+# 30: "his / her predecessor" right after the Secretary-General is the Secretary-General's (UN), no addressee
+EXTRACTION_REVISION = 30
 
 
 class RulesData(dict):
