@@ -27,6 +27,7 @@ TITLES = (
     "Foreign Secretary", "National Security Advisor", "Trade Representative", "External Affairs Minister",
 )
 _TITLE_RE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+TITLED = re.compile(rf"(?:{_TITLE_RE})\s+[A-Z]")  # a title and a name after it: "General Secretary Nguyễn ..."
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLE_RE})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}$")
 # "Prime Minister Kishida Fumio of Japan", "President Xi Jinping of the People's Republic of China"
 _PERSON = re.compile(
@@ -141,10 +142,10 @@ class Gazetteer:
         says which office a person held (see :meth:`office`)."""
         return self.scan(text, people, date)[0]
 
-    def office(self, name: str, code: str, date: str | None, title: str | None = None) -> str:
+    def office(self, name: str, code: str, date: str | None, title: str | None = None) -> str | None:
         """The code ``name`` acts for on ``date``: the office the leaders table dates around it, else the
-        last one begun before it (a former leader is still read as the state they led), else the first;
-        ``code`` (the name's undated reading) where the table gives no dates. A ``title`` the mention
+        last one begun before it (a former leader is still read as the state they led), else None (the
+        name is someone else's); ``code`` (the name's undated reading) where the table gives no dates. A ``title`` the mention
         carries picks among the offices that hold it ("Prime Minister Rutte" in 2025 is the Netherlands')."""
         terms = self.tenures.get(name)
         if not terms:
@@ -160,7 +161,9 @@ class Gazetteer:
         if held:
             return held[-1]
         begun = [c for since, _, c, _ in terms if since <= day]
-        return begun[-1] if begun else terms[0][2]
+        # before the first office the table knows, the name is someone else's ("President Michel Sleiman"
+        # in 2008 is no Charles Michel): no code from the table
+        return begun[-1] if begun else None
 
     def scan(self, text: str, people: Mapping[str, str] | None = None,
              date: str | None = None) -> tuple[list[Hit], dict[str, str]]:
@@ -184,6 +187,8 @@ class Gazetteer:
             code, kind = self.aliases.get(alias, (None, "place"))
             if kind == "person":
                 code = self.office(alias, code, date)
+                if code is None:
+                    continue
             if alias in self.capitals and (_NAMED_FOR.match(text, m.end()) or _NAMED_OF.search(text, 0, m.start())):
                 code, kind = None, "place"  # the name of a text or a meeting, no state
             hits.append(Hit(m.start(), m.end(), m.group(), code, kind))
@@ -194,7 +199,8 @@ class Gazetteer:
                 if _TITLE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
                     name = self._alias_of(m.group(), self.single_word_people)
                     code = self.office(name, self.single_word_people[name], date)
-                    hits.append(Hit(m.start(), m.end(), m.group(), code, "person"))
+                    if code is not None:
+                        hits.append(Hit(m.start(), m.end(), m.group(), code, "person"))
         for m in _UNKNOWN_ORG.finditer(text):
             if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
                 hits.append(Hit(m.start(1), m.end(1), m.group(1), m.group(1), "org"))
@@ -249,6 +255,11 @@ class Gazetteer:
                 break
             if cand in self.single_word_people:
                 code = self.office(cand, self.single_word_people[cand], date, m.group("title"))
+                if code is not None and i < len(words) and not words[i - 1].endswith(","):
+                    # one word of a longer name: a state named after it says who ("President Michel Aoun
+                    # of Lebanon" is no Charles Michel; "Prime Minister Kishida Fumio of Japan" agrees)
+                    after = self._state_after(text[m.end() : m.end() + 80])
+                    code = after or code
                 break
             if cand in people:
                 code = people[cand]
