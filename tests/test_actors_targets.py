@@ -329,3 +329,16 @@ def test_the_secretary_generals_predecessor_is_no_addressee(gazetteer):
     assert [(h.text, h.kind) for h in gazetteer.find("We commend his predecessor. Mr. Csaba Korosi. for his able "
                                                       "stewardship of the Assembly.", {})
             if "predecessor" in h.text] == [("his predecessor", "addressee")]
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_a_tariff_imposed_is_a_sanction_on_whose_imports_it_falls(which, request, wh_issuers):
+    ex = request.getfixturevalue(which)
+    x = ex.extract(wh_issuers["Fact Sheet: President Donald J. Trump Imposes Tariffs on Imports from Canada, Mexico "
+                              "and China"])
+    got = {(a.type, a.actors, a.targets) for a in x.acts}
+    # "... President Donald J. Trump is implementing a 25% additional tariff on imports from Canada and Mexico and a
+    # 10% additional tariff on imports from China."
+    assert ("SANCTION", ("USA",), ("CAN", "MEX", "CHN")) in got
+    # "President Trump is taking bold action to hold Mexico, Canada, and China accountable to their promises ..."
+    assert ("THREATEN", ("USA",), ("MEX", "CAN", "CHN")) in got

@@ -97,13 +97,15 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
         for c in root.children:
             if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP":
                 collect(c, True)
-                if trig.type == "RETREAT" or trig.rule.endswith("-restriction"):  # "eliminate tariffs on U.S. goods": whose goods the barrier held (or holds) back
+                if trig.type == "RETREAT" or trig.rule.endswith(("-restriction", "+noun:tariff", "+noun:tariffs")):
+                    # "eliminate tariffs on U.S. goods", "implementing a 25% additional tariff on imports from Canada":
+                    # whose goods the barrier held (or holds) back
                     for g in prep_objects(c, _EASED_FOR, ("pobj",)):
                         collect(g, True)
                     # "accept importation of vehicles manufactured in the United States": whose goods they are
                     for t in c.subtree:
                         h = s.tok_hit.get(t.i)
-                        if t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and h is not None and h.kind == "state":
+                        if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "from") and h is not None and h.kind == "state":
                             collect(t, True)
                 if trig.type == "CONSULT":  # "chaired a ministerial session with China, Germany, India": whom it met
                     for g in prep_objects(c, ("with",), ("pobj",)):
@@ -116,6 +118,10 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                         for gg in g.children:
                             if gg.dep_ in ("dobj", "pobj"):
                                 collect(gg, False)
+            elif c.dep_ == "conj" and trig.rule == "verb:hold-accountable" and c.lemma_.lower() in ("accountable", "responsible"):
+                for g in c.children:  # "hold Mexico, Canada, and China accountable": the last one held, as parsed
+                    if g.dep_ == "nsubj":
+                        collect(g, True)
             elif c.dep_ == "ccomp":  # "welcomed that X ...": the clause's subject
                 subj = s.subject_of(c)
                 if subj is not None:

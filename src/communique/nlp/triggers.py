@@ -236,7 +236,12 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return None  # "will help sustain peace": an effect, not aid
     if lem == "raise" and obj is None:
         return None
-    if lem == "hold" and obj is not None and obj_lem in ("accountable", "responsible"):
+    if lem == "hold" and (obj is not None and obj_lem in ("accountable", "responsible") or obj is not None and not any(
+            c.dep_ == "auxpass" for c in v.children) and any(
+            # "hold Mexico, Canada, and China accountable": the parser may hang the adjective on the verb (not "He
+            # was held accountable", a passive with no one holding)
+            c.lemma_.lower() in ("accountable", "responsible") and c.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "conj")
+            for c in v.children)):
         return "THREATEN", "130", "verb:hold-accountable"
     if lem in s.lex.words.text_verbs:
         # "adopt and maintain high levels of protection": the object may be the next verb's

@@ -82,7 +82,9 @@ SUPPORTED_VERSIONS = {1}
 #     title's head is no issuer; speakers listed with commas, a body's officer, a name running on into the
 #     subject; meetings outside readouts add the other side; before a dated name's first office, and one word
 #     of a longer name followed by "of <state>", the table's reading gives way
-EXTRACTION_REVISION = 31
+# 32: a tariff imposed is a SANCTION on whose imports it falls ("implementing a 25% additional tariff on imports
+#     from Canada and Mexico"); "hold X, Y, and Z accountable" however the parser hangs the adjective
+EXTRACTION_REVISION = 32
 
 
 class RulesData(dict):
