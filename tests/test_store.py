@@ -252,3 +252,16 @@ def test_a_reader_can_query_while_an_ingest_writes(tmp_path):
         proc.wait()
     assert proc.returncode == 0
     assert len(seen) >= 2  # the reader saw the store grow, and never blocked or failed
+
+
+def test_a_document_that_names_no_parties_is_found_by_the_parties_read_for_it(tmp_path, extractor):
+    # White House records carry no parties: a --party filter found none of their acts
+    wh = Path(__file__).resolve().parent / "data" / "wh_issuers.jsonl"
+    with Corpus(tmp_path / "wh.db", extractor=extractor) as c:
+        c.ingest([wh])
+        usa = {r["doc"] for r in c.acts(ActFilter(party="USA"))}
+        can = {r["doc"] for r in c.acts(ActFilter(party="CAN"))}
+    assert "2021-02-10-remarks-by-president-biden-on-the-administrations-response-to-the-coup-in-burma" in usa
+    assert "2025-02-01-fact-sheet-president-donald-j-trump-imposes-tariffs-on-imports-from-canada-mexico-and-china" in usa
+    # Canada issues the G7's statement, not the tariffs fact sheet about its imports
+    assert can == {"2024-06-03-g7-leaders-statement-on-gaza"}

@@ -230,6 +230,10 @@ class Extractor:
                 if len(name.split()) >= 2:
                     mentions.append(Mention(s.start + m.start(1), s.start + m.start(1) + len(name), name,
                                             m.group("abbr") or name, "initiative", "pattern:initiative", s.n))
+        # a document that names no parties carries those read for it (nlp.participants), so that a store's
+        # --party filters and a series' issuers find it: a White House record is the United States'
+        if not doc.parties and ctx is not None and ctx.parties:
+            doc = replace(doc, parties=tuple(ctx.parties))
         extraction = Extraction(doc, tuple(sentences), tuple(acts), tuple(mentions), tuple(participants))
         return DocumentView(extraction, tuple(features), tuple(mains), self.component.gazetteer.group_members,
                             tuple(pieces))

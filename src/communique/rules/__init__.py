@@ -84,7 +84,9 @@ SUPPORTED_VERSIONS = {1}
 #     of a longer name followed by "of <state>", the table's reading gives way
 # 32: a tariff imposed is a SANCTION on whose imports it falls ("implementing a 25% additional tariff on imports
 #     from Canada and Mexico"); "hold X, Y, and Z accountable" however the parser hangs the adjective
-EXTRACTION_REVISION = 32
+# 33: a document that names no parties is stored with those read for it (a --party filter found none of a
+#     White House record's acts)
+EXTRACTION_REVISION = 33
 
 
 class RulesData(dict):
