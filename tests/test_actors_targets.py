@@ -301,6 +301,10 @@ def test_a_text_that_is_not_joint_is_issued_by_whom_its_title_names_as_speaking_
     ("Roadmap for a Renewed U.S.-Canada Partnership", None, ("USA", "CAN"), ("USA", "CAN")),
     ("Statement from Press Secretary Karine Jean-Pierre on the Bilateral Meeting Between President Joe Biden and "
      "President Gustavo Petro of Colombia", "press-statement", ("USA",), ("USA", "COL")),
+    # a joint thing a title is about makes no joint text
+    ("Statement from President Joe Biden on Joint U.S.-Mexican Cooperation to Extradite to the United States Major "
+     "Fentanyl Criminal", "press-statement", ("USA",), ("USA",)),
+    ("Readout of White House Meetings on the U.S.-UK Atlantic Declaration", "readout", ("USA",), ("USA", "GBR")),
 ])
 def test_whom_a_title_makes_issuers_and_participants(gazetteer, title, kind, parties, participants):
     from communique.model import Document

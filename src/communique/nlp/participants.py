@@ -136,11 +136,14 @@ def _issuers(doc: Document, gz: Gazetteer) -> list[str]:
     Consult"), else its publisher. Every other state the title names is what the text is about, or whom
     the issuer met; empty where none of these says (the title's codes are read then)."""
     title = doc.title or ""
-    if (doc.kind or "") in ("joint-statement", "communique") or _JOINT.search(title):
+    about = _ABOUT.search(title)
+    head = title[:about.start()] if about else title  # what the text is, before what it is about
+    if (doc.kind or "") in ("joint-statement", "communique") or _JOINT.search(head):
         # a joint text: those who sign it ("We, the Leaders of the G7, ..."), else the states its title
-        # names before what it is about ("G7 Leaders' Statement | on Gaza")
-        about = _ABOUT.search(title)
-        return _signatories(gz, doc.text, doc.date) or (_codes(gz, title[:about.start()], doc.date) if about else [])
+        # names before what it is about ("G7 Leaders' Statement | on Gaza"); a joint thing it is about makes
+        # no joint text ("Statement from President Joe Biden on Joint U.S.-Mexican Cooperation ...",
+        # "Readout of White House Meetings on the U.S.-UK Atlantic Declaration")
+        return _signatories(gz, doc.text, doc.date) or (_codes(gz, head, doc.date) if about else [])
     named = _named_issuers(doc, gz)
     if named:
         return named
