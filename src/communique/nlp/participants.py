@@ -95,12 +95,10 @@ def _named_issuers(doc: Document, gz: Gazetteer) -> list[str]:
     people = [h for h in gz.find(title, {}, doc.date) if h.kind == "person"]
     if not people or people[0].start != head:
         return []
-    # the speakers (or issuers) end where the title turns to what it is about; the first name's own
-    # words are no end ("Vice President Harris After Tour ...": a name runs on over capitals)
-    first = people[0]
-    name_at = first.start + len(first.text.split()[0]) + 1 if " " in first.text else first.end
-    end = _SPEAKERS_END.search(title, name_at)
-    segment = title[first.start:end.start() if end else len(title)]
+    # the speakers (or issuers) end where the title turns to what it is about, looked for from where the
+    # first of them begins: a matched name runs on over capitals ("Vice President Harris After Tour ...")
+    end = _SPEAKERS_END.search(title, head)
+    segment = title[head:end.start() if end else len(title)]
     codes: list[str] = []
     for piece in _SPEAKER_SPLIT.split(segment):
         code = _speaker(gz, piece.strip(), doc.date)
@@ -160,8 +158,8 @@ def infer_participants(doc: Document, gz: Gazetteer) -> tuple[tuple[str, ...], t
     title_codes = _codes(gz, doc.title or "", doc.date)
     opening = doc.text[:400].split(".")[0]
     if not parties:
-        parties = (_issuers(doc, gz) or title_codes or _signatories(gz, doc.text, doc.date)
-                   or _codes(gz, opening, doc.date))
+        # (_issuers has read any "We, the leaders of ..." sentence already)
+        parties = _issuers(doc, gz) or title_codes or _codes(gz, opening, doc.date)
     participants = list(parties)
     # a group the title names, with the issuers among its members, takes part ("Quad Leaders' Summit")
     for group in bodies_of(doc, gz, tuple(parties)):

@@ -236,12 +236,7 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return None  # "will help sustain peace": an effect, not aid
     if lem == "raise" and obj is None:
         return None
-    if lem == "hold" and (obj is not None and obj_lem in ("accountable", "responsible") or obj is not None and not any(
-            c.dep_ == "auxpass" for c in v.children) and any(
-            # "hold Mexico, Canada, and China accountable": the parser may hang the adjective on the verb (not "He
-            # was held accountable", a passive with no one holding)
-            c.lemma_.lower() in ("accountable", "responsible") and c.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "conj")
-            for c in v.children)):
+    if lem == "hold" and obj is not None and _holds_accountable(v, obj_lem):
         return "THREATEN", "130", "verb:hold-accountable"
     if lem in s.lex.words.text_verbs:
         # "adopt and maintain high levels of protection": the object may be the next verb's
@@ -260,6 +255,16 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         t, c = lx.verbs[lem]
         return t, c, f"verb:{lem}"
     return None
+
+
+def _holds_accountable(v: Token, obj_lem: str) -> bool:
+    """"hold X accountable / responsible", the adjective parsed as the object or, as for "hold Mexico,
+    Canada, and China accountable", hung on the verb; not a passive ("He was held accountable": no one holds)."""
+    adjectives = ("accountable", "responsible")
+    if obj_lem in adjectives:
+        return True
+    return not any(c.dep_ == "auxpass" for c in v.children) and any(
+        c.lemma_.lower() in adjectives and c.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "conj") for c in v.children)
 
 
 def _caps_label(sent) -> int:
