@@ -34,6 +34,28 @@ def test_coordinated_predicates_are_separate_acts(extractor):
 
 # three sentences of the bundled US-Japan statements (2021, 2022, 2023)
 COORDINATED = {
+    # US-Japan 2022, 2023 and 2024: the parser hangs "reiterate" on "remain", whose subject ("positions")
+    # cannot reiterate; the two are two acts (the 2023 gold's two PURSUE) and two threads
+    "Prime Minister Kishida and President Biden stated that their basic positions on Taiwan remain unchanged, and "
+    "reiterated the importance of peace and stability across the Taiwan Strait as an indispensable element in "
+    "security and prosperity in the international community.": [
+        ("PURSUE", "reiterated the importance of peace and stability across the Taiwan Strait as an indispensable "
+                   "element in security and prosperity in the international community"),
+        ("PURSUE", "Prime Minister Kishida and President Biden stated that their basic positions on Taiwan remain unchanged")],
+    "We emphasize that our basic positions on Taiwan remain unchanged and reiterate the importance of maintaining "
+    "peace and stability across the Taiwan Strait as an indispensable element of security and prosperity in the "
+    "international community.": [
+        ("PURSUE", "reiterate the importance of maintaining peace and stability across the Taiwan Strait as an "
+                   "indispensable element of security and prosperity in the international community"),
+        ("PURSUE", "We emphasize that our basic positions on Taiwan remain unchanged")],
+    # US-Singapore 2022: the same misreading, and the support is the issuers' own, not a clause reported
+    "We reaffirm that all concerned parties must abide by the 2002 Declaration on the Conduct of Parties in the "
+    "South China Sea, and reiterate our support for ASEAN-led efforts to develop an effective and substantive Code "
+    "of Conduct for the South China Sea that upholds the legitimate rights and interests of all parties and is "
+    "consistent with UNCLOS.": [
+        ("SUPPORT", "reiterate our support for ASEAN-led efforts to develop an effective and substantive Code of "
+                    "Conduct for the South China Sea that upholds the legitimate rights and interests of all parties "
+                    "and is consistent with UNCLOS")],
     "We firmly condemn violence committed by the Myanmar military and police against civilians, and commit to continue "
     "taking action to press for the immediate cessation of violence, the release of those who are detained, and a swift "
     "return to democracy.": [

@@ -212,6 +212,22 @@ def test_the_act_of_the_lineages_type_continues_it(preds):
     assert reaffirmed == later != urged
 
 
+def test_two_taiwan_commitments_of_one_sentence_are_two_lineages(preds):
+    """US-Japan 2022-2024: "... stated that their basic positions on Taiwan remain unchanged, and
+    reiterated the importance of peace and stability across the Taiwan Strait ..." states two
+    commitments, two threads of the gold. The parser hangs "reiterated" on "remain", and the one act
+    read from the whole sentence made the two threads one lineage (B-cubed precision 0.842 -> 0.857
+    on the US-Japan threads with them apart)."""
+    def lineages(doc: str, needle: str) -> list[str]:
+        return [p["lineage"] for p in preds if p["doc"].startswith(doc) and needle in p["evidence"]]
+
+    for doc in ("2022-05-23_us-japan", "2023-01-13_us-japan", "2024-04-10_us-japan"):
+        positions, strait = lineages(doc, "positions on Taiwan remain unchanged"), lineages(doc, "across the Taiwan Strait")
+        assert len(positions) == len(strait) == 1 and positions != strait, (doc, positions, strait)
+    assert len({lineages(d, "positions on Taiwan")[0] for d in ("2022-05-23_us-japan", "2024-04-10_us-japan")}) == 1
+    assert len({lineages(d, "across the Taiwan Strait")[0] for d in ("2021-04-16_us-japan", "2024-04-10_us-japan")}) == 1
+
+
 def test_wordings_with_words_of_their_own_are_still_compared(preds, sample_db, monkeypatch):
     """2024-04-10 and 2025-02-07 US-Japan: "we are firmly committed to the steady implementation of
     the realignment of U.S. forces in Japan" and "In order to maintain deterrence and mitigate the

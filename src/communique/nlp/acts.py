@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .arguments import (
     clause_span,
     climb,
+    restating_beside,
     coagents,
     goal_owner,
     has_complement,
@@ -137,7 +138,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         # reduce methane emissions" is the act's own wording, whoever makes the efforts)
         # nor back over the verb's first object, where the act is another of its objects ("our opposition to ...")
         spans_subject = (subj is not None and subj.i < trig.tok.i and not any(infinitive_of_noun(t) for t in chain[:-1])
-                         and not trig.rule.startswith("object:"))
+                         and not trig.rule.startswith("object:")
+                         and not (reported and any(t.dep_ == "conj" for t in chain[:-1]))
+                         and not any(restating_beside(s, t) for t in chain[:-1]))
         start, end = clause_span(s, trig, subj if spans_subject else None, trig_ids)
         acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated))
         if trig.tok.dep_ == "ROOT" or not root_actors:
@@ -316,7 +319,7 @@ def _pattern_acts(s: ParsedSentence, acts: list[RawAct], actors: tuple[str, ...]
     text = s.sent.text
     for p in s.lex.patterns:
         m = p.regex.search(text)
-        if not m or any(a.type == p.type for a in acts):
+        if not m or any(a.type == p.type and a.start < m.end() and m.start() < a.end for a in acts):
             continue
         targets: tuple[str, ...] = ()
         if "target" in p.regex.groupindex and m.group("target"):
@@ -325,8 +328,11 @@ def _pattern_acts(s: ParsedSentence, acts: list[RawAct], actors: tuple[str, ...]
         elif p.type == "AID" and s.ctx.kind in ("joint-statement",):
             targets = tuple(c for c in s.ctx.parties if c not in actors)
         modality = p.modality or sentence_modality(s)
-        # evidence: the sentence up to the end of the matched clause
+        # evidence: the sentence up to the end of the matched clause, and not into another act's
+        # ("... remain unchanged and reiterate the importance of ...")
         stop = re.search(r"[,;]\s", text[m.end():])
         end = m.end() + stop.start() if stop else len(text.rstrip())
+        end = min([end] + [a.start for a in acts if a.start >= m.end()])
+        end = len(text[:end].rstrip().removesuffix(" and").removesuffix(" but").rstrip(" ,;"))
         out.append(RawAct(p.type, modality, actors, targets, 0, end, p.cameo, f"pattern:{p.name}", p.name))
     return out

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .clause import CLIMB, ParsedSentence, listed_infinitive, ordered, prep_objects
 from .records import Trigger
 
-__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'with_partners', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
+__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'with_partners', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'restating_beside', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 
 
 def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = None) -> list[str]:
@@ -250,6 +250,8 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
     cur = tok
     subj = s.subject_of(cur)
     while subj is None and (cur.dep_ in CLIMB or infinitive_of_noun(cur)) and cur.head.i != cur.i:
+        if restating_beside(s, cur):  # the reporting clause's own second verb: its subject is that clause's
+            cur = cur.head  # (and the clause it was hung on says nothing of its modality)
         cur = listed_infinitive(cur) or cur.head  # a list's items share the first one's subject
         chain.append(cur)
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("dobj", "pobj", "attr"):
@@ -267,6 +269,21 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
         if rep_subj is not None:
             return chain, upper, rep_subj
     return chain, upper, subj
+
+
+def restating_beside(s: ParsedSentence, tok: Token) -> bool:
+    """"We emphasize that our basic positions on Taiwan remain unchanged, and reiterate the importance
+    of ...": the small parser hangs "reiterate" on "remain", whose subject, a thing ("positions"), cannot
+    reiterate. A restating verb coordinated with a reported clause whose subject is no one's name nor
+    pronoun is the reporting clause's second verb."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma not in s.lex.reaffirm_verbs and lemma not in s.lex.standing_verbs:
+        return False
+    subj = s.subject_of(head)
+    return subj is not None and subj.pos_ == "NOUN" and subj.i not in s.tok_hit
 
 
 def infinitive_of_noun(tok: Token) -> bool:

@@ -114,6 +114,18 @@ class Gazetteer:
                 if since or until:
                     tenures.setdefault(n, []).append((since, until, row["code"], (row.get("title") or "").strip().lower()))
         self.tenures = {n: tuple(sorted(ts)) for n, ts in tenures.items()}
+        # a name with an apostrophe is written with either: "Democratic People’s Republic of Korea" in the
+        # curly form matched only its tail, "Republic of Korea", and read North Korea as South Korea; and the
+        # UN's texts write "Co-operation" ("the Gulf Co-operation Council")
+        for table in (self.aliases, self.single_word_people):
+            for name, value in list(table.items()):
+                for a, b in (("'", "’"), ("’", "'"), ("Cooperation", "Co-operation")):
+                    if a in name:
+                        table.setdefault(name.replace(a, b), value)
+        for name, ts in list(self.tenures.items()):
+            if "'" in name or "’" in name:
+                self.tenures.setdefault(name.replace("'", "’"), ts)
+                self.tenures.setdefault(name.replace("’", "'"), ts)
         # code -> the titles its leaders hold ("prime minister"): whose "the Prime Minister" is
         self.titles = {code: frozenset(ts) for code, ts in titles.items()}
         self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
