@@ -158,6 +158,35 @@ def test_an_invitation_to_act_is_a_request(which, request):
     assert any(a.type == "REQUEST" for a in got), [(a.type, a.rule) for a in got]
 
 
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_needing_or_expecting_another_to_act_asks_it_to(which, request):
+    """Germany at the General Debate, 2015 (the gold: a REQUEST toward RUS); the parser makes the one
+    asked the subject of a clause of its own. Afghanistan, 1990: "We expect the United Nations to take
+    practical steps in this direction." """
+    ex = request.getfixturevalue(which)
+    got = acts_in(ex, "2015_germany_speech_un-general-debate-70", "we need Russia to now take political action")
+    assert [(a.type, a.targets) for a in got] == [("REQUEST", ("RUS",))]
+    doc = document_from_text("We expect the United Nations to take practical steps in this direction.", name="t",
+                             origin="t", meta={"parties": ["AFG"], "kind": "speech", "title": "Address by Afghanistan"})
+    assert [(a.type, a.targets) for a in ex.extract(doc).acts] == [("REQUEST", ("UN",))]
+    doc = document_from_text("We want our children to live in peace.", name="t", origin="t",
+                             meta={"parties": ["AFG"], "kind": "speech", "title": "Address by Afghanistan"})
+    assert all(a.type != "REQUEST" for a in ex.extract(doc).acts)  # no one else is asked
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_agreeing_with_another_backs_their_view(which, request):
+    """Argentina at the General Debate, 1997 (the gold: SUPPORT toward NZL); agreeing with a partner to do
+    something stays that act."""
+    ex = request.getfixturevalue(which)
+    got = acts_in(ex, "1997_argentina_speech_un-general-debate-52", "I concur with the comments made by the representative")
+    assert [(a.type, a.modality, a.targets) for a in got] == [("SUPPORT", "ASSERT", ("NZL",))]
+    doc = document_from_text("We agree with the Secretary-General that reform is urgent. The United States agreed "
+                             "with Japan to expand cooperation on space.", name="t", origin="t",
+                             meta={"parties": ["USA", "JPN"], "kind": "joint-statement", "title": "Joint Statement"})
+    assert [(a.type, a.targets) for a in ex.extract(doc).acts] == [("SUPPORT", ("UN",)), ("COOPERATE", ())]
+
+
 def test_inviting_guests_is_no_request_by_the_rules(rules_extractor):
     doc = document_from_text("We invited the leaders to Washington for the summit.\n", name="t", origin="t",
                              meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})
@@ -360,8 +389,24 @@ def test_a_name_is_known_with_either_apostrophe(which, request, gazetteer):
     ("the United Nations Development Programme", "UNDP"), ("the Organization of African Unity", "OAU"),
 ])
 def test_names_of_other_times_and_the_uns_spelling(gazetteer, text, code):
-    assert code in [h.code for h in gazetteer.find(text, {})], text
-    assert all(h.code is None or " " not in h.code for h in gazetteer.find(text, {}))  # no body by a raw name
+    hits = gazetteer.find(text, {}, "1985-09-24")  # the day of the speech
+    assert code in [h.code for h in hits], text
+    assert all(h.code is None or " " not in h.code for h in hits)  # no body by a raw name
+
+
+def test_a_state_that_is_no_more_is_history_in_a_later_text(gazetteer):
+    """A White House statement on the NPT, 2020s: "the United States and the Soviet Union were able to work
+    together" is no act of Russia's; in a speech of 1985 the Soviet Union is RUS, as the debate's index codes it."""
+    text = "the United States and the Soviet Union were able to work together"
+    assert [h.code for h in gazetteer.find(text, {}, "1985-09-24")] == ["USA", "RUS"]
+    assert [h.code for h in gazetteer.find(text, {}, "2022-08-01")] == ["USA", None]
+    assert [h.code for h in gazetteer.find("a historical relationship with the USSR", {}, "2023-05-01")] == [None]
+
+
+def test_names_that_are_not_the_states_or_bodies(gazetteer):
+    # White House texts: the East Micronesia Cable is a region's cable, AC and CD what they commonly are
+    for text in ("the East Micronesia Cable project", "an AC charger", "the CD", "the former Yugoslavia"):
+        assert all(h.code is None for h in gazetteer.find(text, {}, "2023-01-01")), text
 
 
 def test_northern_ireland_is_a_place(gazetteer):

@@ -92,6 +92,37 @@ def test_a_verb_pair_keeps_its_first_verb(rules_extractor, text):
     assert [(a.type, a.evidence) for a in rules_extractor.extract(doc).acts] == VERB_PAIRS[text]
 
 
+# A review of the rule above, over General Debate speeches and White House transcripts: things do
+# "stand ready" or "reinforce", so only the verbs of restating move a verb to the reporting clause; and
+# a later conjunct keeps the subject it shares ("our ties have broadened and deepened", not "deepened")
+NOT_RESTATING = {
+    "He should also be informed that the people of Zimbabwe waged an armed revolutionary struggle for their "
+    "independence and stand ready to defend it in the same way.": ("ZWE", "the people of Zimbabwe waged"),
+    "We note that, since then, our ties have broadened and deepened, founded on shared values of democracy, "
+    "fundamental freedoms, and the rule of law.": ("USA", "our ties have broadened and deepened"),
+}
+
+
+def test_positions_unchanged_on_taiwan_are_toward_taiwan(rules_extractor):
+    # US-Japan 2023 (the gold: one PURSUE toward TWN, one with no target)
+    got = acts_of(rules_extractor, "We emphasize that our basic positions on Taiwan remain unchanged, and reiterate the "
+                  "importance of maintaining peace and stability across the Taiwan Strait as an indispensable element "
+                  "of security and prosperity in the international community.")
+    assert sorted((a.type, a.targets) for a in got) == [("PURSUE", ()), ("PURSUE", ("TWN",))]
+
+
+def acts_of(extractor, text, meta=JOINT):
+    return extractor.extract(document_from_text(text, name="t", origin="t", meta=dict(meta))).acts
+
+
+@pytest.mark.parametrize("text", list(NOT_RESTATING))
+def test_only_a_verb_of_restating_is_the_reporting_clauses(rules_extractor, text):
+    party, start = NOT_RESTATING[text]
+    meta = {"parties": [party], "kind": "speech" if party == "ZWE" else "joint-statement", "title": "Statement"}
+    got = [a.evidence for a in rules_extractor.extract(document_from_text(text, name="t", origin="t", meta=meta)).acts]
+    assert got and all(e.startswith(start) for e in got), got
+
+
 @pytest.mark.parametrize("text", list(COORDINATED))
 def test_coordinated_acts_keep_to_their_own_clause(rules_extractor, text):
     """Each coordinated act's evidence is its own conjunct: a later one does not reach back over

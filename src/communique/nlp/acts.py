@@ -139,7 +139,6 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         # nor back over the verb's first object, where the act is another of its objects ("our opposition to ...")
         spans_subject = (subj is not None and subj.i < trig.tok.i and not any(infinitive_of_noun(t) for t in chain[:-1])
                          and not trig.rule.startswith("object:")
-                         and not (reported and any(t.dep_ == "conj" for t in chain[:-1]))
                          and not any(restating_beside(s, t) for t in chain[:-1]))
         start, end = clause_span(s, trig, subj if spans_subject else None, trig_ids)
         acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated))

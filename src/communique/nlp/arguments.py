@@ -127,9 +127,10 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 if subj is not None:
                     collect(subj, False)
     if trig.targets_from is not trig.tok and (trig.tok.lemma_.lower() in s.lex.words.taking_part_verbs
-                                              or trig.rule == "verb:welcome-guest"):
+                                              or trig.rule in ("verb:welcome-guest", "verb:agree-with", "verb:concur-with")):
         # "will participate ... in the NATO Summit": whose summit it is; "Welcome to Manila, Prime Minister Abe":
-        # the guest (an npadvmod, no child of the verb's that the loop above reads)
+        # the guest (an npadvmod, no child of the verb's that the loop above reads); "I concur with the comments
+        # made by the representative of New Zealand": whose view it is
         collect(trig.targets_from, True)
     codes.extend(coagents(s, trig.tok, besides=actors))  # "India will expand its cooperation with the United States"
     # an actor is its own target only when addressed directly ("support Australia")
@@ -274,13 +275,12 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
 def restating_beside(s: ParsedSentence, tok: Token) -> bool:
     """"We emphasize that our basic positions on Taiwan remain unchanged, and reiterate the importance
     of ...": the small parser hangs "reiterate" on "remain", whose subject, a thing ("positions"), cannot
-    reiterate. A restating verb coordinated with a reported clause whose subject is no one's name nor
-    pronoun is the reporting clause's second verb."""
+    reiterate. A verb of restating (reaffirm, reiterate ...) coordinated with a reported clause whose
+    subject is no one's name nor pronoun is the reporting clause's second verb."""
     head = tok.head
     if tok.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i:
         return False
-    lemma = tok.lemma_.lower()
-    if lemma not in s.lex.reaffirm_verbs and lemma not in s.lex.standing_verbs:
+    if tok.lemma_.lower() not in s.lex.reaffirm_verbs:  # (things "reinforce", "stand" or "highlight")
         return False
     subj = s.subject_of(head)
     return subj is not None and subj.pos_ == "NOUN" and subj.i not in s.tok_hit

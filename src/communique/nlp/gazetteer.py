@@ -81,8 +81,13 @@ class Gazetteer:
         for place in data.get("not_actors", []):
             self.aliases[place] = (None, "place")
         for code, forms in data["organisations"].items():
-            for f in [code, *forms]:
+            # a code is itself a name only from three characters: "AC" and "CD" are air conditioning and
+            # compact discs as often ("UN", "EU", "AU" are listed among the forms)
+            for f in [*([code] if len(str(code)) > 2 else []), *forms]:
                 self.aliases.setdefault(str(f), (str(code), "org"))
+        # names of states that are no more, and the day they ceased: in a later text, history, no actor
+        # ("a historical relationship with the USSR")
+        self.ceased = {str(k): str(v) for k, v in (data.get("ceased") or {}).items()}
         self.bare: set[str] = set()  # references that name no one when a phrase narrows them
         narrowing = "|".join(re.escape(str(w)) for w in data.get("narrowing_words", []))
         self._narrowed = re.compile(rf"\s+(?:{narrowing})\b") if narrowing else None  # "the countries of the South"
@@ -122,6 +127,10 @@ class Gazetteer:
                 for a, b in (("'", "’"), ("’", "'"), ("Cooperation", "Co-operation")):
                     if a in name:
                         table.setdefault(name.replace(a, b), value)
+        for name, day in list(self.ceased.items()):
+            for a, b in (("'", "’"), ("’", "'"), ("Cooperation", "Co-operation")):
+                if a in name:
+                    self.ceased.setdefault(name.replace(a, b), day)
         for name, ts in list(self.tenures.items()):
             if "'" in name or "’" in name:
                 self.tenures.setdefault(name.replace("'", "’"), ts)
@@ -203,6 +212,8 @@ class Gazetteer:
                     continue
             if alias in self.capitals and (_NAMED_FOR.match(text, m.end()) or _NAMED_OF.search(text, 0, m.start())):
                 code, kind = None, "place"  # the name of a text or a meeting, no state
+            if alias in self.ceased and (date is None or date[:10] > self.ceased[alias]):
+                code, kind = None, "place"
             hits.append(Hit(m.start(), m.end(), m.group(), code, kind))
         if self._single_re is not None:
             for m in self._single_re.finditer(text):

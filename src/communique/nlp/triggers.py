@@ -557,10 +557,24 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         # asking another to act is a request ("ask our ministers to develop ..." tasks the
         # participants' own, and the infinitive holds their act)
         return Trigger(tok, "REQUEST", lx.verbs[lem][1] if request_verb else "020", f"verb:{lem}-other-to")
+    if lem in lx.words.asking_verbs and not request_verb:
+        # "we need Russia to now take political action", "Britain expects every Member State ... to do the
+        # same": the parser makes the one asked the subject of a clause of its own
+        asked = next((sj for c in tok.children if c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children)
+                      for sj in c.children if sj.dep_ == "nsubj"), None)
+        if asked is not None and _others(s, asked, generic=True):
+            return Trigger(tok, "REQUEST", "020", f"verb:{lem}-other-to", targets_from=asked)
     if lem in s.lex.words.hoping_verbs and _others_outcome(s, tok):
         # "We trust that the Committee will maintain its effectiveness", "France hopes that it will be
         # set up quickly": an outcome hoped for from others is backed, not done
         return Trigger(tok, "SUPPORT", "051", f"verb:{lem}-that")
+    if lem in ("agree", "concur") and not has_child(tok, ("xcomp",)):
+        sided = next(filter(None, (_sided_with(s, w) for w in prep_objects(tok, ("with",), ("pobj",)))), None)
+        if sided is not None:
+            # "I concur with the comments made by the representative of New Zealand", "I agree with him
+            # [the Secretary-General] that ...": a view shared is backed, now (SUPPORT toward whose it is);
+            # agreeing with a participant to do something stays that act
+            return Trigger(tok, "SUPPORT", "051", f"verb:{lem}-with", targets_from=sided, modality="ASSERT")
     if lem == "agree":
         text = next(filter(None, (_founded(s, g) for g in prep_objects(tok, ("to", "on", "upon"), ("pobj",)))), None)
         if text is not None:
@@ -773,6 +787,21 @@ def _ties_trigger(s: ParsedSentence, tok: Token, obj: Token, rule: str) -> Trigg
         return None
     t = s.lex.object_types[kind]
     return Trigger(tok, t, s.lex.nouns.get(kind, (t, "060"))[1], f"{rule}+obj:{kind}")
+
+
+_VIEWS = frozenset({"view", "views", "comment", "comments", "remark", "remarks", "position", "assessment", "statement",
+                    "analysis", "proposal", "proposals", "appeal", "call"})
+
+
+def _sided_with(s: ParsedSentence, w: Token) -> Token | None:
+    """Whom "agree / concur with <w>" sides with, where it sides with another's view: another actor,
+    a person ("him", "the Secretary-General"), or whoever said what it names ("the comments made by
+    the representative of New Zealand": New Zealand)."""
+    if w.lower_ in _VIEWS:
+        return next((t for t in w.subtree if t.i != w.i and _others(s, t)), None)
+    if w.lower_ in ("him", "her") or _others(s, w):
+        return w
+    return None
 
 
 def _others(s: ParsedSentence, obj: Token | None, generic: bool = False) -> bool:
