@@ -175,6 +175,16 @@ def test_needing_or_expecting_another_to_act_asks_it_to(which, request):
 
 
 @pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_what_both_must_do_asks_the_other_past_a_clause_about_a_thing(which, request):
+    """US-China readout, 2022-11-14 (the gold: a REQUEST toward CHN): "He reiterated that this competition
+    should not veer into conflict and underscored that the United States and China must manage the
+    competition responsibly ..."; the parser hangs "underscored" on "veer", whose subject is a thing."""
+    got = acts_in(request.getfixturevalue(which), "2022-11-14_us-china_readout_meeting-xi-jinping-people",
+                  "must manage the competition responsibly")
+    assert ("REQUEST", ("USA",), ("CHN",)) in [(a.type, a.actors, a.targets) for a in got]
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
 def test_agreeing_with_another_backs_their_view(which, request):
     """Argentina at the General Debate, 1997 (the gold: SUPPORT toward NZL); agreeing with a partner to do
     something stays that act."""

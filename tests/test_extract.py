@@ -111,6 +111,20 @@ def test_positions_unchanged_on_taiwan_are_toward_taiwan(rules_extractor):
     assert sorted((a.type, a.targets) for a in got) == [("PURSUE", ()), ("PURSUE", ("TWN",))]
 
 
+FACT_SHEET = {"parties": ["USA"], "kind": "fact-sheet", "title": "Fact Sheet"}
+
+
+def test_a_run_in_subtitle_is_no_head_of_its_sentence(rules_extractor):
+    """Africa-US fact sheet, 2022-12-15: the parser took the subtitle for the sentence's head, and "signed"
+    for a participle describing it (no act). Blanked for the parser, as a speaker's label is, the partners'
+    signing is theirs; the subtitle is no part of the evidence."""
+    got = acts_of(rules_extractor, "Child Protection Compact (CPC) Partnership: On December 7th, the United States and "
+                  "the Government of Cote d’Ivoire signed a CPC partnership that aims to support the Ivoirian "
+                  "government’s work with national stakeholders and civil society organizations to address child "
+                  "sex trafficking and forced child labor.", FACT_SHEET)
+    assert [(a.actors, a.evidence[:28]) for a in got] == [(("USA", "CIV"), "On December 7th, the United ")]
+
+
 def acts_of(extractor, text, meta=JOINT):
     return extractor.extract(document_from_text(text, name="t", origin="t", meta=dict(meta))).acts
 

@@ -22,13 +22,14 @@ from .codes import Coder
 from .component import CTX_KEY, ActsComponent
 from .gazetteer import Hit
 from .participants import addressee_of, bodies_of, forum_of, infer_participants
-from .turns import turn_label
+from .turns import subtitle_label, turn_label
 from .pipeline import DEFAULT_MODEL, load_pipeline
 from .records import Context, DocState
 from .segment import segment
 
 __all__ = ["Extractor"]
 
+_LABEL_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _INITIATIVE = re.compile(
     r"\b((?:[A-Z][\w’'.-]*\s+){0,6}?(?:Partnership|Initiative|Framework|Working Group|Consultative Group|Group|Dialogue|Fund|"
     r"Agreement|Declaration|Strategy|Program|Programme|Council|Committee|Mechanism|Compact|Forum|Facility|Network|Plan|Principles)"
@@ -189,7 +190,8 @@ class Extractor:
         for s in sentences:
             # a transcript's speaker label ("THE PRESIDENT:  This weekend I spoke ...") is read for whose turn it
             # opens, and blanked for the parser, which took it for the sentence's head (the offsets stay)
-            label = turn_label(s.text) if doc.kind == "speech" else 0
+            # (and so, elsewhere, is a run-in subtitle: "Child Protection Compact (CPC) Partnership: On December 7th, ...")
+            label = turn_label(s.text) if doc.kind == "speech" else subtitle_label(s.text)
             sd = self.nlp.make_doc(" " * label + s.text[label:] if label else s.text)
             sd.user_data[CTX_KEY] = {"ctx": ctx, "n": s.n, "list_item": s.list_item, "lead_in": s.lead_in,
                                       "heading": s.heading, "title_people": title_people,
@@ -216,6 +218,8 @@ class Extractor:
                                               rule_acts=mine, participants=participants,
                                               keyword_issues=coder.lexicon.issues_of(s.text),
                                               main=sd._.communique_main, hits=sd._.communique_hits or ()))
+            if label and doc.kind != "speech":  # a subtitle the parser did not read still says what the sentence is about
+                features[-1].extend(f"w={w.lower()}" for w in _LABEL_WORD.findall(s.text[:label]))
             mains.append(sd._.communique_main or MainClause())
             pieces.append(tuple(Piece(a, b, tuple(piece_features(toks))) for a, b, toks in conjunct_pieces(sd)))
             hits: list[Hit] = sd._.communique_hits or []

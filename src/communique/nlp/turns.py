@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from .gazetteer import TITLES, Gazetteer
 from .records import OTHER_SPEAKER, Context
 
-__all__ = ["turn_speaker", "turn_label"]
+__all__ = ["subtitle_label", "turn_speaker", "turn_label"]
 
 # a label in upper case (any script's capitals: "GENERAL SECRETARY TRỌNG:"), or a journalist's "Q"
 _TURN = re.compile(r"\s*([^\W\d_][\w.’'\- ]{0,80}?):\s|\s*(Q)\s")
@@ -56,6 +56,19 @@ def turn_speaker(gz: Gazetteer, ctx: Context, text: str, heading: str | None, pr
     if not codes and title_persons and len(ctx.participants) == 2 and len(others) == 1:
         return (others[0],)
     return OTHER_SPEAKER
+
+
+_SMALL = r"(?:of|and|the|for|in|on|to|with|a|an|at|by|&|–|-)"
+_TITLE_WORD = r"(?:[A-Z][\w’'.&/-]*|\([A-Z][\w.&/-]*\))"
+_SUBTITLE = re.compile(rf"^\s*({_TITLE_WORD}(?:[ \t]+(?:{_TITLE_WORD}|{_SMALL})){{1,11}}):[ \t]+(?=[A-Z“\"])")
+
+
+def subtitle_label(text: str) -> int:
+    """Where a run-in subtitle in title case that opens ``text`` ends ("Child Protection Compact (CPC)
+    Partnership: On December 7th, the United States ...": after the colon), else 0. The small parser
+    takes such a subtitle for the sentence's head and the sentence's verb for a participle describing it."""
+    m = _SUBTITLE.match(text)
+    return m.end() if m else 0
 
 
 def turn_label(text: str) -> int:

@@ -97,7 +97,11 @@ SUPPORTED_VERSIONS = {1}
 #     subject, two-letter codes are no names, a state that is no more is history after the day it ceased,
 #     "Micronesia" alone is the region; "positions on Taiwan remain unchanged" is toward Taiwan; needing or
 #     expecting another to act asks it to (REQUEST); agreeing with another backs their view (SUPPORT)
-EXTRACTION_REVISION = 36
+# 37: a run-in subtitle in title case ("Child Protection Compact (CPC) Partnership: On December 7th, ...") is
+#     blanked for the parser, as a speaker's label is, and is no act's evidence; what both must do asks the other
+#     past a reported clause about a thing ("... should not veer into conflict and underscored that the United
+#     States and China must ...")
+EXTRACTION_REVISION = 37
 
 
 class RulesData(dict):
