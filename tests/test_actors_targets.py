@@ -159,19 +159,20 @@ def test_an_invitation_to_act_is_a_request(which, request):
 
 
 @pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
-def test_needing_or_expecting_another_to_act_asks_it_to(which, request):
+def test_needing_another_to_act_asks_it_to(which, request):
     """Germany at the General Debate, 2015 (the gold: a REQUEST toward RUS); the parser makes the one
-    asked the subject of a clause of its own. Afghanistan, 1990: "We expect the United Nations to take
-    practical steps in this direction." """
+    asked the subject of a clause of its own. Not what one expects of others, what they should know, what
+    one cannot ask or asked before (a review over General Debate speeches and White House texts)."""
     ex = request.getfixturevalue(which)
     got = acts_in(ex, "2015_germany_speech_un-general-debate-70", "we need Russia to now take political action")
     assert [(a.type, a.targets) for a in got] == [("REQUEST", ("RUS",))]
-    doc = document_from_text("We expect the United Nations to take practical steps in this direction.", name="t",
-                             origin="t", meta={"parties": ["AFG"], "kind": "speech", "title": "Address by Afghanistan"})
-    assert [(a.type, a.targets) for a in ex.extract(doc).acts] == [("REQUEST", ("UN",))]
-    doc = document_from_text("We want our children to live in peace.", name="t", origin="t",
-                             meta={"parties": ["AFG"], "kind": "speech", "title": "Address by Afghanistan"})
-    assert all(a.type != "REQUEST" for a in ex.extract(doc).acts)  # no one else is asked
+    for text in ("We want our children to live in peace.", "I want them to know that Canada has heard their message.",
+                 "We cannot expect the United Nations to carry out new tasks without funding.",
+                 "We expected the Secretary-General to include a special paragraph.",
+                 "We are ready for the wider assault we expect Russia to launch in eastern Ukraine."):
+        doc = document_from_text(text, name="t", origin="t",
+                                 meta={"parties": ["AFG"], "kind": "speech", "title": "Address by Afghanistan"})
+        assert all(a.type != "REQUEST" for a in ex.extract(doc).acts), text
 
 
 @pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
@@ -195,6 +196,10 @@ def test_agreeing_with_another_backs_their_view(which, request):
                              "with Japan to expand cooperation on space.", name="t", origin="t",
                              meta={"parties": ["USA", "JPN"], "kind": "joint-statement", "title": "Joint Statement"})
     assert [(a.type, a.targets) for a in ex.extract(doc).acts] == [("SUPPORT", ("UN",)), ("COOPERATE", ())]
+    # a deal agreed with others is agreed, not a view backed (Comoros at the General Debate, 1993)
+    doc = document_from_text("We agreed with the IMF and the World Bank on a structural adjustment programme.",
+                             name="t", origin="t", meta={"parties": ["COM"], "kind": "speech", "title": "Address"})
+    assert [a.type for a in ex.extract(doc).acts] == ["AGREE"]
 
 
 def test_inviting_guests_is_no_request_by_the_rules(rules_extractor):
@@ -417,6 +422,9 @@ def test_names_that_are_not_the_states_or_bodies(gazetteer):
     # White House texts: the East Micronesia Cable is a region's cable, AC and CD what they commonly are
     for text in ("the East Micronesia Cable project", "an AC charger", "the CD", "the former Yugoslavia"):
         assert all(h.code is None for h in gazetteer.find(text, {}, "2023-01-01")), text
+    # but Micronesia's own speeches say "Micronesia" (the Federated States, at the General Debate, 2023)
+    assert [h.code for h in gazetteer.find("Micronesia will achieve net zero.", {}, "2023-09-22")] == ["FSM"]
+    assert [h.code for h in gazetteer.find("the WB and the IMF", {}, "2023-05-20")] == ["WB", "IMF"]
 
 
 def test_northern_ireland_is_a_place(gazetteer):

@@ -123,6 +123,9 @@ def test_a_run_in_subtitle_is_no_head_of_its_sentence(rules_extractor):
                   "government’s work with national stakeholders and civil society organizations to address child "
                   "sex trafficking and forced child labor.", FACT_SHEET)
     assert [(a.actors, a.evidence[:28]) for a in got] == [(("USA", "CIV"), "On December 7th, the United ")]
+    # a label that is the subject or the speaker stays: the 2nd Global COVID-19 Summit's commitments, a quote
+    got = acts_of(rules_extractor, "New Zealand: Will provide NZD 2.25 million to UNICEF.", FACT_SHEET)
+    assert all(a.actors != ("USA",) for a in got), [(a.type, a.actors) for a in got]
 
 
 def acts_of(extractor, text, meta=JOINT):

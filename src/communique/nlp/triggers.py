@@ -557,18 +557,19 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         # asking another to act is a request ("ask our ministers to develop ..." tasks the
         # participants' own, and the infinitive holds their act)
         return Trigger(tok, "REQUEST", lx.verbs[lem][1] if request_verb else "020", f"verb:{lem}-other-to")
-    if lem in lx.words.asking_verbs and not request_verb:
-        # "we need Russia to now take political action", "Britain expects every Member State ... to do the
-        # same": the parser makes the one asked the subject of a clause of its own
+    if lem in lx.words.asking_verbs and not request_verb and tok.tag_ != "VBD" and not has_child(tok, ("neg",)):
+        # "we need Russia to now take political action": the parser makes the one asked the subject of a
+        # clause of its own (not "I want them to know ...": what others should know or see is no act asked)
         asked = next((sj for c in tok.children if c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children)
-                      for sj in c.children if sj.dep_ == "nsubj"), None)
+                      and c.lemma_.lower() not in _COGNITION for sj in c.children if sj.dep_ == "nsubj"), None)
         if asked is not None and _others(s, asked, generic=True):
             return Trigger(tok, "REQUEST", "020", f"verb:{lem}-other-to", targets_from=asked)
     if lem in s.lex.words.hoping_verbs and _others_outcome(s, tok):
         # "We trust that the Committee will maintain its effectiveness", "France hopes that it will be
         # set up quickly": an outcome hoped for from others is backed, not done
         return Trigger(tok, "SUPPORT", "051", f"verb:{lem}-that")
-    if lem in ("agree", "concur") and not has_child(tok, ("xcomp",)):
+    if (lem in ("agree", "concur") and tok.tag_ in ("VBP", "VBZ") and not has_child(tok, ("xcomp",))
+            and not any(prep_objects(tok, ("on", "upon"))) and not any(t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree)):
         sided = next(filter(None, (_sided_with(s, w) for w in prep_objects(tok, ("with",), ("pobj",)))), None)
         if sided is not None:
             # "I concur with the comments made by the representative of New Zealand", "I agree with him
@@ -789,6 +790,7 @@ def _ties_trigger(s: ParsedSentence, tok: Token, obj: Token, rule: str) -> Trigg
     return Trigger(tok, t, s.lex.nouns.get(kind, (t, "060"))[1], f"{rule}+obj:{kind}")
 
 
+_COGNITION = frozenset({"know", "understand", "see", "hear", "feel", "believe", "remember", "realize", "recognize", "learn"})
 _VIEWS = frozenset({"view", "views", "comment", "comments", "remark", "remarks", "position", "assessment", "statement",
                     "analysis", "proposal", "proposals", "appeal", "call"})
 

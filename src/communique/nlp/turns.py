@@ -60,7 +60,10 @@ def turn_speaker(gz: Gazetteer, ctx: Context, text: str, heading: str | None, pr
 
 _SMALL = r"(?:of|and|the|for|in|on|to|with|a|an|at|by|&|–|-)"
 _TITLE_WORD = r"(?:[A-Z][\w’'.&/-]*|\([A-Z][\w.&/-]*\))"
-_SUBTITLE = re.compile(rf"^\s*({_TITLE_WORD}(?:[ \t]+(?:{_TITLE_WORD}|{_SMALL})){{1,11}}):[ \t]+(?=[A-Z“\"])")
+# (not before a verb with no subject, where the label is the subject: "New Zealand: Will provide NZD 2.25
+# million to UNICEF", nor before a quotation, where it is the speaker)
+_SUBTITLE = re.compile(rf"^\s*({_TITLE_WORD}(?:[ \t]+(?:{_TITLE_WORD}|{_SMALL})){{1,11}}):[ \t]+"
+                       r"(?=[A-Z])(?!(?:Will|Would|Shall|Can|Could|May|Must|Has|Have|Had|Is|Are|Was|Were|Thank|Thanks)\b)")
 
 
 def subtitle_label(text: str) -> int:
