@@ -67,6 +67,20 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+# a name with an apostrophe is written with either: "Democratic People’s Republic of Korea" in the curly
+# form matched only its tail, "Republic of Korea", and read North Korea as South Korea; and the UN's texts
+# write "Co-operation" ("the Gulf Co-operation Council")
+_SPELLINGS = (("'", "’"), ("’", "'"), ("Cooperation", "Co-operation"))
+
+
+def _add_spellings(table: dict) -> None:
+    """Each name of ``table`` also under its other spellings (a name already there keeps its value)."""
+    for name, value in list(table.items()):
+        for a, b in _SPELLINGS:
+            if a in name:
+                table.setdefault(name.replace(a, b), value)
+
+
 class Gazetteer:
     """Compiled actor patterns for one :class:`Rules` configuration."""
 
@@ -119,22 +133,8 @@ class Gazetteer:
                 if since or until:
                     tenures.setdefault(n, []).append((since, until, row["code"], (row.get("title") or "").strip().lower()))
         self.tenures = {n: tuple(sorted(ts)) for n, ts in tenures.items()}
-        # a name with an apostrophe is written with either: "Democratic People’s Republic of Korea" in the
-        # curly form matched only its tail, "Republic of Korea", and read North Korea as South Korea; and the
-        # UN's texts write "Co-operation" ("the Gulf Co-operation Council")
-        for table in (self.aliases, self.single_word_people):
-            for name, value in list(table.items()):
-                for a, b in (("'", "’"), ("’", "'"), ("Cooperation", "Co-operation")):
-                    if a in name:
-                        table.setdefault(name.replace(a, b), value)
-        for name, day in list(self.ceased.items()):
-            for a, b in (("'", "’"), ("’", "'"), ("Cooperation", "Co-operation")):
-                if a in name:
-                    self.ceased.setdefault(name.replace(a, b), day)
-        for name, ts in list(self.tenures.items()):
-            if "'" in name or "’" in name:
-                self.tenures.setdefault(name.replace("'", "’"), ts)
-                self.tenures.setdefault(name.replace("’", "'"), ts)
+        for table in (self.aliases, self.single_word_people, self.ceased, self.tenures):
+            _add_spellings(table)
         # code -> the titles its leaders hold ("prime minister"): whose "the Prime Minister" is
         self.titles = {code: frozenset(ts) for code, ts in titles.items()}
         self.group_members = {k: tuple(v) for k, v in data.get("group_members", {}).items()}
