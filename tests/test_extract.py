@@ -66,6 +66,12 @@ COORDINATED = {
         ("PURSUE", "They reaffirmed their commitment to the complete denuclearization of the Korean Peninsula in accordance "
                    "with UNSC resolutions"),
         ("REQUEST", "urged North Korea to abide by its obligations under these resolutions")],
+    # US-Japan 2021: a stance taken in a participle after the comma is an act of its own (the US-Japan threads
+    # follow "urging North Korea to abide by its obligations" to 2022's "urged North Korea to abide ...")
+    "The United States and Japan reaffirmed their commitment to the complete denuclearization of North Korea, urging "
+    "North Korea to abide by its obligations under UN Security Council resolutions.": [
+        ("PURSUE", "The United States and Japan reaffirmed their commitment to the complete denuclearization of North Korea"),
+        ("REQUEST", "urging North Korea to abide by its obligations under UN Security Council resolutions")],
     "United across the Atlantic and Pacific oceans, we have stood together in firm opposition to Russia’s unjust and "
     "brutal war of aggression against Ukraine, and we will continue to impose sanctions on Russia, and provide unwavering "
     "support for Ukraine.": [

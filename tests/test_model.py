@@ -150,6 +150,31 @@ def test_sentence_features_say_whose_sentence_it_is_in_terms_any_statement_share
     assert bags["The ocean is"] == {"mc=none"}
 
 
+def test_the_act_head_reads_where_each_predicate_sits_in_the_parse(rules_extractor):
+    """A verb inside a noun's description is seldom an act of its own ("the opportunity that represents
+    in terms of Africa's role in addressing global food insecurity", Africa-US 2022-12-15, no act in the
+    gold), a main verb often is: the act head reads each rule act's place in the parse, in training and
+    in use alike, keyed by the act."""
+    from communique.learn.decide import act_key
+    from communique.learn.dataset import load_training_set
+    from communique.learn.features import act_features
+
+    name = "2022-12-15_africa-us_joint-statement_summit-food-security"
+    view = next(rules_extractor.views([read_document(DATA / "statements" / f"{name}.md")]))
+    assert view.extraction.acts and all(act_key(a) in view.syntax for a in view.extraction.acts)
+    syntax = {a.evidence: view.syntax[act_key(a)] for a in view.extraction.acts}
+    nested = syntax["that represents in terms of Africa’s role in addressing global food insecurity"]
+    assert {"a:dep=pcomp", "a:in_noun=pcomp"} <= set(nested)
+    main = next(v for e, v in syntax.items() if e.startswith("The African Union and the United States reaffirm"))
+    assert "a:dep=ROOT" in main and not any(f.startswith("a:in_noun") for f in main)
+    act = next(a for a in view.extraction.acts if a.evidence.startswith("that represents"))
+    assert "a:in_noun=pcomp" in act_features(act, [], view.syntax[act_key(act)])
+    # the training examples carry the same features, one tuple per rule act
+    [gold_doc] = load_training_set([DATA / "gold" / "train" / f"{name}.jsonl"], DATA / "statements", rules_extractor)
+    assert any("a:in_noun=pcomp" in syn for e in gold_doc.examples for syn in e.act_syntax)
+    assert all(len(e.act_syntax) == len(e.acts) for e in gold_doc.examples)
+
+
 def test_a_retreat_the_rules_read_is_kept_or_dropped_never_re_typed(small_model):
     """Eased barriers are RETREAT (the guidelines' decided borderline), even for a model that
     has seen no RETREAT: trained on eight statements without one, it took these for PURSUE."""

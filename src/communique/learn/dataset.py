@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..evaluate import _words, load_gold
-from .decide import DocumentView
+from .decide import DocumentView, act_key
 
 __all__ = ["Example", "GoldDocument", "load_training_set", "align_sentences"]
 
@@ -26,6 +26,7 @@ class Example:
     acts: tuple = ()  # the rules' acts in this sentence
     act_labels: tuple[str, ...] = ()  # for each: the gold type it stands for, or NONE
     text: str = ""  # the sentence's text (its vector, for heads that read one)
+    act_syntax: tuple[tuple[str, ...], ...] = ()  # for each rule act: where its predicate sits in the parse
 
 
 def label_rule_acts(rule_types: list[str], gold_types: list[str]) -> list[str]:
@@ -106,7 +107,8 @@ def load_training_set(gold_dirs: list[Path], statements: Path, extractor) -> lis
             gold_acts = tuple(rows[mapping[i]]["acts"]) if i in mapping else ()
             acts = tuple(by_sentence.get(s.n, ()))
             labels = label_rule_acts([a.type for a in acts], [a["type"] for a in gold_acts])
-            examples.append(Example(doc.name, s.n, view.features[i], gold_acts, acts, tuple(labels), s.text))
+            examples.append(Example(doc.name, s.n, view.features[i], gold_acts, acts, tuple(labels), s.text,
+                                    tuple(view.syntax.get(act_key(a), ()) for a in acts)))
         examples = tuple(examples)
         out.append(GoldDocument(doc.name, view, rows, examples))
     return out

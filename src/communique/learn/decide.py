@@ -22,7 +22,7 @@ from typing import Mapping
 from ..model import MODALITIES as _MODALITIES, Act, Extraction, MainClause, merge_same_evidence
 from .features import act_features
 
-__all__ = ["DocumentView", "Piece", "decide", "SentenceDecision", "MODALITIES"]
+__all__ = ["DocumentView", "Piece", "act_key", "decide", "SentenceDecision", "MODALITIES"]
 
 MODALITIES = tuple(sorted(_MODALITIES))  # the model's label order: alphabetical
 # types whose act is aimed at whom the sentence names (the others aim at a goal)
@@ -69,6 +69,13 @@ class DocumentView:
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # per sentence: its coordinated parts, where it has two or more (an act the model adds rests on one)
     pieces: tuple[tuple[Piece, ...], ...] = ()
+    # per rule act (by ``act_key``): where its predicate sits in the parse (``nlp.arguments.trigger_syntax``)
+    syntax: Mapping[tuple, tuple[str, ...]] = field(default_factory=dict)
+
+
+def act_key(act: Act) -> tuple:
+    """What tells a rule act from the others of its document: its sentence, evidence and type."""
+    return (act.sentence, act.start, act.end, act.type)
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,8 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
     ex = view.extraction
     decisions = model.decide(view.features, [s.text for s in ex.sentences])
     index = {s.n: i for i, s in enumerate(ex.sentences)}
-    labels, judged = model.judge_acts([act_features(a, view.features[index[a.sentence]]) for a in ex.acts],
+    labels, judged = model.judge_acts([act_features(a, view.features[index[a.sentence]], view.syntax.get(act_key(a), ()))
+                                       for a in ex.acts],
                                       [a.evidence for a in ex.acts])
     rule_acts: dict[int, list[tuple[Act, dict[str, float]]]] = {}
     for a, row in zip(ex.acts, judged):

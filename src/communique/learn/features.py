@@ -118,9 +118,10 @@ def _whose(main, parts: set[str], hits: Sequence) -> list[str]:
     return feats
 
 
-def act_features(act, sentence_bag: Sequence[str]) -> list[str]:
+def act_features(act, sentence_bag: Sequence[str], syntax: Sequence[str] = ()) -> list[str]:
     """The features of one act the rules found: the sentence's, and the act's own
-    (its rule, predicate, rule type and modality, and the words of its clause)."""
+    (its rule, predicate, rule type and modality, the words of its clause, and ``syntax``:
+    where its predicate sits in the parse)."""
     import re
 
     feats = list(sentence_bag)
@@ -136,6 +137,7 @@ def act_features(act, sentence_bag: Sequence[str]) -> list[str]:
     words = re.findall(r"[a-z0-9]+", act.evidence.lower())
     feats += [f"a:w={w}" for w in words]
     feats += [f"a:first={'_'.join(words[:2])}"]
+    feats += syntax
     return feats
 
 

@@ -123,7 +123,8 @@ def fit(examples: Sequence[Example], config: TrainConfig = TrainConfig(), meta: 
     wv = {h: (vectors if h in reads else None) for h in HEADS}
     sv = vectors.embed([e.text for e in examples]) if reads & {"types", "modality", "issues"} else None
     bags = [e.features for e in examples]
-    act_bags = [act_features(a, e.features) for e in examples for a in e.acts]
+    act_bags = [act_features(a, e.features, syn) for e in examples
+                for a, syn in zip(e.acts, e.act_syntax or ((),) * len(e.acts))]
     act_labels = [lb for e in examples for lb in e.act_labels]
     space = FeatureSpace.fit(bags + act_bags, min_df=config.min_df)
     x = space.transform(bags)

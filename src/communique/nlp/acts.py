@@ -24,6 +24,7 @@ from .arguments import (
     sentence_actors,
     sentence_modality,
     targets_of,
+    trigger_syntax,
 )
 from .clause import ParsedSentence, ordered
 from .gazetteer import Hit
@@ -139,9 +140,12 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         # nor back over the verb's first object, where the act is another of its objects ("our opposition to ...")
         spans_subject = (subj is not None and subj.i < trig.tok.i and not any(infinitive_of_noun(t) for t in chain[:-1])
                          and not trig.rule.startswith("object:")
-                         and not any(restating_beside(s, t) for t in chain[:-1]))
+                         and not any(restating_beside(s, t) for t in chain[:-1])
+                         # ", urging X to ...", after an act of its subject's: the participle's own words
+                         and not (trig.tok.dep_ == "advcl" and trig.tok.tag_ == "VBG" and trig.tok.head.i in trig_ids))
         start, end = clause_span(s, trig, subj if spans_subject else None, trig_ids)
-        acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated))
+        acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated,
+                           trigger_syntax(trig.tok, chain, upper, subj)))
         if trig.tok.dep_ == "ROOT" or not root_actors:
             root_actors, root_modality = actors, modality
     # a pattern act is the participants' ("Houthis will bear the consequences": a warning by the issuers)

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .clause import CLIMB, ParsedSentence, listed_infinitive, ordered, prep_objects
 from .records import Trigger
 
-__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'with_partners', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'restating_beside', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
+__all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'with_partners', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'trigger_syntax', 'restating_beside', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
 
 
 def coagents(s: ParsedSentence, tok: Token, besides: tuple[str, ...] | None = None) -> list[str]:
@@ -270,6 +270,24 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
         if rep_subj is not None:
             return chain, upper, rep_subj
     return chain, upper, subj
+
+
+def trigger_syntax(tok: Token, chain: list[Token], upper: list[Token], subj: Token | None) -> tuple[str, ...]:
+    """Where a predicate sits in the parse, as features for the act head: its dependency and tag,
+    what it hangs from, how far it climbed to its subject and how many reporting clauses stand
+    above it, and whether it lies inside a noun's description (a relative clause or participle,
+    a gerund after a noun's preposition: "the largest solar project EXIM has financed", "Africa's
+    role in addressing food insecurity"), where a verb states no act of its own."""
+    feats = [f"a:dep={tok.dep_}", f"a:tag={tok.tag_}", f"a:climb={min(len(chain) - 1, 3)}", f"a:upper={len(upper)}",
+             "a:subj=" + ("none" if subj is None else "pron" if subj.pos_ == "PRON" else "name")]
+    if tok.dep_ != "ROOT":
+        feats += [f"a:hpos={tok.head.pos_}", f"a:dephead={tok.dep_}_{tok.head.dep_}"]
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:  # conjuncts stand where their first stands
+        first = first.head
+    if first.dep_ in ("relcl", "acl") or (first.dep_ == "pcomp" and first.head.head.pos_ in ("NOUN", "PROPN")):
+        feats.append(f"a:in_noun={first.dep_}")
+    return tuple(feats)
 
 
 def restating_beside(s: ParsedSentence, tok: Token) -> bool:

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from ..errors import CommuniqueError, InputError
 from ..model import Act, Document, Extraction, MainClause, Mention, ReadFailure, Sentence, confidence_floor, merge_same_evidence
 from ..rules import Rules
-from ..learn.decide import DocumentView, Piece, decide
+from ..learn.decide import DocumentView, Piece, act_key, decide
 from ..learn.features import piece_features, sentence_features
 from ..learn.model import ActModel, load_act_model
 from .arguments import conjunct_pieces
@@ -205,12 +205,16 @@ class Extractor:
         features: list[list[str]] = []
         mains: list[MainClause] = []
         pieces: list[tuple[Piece, ...]] = []
+        syntax: dict[tuple, tuple[str, ...]] = {}
         by_n = {s.n: s for s in sentences}
         ctx = outs[0].user_data[CTX_KEY]["ctx"] if outs else None
         for s, sd in zip(sentences, outs):
             label = len(sd.user_data[CTX_KEY].get("label", ""))  # a speaker's label is no act's evidence
-            mine = merge_same_evidence(coder.act(doc, s, replace(raw, start=label) if raw.start < label else raw)
-                                       for raw in sd._.communique_acts or [])
+            raws = [replace(raw, start=label) if raw.start < label else raw for raw in sd._.communique_acts or []]
+            coded = [coder.act(doc, s, raw) for raw in raws]
+            for a, raw in zip(coded, raws):
+                syntax.setdefault(act_key(a), raw.syntax)
+            mine = merge_same_evidence(coded)
             acts.extend(mine)
             lead = by_n.get(s.lead_in) if s.lead_in is not None else None
             features.append(sentence_features(sd, kind=doc.kind, list_item=s.list_item,
@@ -240,6 +244,6 @@ class Extractor:
             doc = replace(doc, parties=tuple(ctx.parties))
         extraction = Extraction(doc, tuple(sentences), tuple(acts), tuple(mentions), tuple(participants))
         return DocumentView(extraction, tuple(features), tuple(mains), self.component.gazetteer.group_members,
-                            tuple(pieces))
+                            tuple(pieces), syntax)
 
 

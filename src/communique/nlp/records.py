@@ -139,6 +139,9 @@ class RawAct:
     rule: str
     predicate: str
     negated: bool = False
+    # where the predicate sits in the parse (see ``arguments.trigger_syntax``): what the act head reads
+    # to tell an act from a verb inside a noun's description ("the project EXIM has financed")
+    syntax: tuple[str, ...] = ()
 
 
 class Trigger:

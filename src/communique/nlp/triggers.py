@@ -874,6 +874,9 @@ def _purpose_link(tok: Token) -> bool:
     return tok.dep_ in ("xcomp", "advcl", "acl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children)
 
 
+_STANCES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
+
+
 def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger]) -> tuple[Trigger | None, bool]:
     """The act whose object (or purpose) holds ``t``, and whether ``t`` is that act's
     own purpose clause ("work together to <goal>")."""
@@ -906,6 +909,12 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
         if other is not None and t.rule.startswith("object:") and head.i == _governing_verb(t.tok):
             cur = head  # another object of the verb, of a type of its own: nested only where the verb is
             continue
+        if (cur is t.tok and t.type in _STANCES and cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > head.i and cur.i > 0
+                and cur.doc[cur.i - 1].text == "," and not has_child(cur, ("mark", "aux", "nsubj"))):
+            # "reaffirmed their commitment to the denuclearization of North Korea, urging North Korea to abide
+            # by its obligations": a stance taken in a participle after a comma is the subject's next act, as a
+            # conjunct is (not a deed: ", working hand-in-hand with ..." says how the main verb's act is done)
+            return None, False
         if other is not None and other is not t and cur.dep_ in NESTING + ("xcomp", "advcl", "ccomp"):
             direct_purpose = cur is t.tok and _purpose_link(cur)
             return other, direct_purpose

@@ -105,7 +105,10 @@ SUPPORTED_VERSIONS = {1}
 #     no REQUEST from "expect", nor from a need or want negated, past or of others' knowing; agreeing with
 #     another backs their view only in the present and not on a deal; a label before a verb with no subject or
 #     before a quotation is no subtitle
-EXTRACTION_REVISION = 38
+# 39: a stance taken in a participle after a comma (", urging North Korea to abide by ...") is an act of its own,
+#     on its own words; the act head reads where each rule act's predicate sits in the parse (its dependency,
+#     tag, climb to its subject, and whether it lies in a noun's description)
+EXTRACTION_REVISION = 39
 
 
 class RulesData(dict):
