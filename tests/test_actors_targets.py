@@ -202,6 +202,25 @@ def test_agreeing_with_another_backs_their_view(which, request):
     assert [a.type for a in ex.extract(doc).acts] == ["AGREE"]
 
 
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_the_examples_such_as_names_are_whom_the_act_addresses(which, request):
+    """Brazil at the General Debate, 2005 (the gold: COOPERATE toward GCC and LAS): "its relations with
+    regional groupings such as the Gulf Cooperation Council and the Arab League"."""
+    got = acts_in(request.getfixturevalue(which), "2005_brazil_speech_un-general-debate-60",
+                  "strengthening its relations with regional groupings")
+    assert ("COOPERATE", ("BRA",), ("GCC", "LAS")) in [(a.type, a.actors, a.targets) for a in got]
+
+
+@pytest.mark.parametrize("name", ["2023-05-18_us-japan_readout_meeting-kishida", "2024-09-21_us-japan_readout_meeting-kishida"])
+def test_a_cooperation_the_model_adds_is_with_whom_the_sentence_names_after_with(extractor, name):
+    """US-Japan readouts (the gold: COOPERATE toward JPN): "President Joseph R. Biden, Jr. met with Prime Minister
+    Kishida Fumio of Japan in Hiroshima today to advance cooperation on a range of security, economic, and regional
+    issues." The rules read no clause there; the sentence heads add the cooperation, with whom it names after "with"."""
+    got = acts_in(extractor, name, "met with Prime Minister Kishida Fumio of Japan")
+    added = [a for a in got if a.type == "COOPERATE" and a.rule.startswith("sentence")]
+    assert added and all(a.targets == ("JPN",) for a in added)
+
+
 def test_inviting_guests_is_no_request_by_the_rules(rules_extractor):
     doc = document_from_text("We invited the leaders to Washington for the summit.\n", name="t", origin="t",
                              meta={"title": "Joint Statement", "kind": "joint-statement", "parties": ["USA", "JPN"]})

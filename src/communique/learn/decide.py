@@ -157,7 +157,9 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
                 start, end = _carrier(model, type_, parts, s.text) if parts else (0, len(s.text.rstrip()))
                 # aimed at whom its own part names: another conjunct's names are that conjunct's
                 targets = (_named(s.start + start, s.text[start:end], _selves(sentence_actors, view.groups), ex.mentions)
-                           if type_ in _AIMED else ())
+                           if type_ in _AIMED else
+                           _named_with(s.start + start, s.text[start:end], _selves(sentence_actors, view.groups), ex.mentions)
+                           if type_ == "COOPERATE" else ())
                 # a cue the rules read in the main clause ("will", "reaffirm") says the modality better than
                 # the sentence model; where they read none (ASSERT is their default), the model says
                 ds = replace(d, modality=main.modality) if main.modality != "ASSERT" else d
@@ -231,6 +233,17 @@ def _named(start: int, text: str, besides: set[str] | tuple[str, ...], mentions)
                 and not _RELATIVE.search(text, 0, m.start - start)):
             codes.append(m.code)
     return tuple(codes)
+
+
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
+
+
+def _named_with(start: int, text: str, besides, mentions) -> tuple[str, ...]:
+    """Those a text names right after "with" ("met with Prime Minister Kishida Fumio of Japan ... to advance
+    cooperation"): whom a cooperation is with."""
+    return tuple(c for c in _named(start, text, besides, mentions)
+                 if any(m.code == c and start <= m.start and _WITH.search(text[max(0, m.start - start - 60):m.start - start])
+                        for m in mentions))
 
 
 def _recode(coder: "Coder", a: Act, type_: str, d: SentenceDecision, p: float, rule: str,

@@ -84,6 +84,11 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 collect(c, is_direct and (c.dep_ in ("conj", "appos") or c.dep_ == "poss" and trig.type == "SUPPORT"))
             elif c.dep_ == "amod" and trig.type != "CONSULT" and (h := s.tok_hit.get(c.i)) is not None and h.kind == "state":
                 collect(c, False)  # "deter Russian aggression": whose aggression, as "Russia's" would say
+            elif c.dep_ == "prep" and c.lower_ == "as" and any(x.lower_ == "such" for x in c.children):
+                # "its relations with regional groupings such as the Gulf Cooperation Council": the examples named
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        collect(g, is_direct)
             elif c.dep_ == "prep" and c.lower_ in ("of", "including", "among", "between", "by") or (
                     c.dep_ == "prep" and c.lower_ == "in" and np.dep_ == "pobj" and np.head.lower_ == "of"):  # "the victims in Poland"
                 for g in c.children:

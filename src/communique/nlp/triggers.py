@@ -875,12 +875,29 @@ def _purpose_link(tok: Token) -> bool:
 
 
 _STANCES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
+# participles that describe a deed however the lexicon types them ("..., providing support for critical
+# investments", "building on support put in place", "taking into account the call for diplomacy")
+_DEED_PARTICIPLES = frozenset({"support", "provide", "build", "take", "give", "offer", "extend", "lend", "deliver"})
+
+
+def _stance_participle(s: ParsedSentence, t: Trigger, first: Token, head: Token) -> bool:
+    """Whether ``t`` is a stance taken in a participle (``first``, or a conjunct of it) after a comma that
+    follows its head, a verb with a subject of its own: an act of that subject's, not nested in the head's."""
+    return (t.type in _STANCES and t.tok.lemma_.lower() not in _DEED_PARTICIPLES
+            and first.dep_ == "advcl" and first.tag_ == "VBG" and head.i < first.i and first.i > 0
+            and first.doc[first.i - 1].text == "," and not has_child(first, ("mark", "aux", "nsubj"))
+            and (head.dep_ in ("ROOT", "conj") or s.subject_of(head) is not None)
+            # "young people raise their voices, urging us to shoulder responsibilities": the urging is theirs
+            and not any(c.dep_ == "dobj" and c.lower_ in ("us", "me") for c in t.tok.children))
 
 
 def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger]) -> tuple[Trigger | None, bool]:
     """The act whose object (or purpose) holds ``t``, and whether ``t`` is that act's
     own purpose clause ("work together to <goal>")."""
     cur = t.tok
+    first = t.tok  # the first of the conjuncts t is one of ("condemning the attacks and calling on Russia to ...")
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
     items: set[int] = set()  # goal verbs whose infinitive list ("to maintain ... and to continue ...") t's clause is an item of
     for _ in range(14):
         if cur.head.i == cur.i or cur.dep_ == "parataxis":
@@ -909,11 +926,11 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
         if other is not None and t.rule.startswith("object:") and head.i == _governing_verb(t.tok):
             cur = head  # another object of the verb, of a type of its own: nested only where the verb is
             continue
-        if (cur is t.tok and t.type in _STANCES and cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > head.i and cur.i > 0
-                and cur.doc[cur.i - 1].text == "," and not has_child(cur, ("mark", "aux", "nsubj"))):
+        if cur.i == first.i and other is not None and _stance_participle(s, t, cur, head):
             # "reaffirmed their commitment to the denuclearization of North Korea, urging North Korea to abide
             # by its obligations": a stance taken in a participle after a comma is the subject's next act, as a
-            # conjunct is (not a deed: ", working hand-in-hand with ..." says how the main verb's act is done)
+            # conjunct is (not a deed: ", working hand-in-hand with ...", ", providing support for ..." say how
+            # the main verb's act is done)
             return None, False
         if other is not None and other is not t and cur.dep_ in NESTING + ("xcomp", "advcl", "ccomp"):
             direct_purpose = cur is t.tok and _purpose_link(cur)

@@ -108,7 +108,11 @@ SUPPORTED_VERSIONS = {1}
 # 39: a stance taken in a participle after a comma (", urging North Korea to abide by ...") is an act of its own,
 #     on its own words; the act head reads where each rule act's predicate sits in the parse (its dependency,
 #     tag, climb to its subject, and whether it lies in a noun's description)
-EXTRACTION_REVISION = 39
+# 40: review of 39: no stance from a participle of a deed (", providing support for ...", "building on support")
+#     or of another's ("young people raise their voices, urging us"), nor after a head that is no act; each of
+#     coordinated stance participles is an act ("condemning ... and calling on ..."); the examples "such as" names
+#     are whom an act addresses; a cooperation the sentence heads add is with whom it names after "with"
+EXTRACTION_REVISION = 40
 
 
 class RulesData(dict):
