@@ -150,6 +150,26 @@ def test_each_of_coordinated_stance_participles_is_an_act(rules_extractor):
     assert got[2].targets == ("RUS",)
 
 
+# talks with whom a clause names, and a meeting taken part in (sentence -> metadata, (type, actors, targets))
+MEETINGS = {
+    # AUKUS fact sheet, 2022-04-05 (the gold: CONSULT toward IAEA)
+    "Since the announcement of AUKUS, our nations have been engaging proactively with the International Atomic "
+    "Energy Agency on the non-proliferation aspects of our partnership.": (
+        {"parties": ["AUS", "GBR", "USA"], "kind": "fact-sheet", "title": "Fact Sheet: Implementation of the "
+         "Australia – United Kingdom – United States Partnership (AUKUS)"}, ("CONSULT", ("AUS", "GBR", "USA"), ("IAEA",))),
+    # US-ROK joint press statement on the Nuclear Consultative Group, 2023-12-16 (outside the gold)
+    "ROK and U.S. officials from the NSC, and relevant defense, foreign affairs, intelligence, and military agencies "
+    "also took part in the meeting.": ({"parties": ["USA", "KOR"], "kind": "joint-statement",
+                                        "title": "Joint Press Statement"}, ("CONSULT", ("KOR", "USA"), ())),
+}
+
+
+@pytest.mark.parametrize("text", list(MEETINGS))
+def test_talks_with_others_and_a_meeting_taken_part_in_are_consultations(rules_extractor, text):
+    meta, wanted = MEETINGS[text]
+    assert [(a.type, a.actors, a.targets) for a in acts_of(rules_extractor, text, meta)] == [wanted]
+
+
 def test_positions_unchanged_on_taiwan_are_toward_taiwan(rules_extractor):
     # US-Japan 2023 (the gold: one PURSUE toward TWN, one with no target)
     got = acts_of(rules_extractor, "We emphasize that our basic positions on Taiwan remain unchanged, and reiterate the "

@@ -188,6 +188,8 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return "RETREAT", "085", f"verb:{lem}-access"
     if lem in ("close", "secure", "reach", "strike", "achieve") and obj is not None and obj_lem in lx.agree_objects:
         return "AGREE", "057", f"verb:{lem}+{obj_lem}"  # "closed a landmark deal", "reached an agreement"
+    if lem == "engage" and obj is None and next(prep_objects(v, ("with",), ("pobj",)), None) is not None:
+        return "CONSULT", "040", "verb:engage-with"  # "engaging proactively with the IAEA": talks with whom it names
     if lem == "share":
         if obj is not None and (obj_lem in s.lex.words.share_objects or obj.lower_ in s.lex.words.share_objects):
             return "COOPERATE", "064", "verb:share-information"
@@ -650,6 +652,12 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                 return Trigger(tok, "PURSUE", "030", f"cue:{lem}-goal")
         if lem == "look" and has_child(tok, ("prt", "advmod"), {"forward"}):
             return _look_forward(s, tok)
+        if lem == "take" and obj is not None and obj.lower_ == "part":
+            # "took part in the meeting": what is taken part in, as "participate in" reads it
+            where = next(prep_objects(tok, ("in",), ("pobj",)), None) or next(prep_objects(obj, ("in",), ("pobj",)), None)
+            c = content_of_noun(s, where) if where is not None else None
+            if c is not None:
+                return Trigger(tok, c[0], c[1], f"verb:take-part+{c[2]}", targets_from=where)
         return None
     vt = verb_type(s, tok)
     if vt is None:

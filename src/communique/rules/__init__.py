@@ -112,7 +112,8 @@ SUPPORTED_VERSIONS = {1}
 #     or of another's ("young people raise their voices, urging us"), nor after a head that is no act; each of
 #     coordinated stance participles is an act ("condemning ... and calling on ..."); the examples "such as" names
 #     are whom an act addresses; a cooperation the sentence heads add is with whom it names after "with"
-EXTRACTION_REVISION = 40
+# 41: "engage with X" is talks with X (CONSULT); "take part in <a meeting>" is read as "participate in" is
+EXTRACTION_REVISION = 41
 
 
 class RulesData(dict):
