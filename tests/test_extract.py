@@ -150,13 +150,8 @@ def test_each_of_coordinated_stance_participles_is_an_act(rules_extractor):
     assert got[2].targets == ("RUS",)
 
 
-# talks with whom a clause names, and a meeting taken part in (sentence -> metadata, (type, actors, targets))
+# a meeting taken part in is a consultation, an exercise is not (sentence -> metadata, (type, actors, targets))
 MEETINGS = {
-    # AUKUS fact sheet, 2022-04-05 (the gold: CONSULT toward IAEA)
-    "Since the announcement of AUKUS, our nations have been engaging proactively with the International Atomic "
-    "Energy Agency on the non-proliferation aspects of our partnership.": (
-        {"parties": ["AUS", "GBR", "USA"], "kind": "fact-sheet", "title": "Fact Sheet: Implementation of the "
-         "Australia – United Kingdom – United States Partnership (AUKUS)"}, ("CONSULT", ("AUS", "GBR", "USA"), ("IAEA",))),
     # US-ROK joint press statement on the Nuclear Consultative Group, 2023-12-16 (outside the gold)
     "ROK and U.S. officials from the NSC, and relevant defense, foreign affairs, intelligence, and military agencies "
     "also took part in the meeting.": ({"parties": ["USA", "KOR"], "kind": "joint-statement",
@@ -164,8 +159,38 @@ MEETINGS = {
 }
 
 
+# sanctions named without the word "sanction" (statements outside the gold; sentence -> metadata, (type, rule))
+SANCTIONS = {
+    # US-EU summit, 2023-10-20
+    "We will target third-country actors who materially support Russia’s war.": (
+        {"parties": ["USA", "EU"], "kind": "joint-statement", "title": "U.S.-EU Summit Joint Statement"},
+        ("SANCTION", "verb:target-persons")),
+    # G7 summit fact sheet, 2023-05-21
+    "To implement these commitments, the Departments of Treasury, State, and Commerce rolled out new sanctions "
+    "packages including by expanding our broad restrictions, cutting off over 70 companies from Russia and other "
+    "countries from receiving U.S. exports, and sanctioning upwards of 300 individuals, entities, vessels, and "
+    "aircraft, including actors across the globe.": (
+        {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET: The 2023 G7 Summit in Hiroshima, Japan"},
+        ("SANCTION", "verb:cut-off")),
+    # US-EU joint statement, 2022-03-24
+    "The United States and the European Union have strengthened and aligned their sanctions regimes, together with "
+    "like-minded partners.": ({"parties": ["USA", "EU"], "kind": "joint-statement", "title": "Joint Statement"},
+                              ("SANCTION", "verb:align+noun:sanctions+regime")),
+}
+
+
+@pytest.mark.parametrize("text", list(SANCTIONS))
+def test_sanctions_named_by_their_targets_or_their_kind(rules_extractor, text):
+    meta, wanted = SANCTIONS[text]
+    assert wanted in [(a.type, a.rule) for a in acts_of(rules_extractor, text, meta)]
+
+
+def test_a_target_that_is_a_goal_is_no_sanction(rules_extractor):
+    assert "SANCTION" not in [a.type for a in acts_of(rules_extractor, "We target a 50 percent reduction in emissions.")]
+
+
 @pytest.mark.parametrize("text", list(MEETINGS))
-def test_talks_with_others_and_a_meeting_taken_part_in_are_consultations(rules_extractor, text):
+def test_a_meeting_taken_part_in_is_a_consultation(rules_extractor, text):
     meta, wanted = MEETINGS[text]
     assert [(a.type, a.actors, a.targets) for a in acts_of(rules_extractor, text, meta)] == [wanted]
 

@@ -2,6 +2,8 @@
 its targets and co-agents, and the character span of its evidence."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .clause import CLIMB, ParsedSentence, listed_infinitive, ordered, prep_objects
@@ -62,6 +64,9 @@ def _phrase(tok: Token) -> list[Token]:
     return out
 
 
+_REGISTRY_CODE = re.compile(r"[A-Z][A-Z0-9+_]*")
+
+
 def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tuple[str, ...]:
     """Whom the act addresses: its objects and their possessors, "of"-complements and
     apposed lists; the agent of an addressed action ("opposition to any attempts by the
@@ -88,7 +93,10 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 # "its relations with regional groupings such as the Gulf Cooperation Council": the examples named
                 for g in c.children:
                     if g.dep_ == "pobj":
+                        n = len(codes)
                         collect(g, is_direct)
+                        # only the bodies and states a registry codes ("initiatives such as the Rettig Commission")
+                        codes[n:] = [x for x in codes[n:] if _REGISTRY_CODE.fullmatch(x)]
             elif c.dep_ == "prep" and c.lower_ in ("of", "including", "among", "between", "by") or (
                     c.dep_ == "prep" and c.lower_ == "in" and np.dep_ == "pobj" and np.head.lower_ == "of"):  # "the victims in Poland"
                 for g in c.children:

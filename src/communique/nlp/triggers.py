@@ -68,6 +68,11 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
                         return vt[0], vt[1], vt[2], g
                     return "PURSUE", "030", f"noun:{lem}-to", g
         return None
+    if lem in s.lex.words.measure_nouns:  # "a new visa restriction policy", "a sanctions package": a sanction's kind
+        for c in noun.children:
+            ct = noun_type(s, c) if c.dep_ == "compound" else None
+            if ct and ct[0] == "SANCTION":
+                return ct[0], ct[1], f"{ct[2]}+{lem}", noun
     nt = noun_type(s, noun)
     if nt:
         return nt[0], nt[1], nt[2], noun
@@ -188,8 +193,10 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return "RETREAT", "085", f"verb:{lem}-access"
     if lem in ("close", "secure", "reach", "strike", "achieve") and obj is not None and obj_lem in lx.agree_objects:
         return "AGREE", "057", f"verb:{lem}+{obj_lem}"  # "closed a landmark deal", "reached an agreement"
-    if lem == "engage" and obj is None and next(prep_objects(v, ("with",), ("pobj",)), None) is not None:
-        return "CONSULT", "040", "verb:engage-with"  # "engaging proactively with the IAEA": talks with whom it names
+    if lem == "target" and obj is not None and obj_lem in s.lex.words.sanctioned_persons:
+        return "SANCTION", "163", "verb:target-persons"  # "target Russian elites and their family members"
+    if lem == "cut" and obj is not None and has_child(v, ("prt",), {"off"}):
+        return "SANCTION", "160", "verb:cut-off"  # "cuts them off from the U.S. financial system"
     if lem == "share":
         if obj is not None and (obj_lem in s.lex.words.share_objects or obj.lower_ in s.lex.words.share_objects):
             return "COOPERATE", "064", "verb:share-information"
@@ -656,7 +663,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             # "took part in the meeting": what is taken part in, as "participate in" reads it
             where = next(prep_objects(tok, ("in",), ("pobj",)), None) or next(prep_objects(obj, ("in",), ("pobj",)), None)
             c = content_of_noun(s, where) if where is not None else None
-            if c is not None:
+            if c is not None and c[0] == "CONSULT":  # a meeting, not "an active part in such an exercise"
                 return Trigger(tok, c[0], c[1], f"verb:take-part+{c[2]}", targets_from=where)
         return None
     vt = verb_type(s, tok)
@@ -885,13 +892,15 @@ def _purpose_link(tok: Token) -> bool:
 _STANCES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
 # participles that describe a deed however the lexicon types them ("..., providing support for critical
 # investments", "building on support put in place", "taking into account the call for diplomacy")
-_DEED_PARTICIPLES = frozenset({"support", "provide", "build", "take", "give", "offer", "extend", "lend", "deliver"})
+_DEED_PARTICIPLES = frozenset({"support", "provide", "build", "take", "give", "offer", "extend", "lend", "deliver",
+                               "expand", "increase", "strengthen", "enhance", "deepen", "advance", "bolster", "boost",
+                               "continue", "maintain", "mobilize", "make"})
 
 
 def _stance_participle(s: ParsedSentence, t: Trigger, first: Token, head: Token) -> bool:
     """Whether ``t`` is a stance taken in a participle (``first``, or a conjunct of it) after a comma that
     follows its head, a verb with a subject of its own: an act of that subject's, not nested in the head's."""
-    return (t.type in _STANCES and t.tok.lemma_.lower() not in _DEED_PARTICIPLES
+    return (t is not None and t.type in _STANCES and t.tok.lemma_.lower() not in _DEED_PARTICIPLES
             and first.dep_ == "advcl" and first.tag_ == "VBG" and head.i < first.i and first.i > 0
             and first.doc[first.i - 1].text == "," and not has_child(first, ("mark", "aux", "nsubj"))
             and (head.dep_ in ("ROOT", "conj") or s.subject_of(head) is not None)
@@ -934,7 +943,10 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
         if other is not None and t.rule.startswith("object:") and head.i == _governing_verb(t.tok):
             cur = head  # another object of the verb, of a type of its own: nested only where the verb is
             continue
-        if cur.i == first.i and other is not None and _stance_participle(s, t, cur, head):
+        if (cur.i == first.i and other is not None and _stance_participle(s, t, cur, head)
+                and (first.i == t.tok.i or _stance_participle(s, triggers.get(first.i), cur, head))):
+            # (a later conjunct only after a first participle that is a stance too: "..., expanding ... efforts,
+            # expanding support for persons with disabilities" lists deeds)
             # "reaffirmed their commitment to the denuclearization of North Korea, urging North Korea to abide
             # by its obligations": a stance taken in a participle after a comma is the subject's next act, as a
             # conjunct is (not a deed: ", working hand-in-hand with ...", ", providing support for ..." say how

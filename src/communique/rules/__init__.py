@@ -113,7 +113,11 @@ SUPPORTED_VERSIONS = {1}
 #     coordinated stance participles is an act ("condemning ... and calling on ..."); the examples "such as" names
 #     are whom an act addresses; a cooperation the sentence heads add is with whom it names after "with"
 # 41: "engage with X" is talks with X (CONSULT); "take part in <a meeting>" is read as "participate in" is
-EXTRACTION_REVISION = 41
+# 42: sanctions named by whom they target ("target third-country actors", "cutting off over 70 companies") or by
+#     their kind ("sanctions regimes", "a visa restriction policy"); review of 40-41: "engage with X" withdrawn (no
+#     one engaged with, a typed goal swallowed); "take part in" only a meeting; "such as" names only coded bodies
+#     and states; a later stance participle only after a first that is a stance too
+EXTRACTION_REVISION = 42
 
 
 class RulesData(dict):
