@@ -463,3 +463,43 @@ def test_a_tariff_imposed_is_a_sanction_on_whose_imports_it_falls(which, request
     assert ("SANCTION", ("USA",), ("CAN", "MEX", "CHN")) in got
     # "President Trump is taking bold action to hold Mexico, Canada, and China accountable to their promises ..."
     assert ("THREATEN", ("USA",), ("MEX", "CAN", "CHN")) in got
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_a_concern_is_aimed_at_whom_it_is_over(which, request):
+    """US-China readout, 2023-11-15 (the gold: ACCUSE toward CHN): "He raised concerns regarding PRC human rights
+    abuses, including in Xinjiang, Tibet, and Hong Kong." A concern over, regarding or about X's conduct, or that X
+    does something, is aimed at X."""
+    got = acts_in(request.getfixturevalue(which), "2023-11-15_us-china_readout_meeting-xi-jinping-people",
+                  "He raised concerns regarding PRC human rights abuses")
+    assert [(a.type, a.targets) for a in got] == [("ACCUSE", ("CHN",))]
+
+
+def test_a_concern_that_another_acts_is_aimed_at_it(rules_extractor):
+    doc = document_from_text("The President expressed concern that China is undermining peace in the region.\n",
+                             name="t", origin="t", meta={"parties": ["USA"], "kind": "readout", "title": "Readout"})
+    assert [(a.type, a.targets) for a in rules_extractor.extract(doc).acts] == [("ACCUSE", ("CHN",))]
+
+
+def test_a_titled_name_ends_at_the_comma_before_the_next(gazetteer):
+    """Joint readout of the US-ROK-Japan National Security Advisors, 2024-10-25: the name after a title ends
+    at a comma ("Jake Sullivan, Republic of Korea ..." had made "Republic" a name of his), save "Jr."."""
+    text = ("On Friday, October 25, National Security Advisor Jake Sullivan, Republic of Korea National Security "
+            "Advisor Shin Wonsik, and Japanese National Security Advisor Akiba Takeo met in Washington, D.C.")
+    hits, people = gazetteer.scan(text, {}, "2024-10-25")
+    assert [(h.text, h.code) for h in hits][:3] == [("National Security Advisor Jake Sullivan", "USA"),
+                                                    ("Republic of Korea", "KOR"),
+                                                    ("National Security Advisor Shin Wonsik", "KOR")]
+    assert "Republic" not in people and people["Sullivan"] == "USA"
+    assert [h.text for h in gazetteer.find("President Joseph R. Biden, Jr. met with them.", {}, "2023-05-18")] == [
+        "President Joseph R. Biden, Jr."]
+
+
+@pytest.mark.parametrize("which", ["rules_extractor", "extractor"])
+def test_a_name_introduced_with_a_title_is_known_bare_later(which, request):
+    """The same readout (the gold: ACCUSE by USA, KOR and JPN): "In particular, National Security Advisors
+    Sullivan, Shin, and Akiba expressed grave concern over troop deployments by the Democratic People's Republic of
+    Korea (DPRK) to Russia"."""
+    got = acts_in(request.getfixturevalue(which), "2024-10-25_japan-rok-us_readout_trilateral-national-security-advisors-meeting",
+                  "National Security Advisors Sullivan, Shin, and Akiba")
+    assert [(a.type, set(a.actors)) for a in got] == [("ACCUSE", {"USA", "KOR", "JPN"})]

@@ -150,6 +150,19 @@ def test_each_of_coordinated_stance_participles_is_an_act(rules_extractor):
     assert got[2].targets == ("RUS",)
 
 
+def test_a_stance_participle_under_an_intention_described_is_the_reporters(rules_extractor):
+    """White House, 2021-02-02 (Jake Sullivan's call with Ibrahim Kalin): the participle hangs from an infinitive
+    that describes the conveyed intention, so it has no subject of its own; the concern is still his act, on its
+    own words, and the intention's evidence ends before it."""
+    got = acts_of(rules_extractor, "He conveyed the administration’s intention to strengthen transatlantic security "
+                                   "through NATO, expressing concern that Turkey’s acquisition of the Russian S-400 "
+                                   "surface-to-air missile system undermines alliance cohesion and effectiveness.",
+                  {"parties": ["USA"], "kind": "readout", "title": "Statement on a call"})
+    assert [(a.type, a.evidence[:40]) for a in got] == [
+        ("PURSUE", "He conveyed the administration’s intenti"), ("ACCUSE", "expressing concern that Turkey’s acquisi")]
+    assert got[0].evidence.endswith("through NATO")
+
+
 # a meeting taken part in is a consultation, an exercise is not (sentence -> metadata, (type, actors, targets))
 MEETINGS = {
     # US-ROK joint press statement on the Nuclear Consultative Group, 2023-12-16 (outside the gold)

@@ -67,6 +67,10 @@ def _phrase(tok: Token) -> list[Token]:
 _REGISTRY_CODE = re.compile(r"[A-Z][A-Z0-9+_]*")
 
 
+# what a concern is over, besides the target prepositions every act reads ("concern over the PRC's support for ...")
+_CONCERN_PREPS = frozenset({"over", "regarding", "concerning", "by"})
+
+
 def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tuple[str, ...]:
     """Whom the act addresses: its objects and their possessors, "of"-complements and
     apposed lists; the agent of an addressed action ("opposition to any attempts by the
@@ -135,7 +139,13 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                 for g in c.children:  # "hold Mexico, Canada, and China accountable": the last one held, as parsed
                     if g.dep_ == "nsubj":
                         collect(g, True)
-            elif c.dep_ == "ccomp":  # "welcomed that X ...": the clause's subject
+            elif c.dep_ == "prep" and trig.type == "ACCUSE" and c.lower_ in _CONCERN_PREPS:
+                for g in c.children:  # "expressed grave concern over troop deployments by the DPRK", "concern regarding ..."
+                    if g.dep_ == "pobj":
+                        collect(g, True)
+            elif c.dep_ == "ccomp" or c.dep_ == "acl" and trig.type == "ACCUSE" and root.pos_ == "NOUN" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                # "welcomed that X ...": the clause's subject; "concern that Turkey's acquisition ... undermines ..."
                 subj = s.subject_of(c)
                 if subj is not None:
                     collect(subj, False)
@@ -186,7 +196,9 @@ def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts:
             stack.append(c)
     if trig.targets_from is not trig.tok:
         # less another object's act inside it ("our support for ASEAN centrality and our opposition to ...")
-        skip = {x.i for d in trig.targets_from.subtree if d.i in others and d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN")
+        # and less a stance taken in a participle of its own ("... intention to strengthen ..., expressing concern that ...")
+        skip = {x.i for d in trig.targets_from.subtree if d.i in others and (
+                d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN") or d.dep_ == "advcl" and d.tag_ == "VBG")
                 for x in d.subtree}
         toks.extend(t for t in trig.targets_from.subtree if t.i not in skip)
     if not has_complement(trig.tok):

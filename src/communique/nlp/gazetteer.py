@@ -31,7 +31,7 @@ TITLED = re.compile(rf"(?:{_TITLE_RE})\s+[A-Z]")  # a title and a name after it:
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLE_RE})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}$")
 # "Prime Minister Kishida Fumio of Japan", "President Xi Jinping of the People's Republic of China"
 _PERSON = re.compile(
-    rf"\b(?P<title>{_TITLE_RE})\s+(?P<name>(?:[A-Z][\w.’'-]*|[a-z]{{2,3}}(?=\s+[A-Z]))(?:,?\s+(?:Jr\.|[A-Z][\w.’'-]*|d[ae]|von|der|bin|al|el)){{0,4}})"
+    rf"\b(?P<title>{_TITLE_RE})\s+(?P<name>(?:[A-Z][\w.’'-]*|[a-z]{{2,3}}(?=\s+[A-Z]))(?:,\s+Jr\.|\s+(?:Jr\.|[A-Z][\w.’'-]*|d[ae]|von|der|bin|al|el)){{0,4}})"
 )
 _POSS = r"(?:[’']s|[’'])?"
 _THEIR_PREDECESSOR = re.compile(r"(?:his|her)\s+predecessor", re.I)
@@ -210,6 +210,11 @@ class Gazetteer:
                 code = self.office(alias, code, date)
                 if code is None:
                     continue
+                last = alias.split()[-1]
+                if " " in alias and last in self.single_word_people:
+                    # "National Security Advisor Jake Sullivan" first: the bare "Sullivan" of a later sentence
+                    # is him, without the title a leader's one-word name otherwise needs ("Advisors Sullivan, ...")
+                    people.setdefault(last, code)
             if alias in self.capitals and (_NAMED_FOR.match(text, m.end()) or _NAMED_OF.search(text, 0, m.start())):
                 code, kind = None, "place"  # the name of a text or a meeting, no state
             if alias in self.ceased and (date is None or date[:10] > self.ceased[alias]):

@@ -903,9 +903,22 @@ def _stance_participle(s: ParsedSentence, t: Trigger, first: Token, head: Token)
     return (t is not None and t.type in _STANCES and t.tok.lemma_.lower() not in _DEED_PARTICIPLES
             and first.dep_ == "advcl" and first.tag_ == "VBG" and head.i < first.i and first.i > 0
             and first.doc[first.i - 1].text == "," and not has_child(first, ("mark", "aux", "nsubj"))
-            and (head.dep_ in ("ROOT", "conj") or s.subject_of(head) is not None)
+            and (head.dep_ in ("ROOT", "conj") or s.subject_of(head) is not None or _own_infinitive(s, head))
             # "young people raise their voices, urging us to shoulder responsibilities": the urging is theirs
             and not any(c.dep_ == "dobj" and c.lower_ in ("us", "me") for c in t.tok.children))
+
+
+def _own_infinitive(s: ParsedSentence, head: Token) -> bool:
+    """Whether ``head`` is an infinitive describing the object of a verb with a subject, a noun that names
+    no one else as its agent: "He conveyed the administration's intention to strengthen ... through NATO,
+    expressing concern that ...": the concern is his, though "strengthen" has no subject of its own."""
+    if head.dep_ != "acl" or not has_child(head, ("aux",), {"to"}):
+        return False
+    noun = head.head
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "of") for c in noun.children):
+        return False  # "the decision by Russia to ...": Russia's
+    gov = noun.head
+    return noun.dep_ in ("dobj", "attr") and (gov.dep_ in ("ROOT", "conj") or s.subject_of(gov) is not None)
 
 
 def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger]) -> tuple[Trigger | None, bool]:

@@ -117,7 +117,11 @@ SUPPORTED_VERSIONS = {1}
 #     their kind ("sanctions regimes", "a visa restriction policy"); review of 40-41: "engage with X" withdrawn (no
 #     one engaged with, a typed goal swallowed); "take part in" only a meeting; "such as" names only coded bodies
 #     and states; a later stance participle only after a first that is a stance too
-EXTRACTION_REVISION = 42
+# 43: a concern is aimed at whom it is over ("concerns regarding PRC human rights abuses", "concern that China is
+#     undermining ..."); a stance participle under an infinitive describing a conveyed intention is the reporter's,
+#     the intention's evidence ending before it; a titled name ends at a comma ("Jake Sullivan, Republic of Korea
+#     ..." had taught "Republic" as his name), and a leader's full name teaches the bare one for later sentences
+EXTRACTION_REVISION = 43
 
 
 class RulesData(dict):
