@@ -163,6 +163,95 @@ def test_a_stance_participle_under_an_intention_described_is_the_reporters(rules
     assert got[0].evidence.endswith("through NATO")
 
 
+# General Debate openings outside the gold (the gold reads each such congratulation as SUPPORT): the object
+# the parser hangs elsewhere, the frame a feeling gives, the opportunity taken (sentence -> party, type, modality,
+# where the evidence starts)
+OPENINGS = {
+    # Venezuela, "Sir" and the congratulations an apposition: the bare "extend" had been AID
+    "Allow me, on behalf of Venezuela, to extend to you, Sir, our very special congratulations on your election as "
+    "President of the General Assembly.": ("VEN", "SUPPORT", "ASSERT", None),
+    # the United Arab Emirates: "It" pleases "me"; the evidence is the act's own words
+    "It gives me great pleasure to extend to you, Sir, on behalf of the delegation of the United Arab Emirates, our "
+    "congratulations on your election as President of this session of the General Assembly.": (
+        "ARE", "SUPPORT", "ASSERT", "to extend to you"),
+    # Ireland, 1989: the act the opportunity is taken for, with its modality
+    "I take this opportunity to reaffirm our support for the Secretary-General and his Special Representative in "
+    "fulfilling their roles.": ("IRL", "SUPPORT", "REAFFIRM", "I take this opportunity"),
+}
+
+
+@pytest.mark.parametrize("text", list(OPENINGS))
+def test_a_speechs_opening_congratulation_is_support(rules_extractor, text):
+    party, type_, modality, start = OPENINGS[text]
+    got = acts_of(rules_extractor, text, {"parties": [party], "kind": "speech", "title": "Address"})
+    assert [(a.type, a.actors, a.modality) for a in got] == [(type_, (party,), modality)]
+    if start:
+        assert got[0].evidence.startswith(start)
+
+
+def test_a_speechs_bare_government_is_the_speakers(rules_extractor):
+    """Pakistan at the General Debate (outside the gold): "the Government" with nothing naming whose is the
+    speaking state's, as "my Government" is; "the Government of Mali" is not."""
+    meta = {"parties": ["PAK"], "kind": "speech", "title": "Address"}
+    got = acts_of(rules_extractor, "The Government remains focused in its resolve to address the challenges posed by "
+                                   "that humanitarian crisis.", meta)
+    assert [(a.type, a.actors) for a in got] == [("PURSUE", ("PAK",))]
+    other = acts_of(rules_extractor, "The Government of Mali remains focused in its resolve to address the "
+                                     "challenges posed by that humanitarian crisis.", meta)
+    assert all(a.actors != ("PAK",) for a in other)
+
+
+# the US-Pacific Islands fact sheet of 2024-08-27 (outside the gold): an agency acts for the United States, and what a
+# development agency supports it funds (the gold: "The U.S. International Development Finance Corporation (DFC) and
+# IDB Invest have supported almost $2 billion worth of projects": AID)
+AGENCIES = {
+    "To advance aviation safety and ensure the sustainability of crucial infrastructure in the Pacific Islands, the "
+    "Department of Transportation’s Federal Aviation Administration (FAA) will support the Pacific Aviation Safety "
+    "Office (PASO)—a member of the Council of Regional Organizations of the Pacific (CROP) and backed by the PIF.": "SUPPORT",
+    "USAID is supporting a collaborative humanitarian learning initiative through the International Organization for "
+    "Migration that promotes engagement between disaster response authorities in the Philippines and select Pacific "
+    "island countries to share best practices.": "AID",
+}
+
+
+@pytest.mark.parametrize("text", list(AGENCIES))
+def test_an_agency_acts_for_the_united_states(rules_extractor, text):
+    got = acts_of(rules_extractor, text, {"parties": ["USA"], "kind": "fact-sheet", "title": "Fact Sheet"})
+    assert (AGENCIES[text], ("USA",)) in [(a.type, a.actors) for a in got]
+
+
+# the US-Pacific Islands fact sheet of 2024-08-27 and the General Debate (outside the gold): a word's other senses
+# (sentence -> metadata, the acts as (type, rule's start))
+SENSES = {
+    # a platform deployed pursues a goal; only force deployed is MOBILIZE (the gold: technologies deployed are no
+    # MOBILIZE, "deploy a Korean satellite" is PURSUE)
+    "The United States is deploying an innovative weather intelligence platform across the Pacific.": (
+        FACT_SHEET_META, [("PURSUE", "verb:deploy")]),
+    "The United States will deploy additional forces to Poland.": (FACT_SHEET_META, [("MOBILIZE", "verb:deploy")]),
+    # a leader's name before "administration" names the government; a strategy released is no prisoner freed; plans
+    # announced to provide money are the aid planned
+    "Over the last three and a half years, the Biden-Harris administration has hosted two historic Pacific Islands "
+    "Forum Summits at the White House; opened three new embassies in Solomon Islands, Tonga, and Vanuatu; released "
+    "the first ever U.S.-Pacific Partnership Strategy; and announced plans to provide over $8 billion in support to "
+    "the region.": (FACT_SHEET_META, [("CONSULT", "verb:host"), ("AID", "verb:announce-plans")]),
+}
+
+
+@pytest.mark.parametrize("text", list(SENSES))
+def test_a_words_other_senses(rules_extractor, text):
+    meta, wanted = SENSES[text]
+    got = acts_of(rules_extractor, text, meta)
+    assert [(a.type, a.rule[:len(r)]) for a, (_, r) in zip(got, wanted)] == wanted and len(got) == len(wanted)
+    assert all(a.actors == tuple(meta["parties"]) for a in got)
+
+
+def test_good_offices_exercised_are_no_force(rules_extractor):
+    """Trinidad and Tobago at the General Debate, 1989: the verb "exercise" is never MOBILIZE in the gold."""
+    got = acts_of(rules_extractor, "We are heartened by the Secretary-General's intention to continue exercising his "
+                                   "good offices.", {"parties": ["TTO"], "kind": "speech", "title": "Address"})
+    assert "MOBILIZE" not in [a.type for a in got]
+
+
 # a meeting taken part in is a consultation, an exercise is not (sentence -> metadata, (type, actors, targets))
 MEETINGS = {
     # US-ROK joint press statement on the Nuclear Consultative Group, 2023-12-16 (outside the gold)

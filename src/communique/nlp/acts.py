@@ -138,7 +138,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         # the evidence starts at the subject, but not across a noun the act completes ("efforts to
         # reduce methane emissions" is the act's own wording, whoever makes the efforts)
         # nor back over the verb's first object, where the act is another of its objects ("our opposition to ...")
-        spans_subject = (subj is not None and subj.i < trig.tok.i and not any(infinitive_of_noun(t) for t in chain[:-1])
+        spans_subject = (subj is not None and subj.i < trig.tok.i and subj.dep_ != "dative"
+                         and not any(infinitive_of_noun(t) for t in chain[:-1])
                          and not trig.rule.startswith("object:")
                          and not any(restating_beside(s, t) for t in chain[:-1])
                          # ", urging X to ...", after an act of its subject's: the participle's own words

@@ -290,6 +290,11 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
         upper.append(up)
     if subj is None:
         return chain, upper, None
+    if subj.lower_ == "it" and len(chain) > 1:
+        # "It gives me great pleasure to extend to you ... our congratulations": the speaker it pleases acts
+        felt = next((c for c in cur.children if c.dep_ == "dative" and c.lower_ in ("me", "us")), None)
+        if felt is not None:
+            return chain, upper, felt
     if subj.lower_ in ("it", "this", "that", "there") and upper:
         rep_subj = s.subject_of(upper[0])
         if rep_subj is not None:

@@ -76,11 +76,11 @@ class ParsedSentence:
     def np_actors(self, tok: Token) -> tuple[tuple[str, ...], bool]:
         """Actors named by the noun phrase headed by ``tok``; whether it names any at all."""
         low = tok.lower_
-        if low in ("i", "we", "us") and self.state.silenced:
+        if low in ("i", "me", "we", "us") and self.state.silenced:
             return (), True  # a moderator's "We will now accept questions from the press": no one's act
-        if low == "i" and self.state.speaking:  # a joint press statement: the leader whose turn it is
+        if low in ("i", "me") and self.state.speaking:  # a joint press statement: the leader whose turn it is
             return self.state.speaking, True
-        if low in ("we", "us", "i"):
+        if low in ("we", "us", "i", "me"):  # "me": whom "It gives me great pleasure to ..." pleases (arguments.climb)
             return self.ctx.own, True
         if low in ("they", "them"):
             if self.ctx.kind == "speech":
@@ -120,6 +120,12 @@ class ParsedSentence:
                 named = True
         if codes and also:
             codes.extend(also)
+        if not named and self.ctx.kind == "speech" and tok.lower_ in ("government", "delegation") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("prep", "poss", "amod", "compound", "nmod", "relcl", "acl") for c in tok.children):
+            # a speech's bare "The Government is working closely with ..." is the speaking state's, as "my
+            # Government" is ("the Government of Mali", "the Afghan Government" name theirs)
+            return self.ctx.own, True
         return ordered(codes), named
 
     def subject_of(self, tok: Token) -> Token | None:
@@ -136,6 +142,9 @@ class ParsedSentence:
 
     def subject_actors(self, subj: Token) -> tuple[tuple[str, ...], bool]:
         """Actors of every subject of the clause ("Biden ... and Kishida ... meet")."""
+        if subj.dep_ not in SUBJ:  # whom the clause pleases ("It gives me great pleasure to ...": arguments.climb)
+            a, n = self.np_actors(subj)
+            return ordered(list(a)), n
         codes: list[str] = []
         named = False
         for c in subj.head.children:

@@ -34,6 +34,8 @@ _PERSON = re.compile(
     rf"\b(?P<title>{_TITLE_RE})\s+(?P<name>(?:[A-Z][\w.’'-]*|[a-z]{{2,3}}(?=\s+[A-Z]))(?:,\s+Jr\.|\s+(?:Jr\.|[A-Z][\w.’'-]*|d[ae]|von|der|bin|al|el)){{0,4}})"
 )
 _POSS = r"(?:[’']s|[’'])?"
+# a leader's one-word name before "administration" names the government it led ("the Biden-Harris Administration")
+_ADMINISTRATION_AFTER = re.compile(r"(?:-[A-Z][\w’']*)?\s+[Aa]dministration\b")
 _THEIR_PREDECESSOR = re.compile(r"(?:his|her)\s+predecessor", re.I)
 # a text or a meeting named for a capital: "the Paris Agreement", "the Moscow Format", "the Treaty of Washington"
 _NAMED_FOR = re.compile(r"\s+(?:(?:Climate|Peace|Naval|Summit)\s+)?(?:Agreement|Accords?|Declaration|Treaty|Club|Forum|Process|Format|"
@@ -224,7 +226,7 @@ class Gazetteer:
             for m in self._single_re.finditer(text):
                 if taken[m.start()] or any(h.start <= m.start() < h.end for h in hits):
                     continue
-                if _TITLE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+                if _TITLE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) or _ADMINISTRATION_AFTER.match(text, m.end()):
                     name = self._alias_of(m.group(), self.single_word_people)
                     code = self.office(name, self.single_word_people[name], date)
                     if code is not None:

@@ -227,6 +227,12 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         if obj is not None and has_child(v, ("xcomp", "ccomp")):
             return "REQUEST", "020", "verb:encourage-to"
         return "SUPPORT", "051", "verb:encourage"
+    if lem == "release" and (obj is None or (obj_lem not in s.lex.words.released_persons and obj.lower_ not in s.lex.words.released_persons)):
+        return None  # "released the first ever U.S.-Pacific Partnership Strategy", "released the following joint statement"
+    if lem in ("deploy", "station") and obj is not None and obj_lem not in s.lex.words.military_objects and obj.lower_ not in s.lex.words.military_objects:
+        return "PURSUE", "030", f"verb:{lem}-nonmilitary"  # "deploying an innovative weather intelligence platform"
+    if lem == "support" and _by_aid_agency(s, v):
+        return "AID", "070", "verb:support-by-agency"  # "USAID is supporting a ... learning initiative"
     if lem in lx.support_aid_verbs and obj is not None and obj.dep_ == "dobj":
         h = s.tok_hit.get(obj.i)
         if h is not None and h.kind in ("state", "person"):
@@ -605,6 +611,17 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     obj = object_head(s, tok)
     if obj is not None and _speakers_topic(s, tok, lem, obj):
         return None  # "I would like to address another issue": what the speech turns to
+    if (lem in ("give", "afford", "bring") and obj is not None and obj.lemma_.lower() in s.lex.words.feeling_frames
+            and any(c.dep_ in ("dative", "dobj") and c.lower_ in ("me", "us") for c in tok.children)):
+        return None  # "It gives me great pleasure to extend to you ... our congratulations": a frame
+    if lem in ("take", "seize", "use") and obj is not None and obj.lower_ in s.lex.words.opportunity_nouns:
+        # "I take this opportunity to extend my sincere congratulations to ...": the act the opportunity is for
+        act = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")), None)
+        own = _verb_trigger(s, act) if act is not None else None  # (no trigger is looked for under a noun)
+        if own is not None:  # its modality is the infinitive's ("... to reaffirm our support": REAFFIRM)
+            return Trigger(tok, own.type, own.cameo, f"verb:take-opportunity+{own.rule}",
+                           targets_from=own.targets_from if own.targets_from is not act else act,
+                           modality=own.modality or s.modality([act, tok], []))
     if lem in s.lex.words.welcoming_verbs:
         handled, welcomed = _welcomed(s, tok, obj)
         if handled:
@@ -619,6 +636,13 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         return Trigger(tok, "AID", "070", "verb:meet-needs")  # "to meet Ukraine's requirements for defense equipment"
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
         return None  # "meet the challenges": not a meeting
+    if obj is not None and lem in s.lex.words.founding_verbs and obj.lemma_.lower() in ("plan", "intention", "intent"):
+        # "announced plans to provide over $8 billion in support to the region": the act planned, no plan founded
+        act = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and has_child(c, ("aux",), {"to"})), None)
+        own = _verb_trigger(s, act) if act is not None else None
+        if own is not None:
+            return Trigger(tok, own.type, own.cameo, f"verb:{lem}-plans+{own.rule}",
+                           targets_from=own.targets_from if own.targets_from is not act else act)
     founded = _founded(s, obj) if obj is not None and lem in s.lex.words.founding_verbs else None
     if founded is not None:
         # "launched a new partnership", "launch a ... strategic dialogue", "establish a working group": a
@@ -666,10 +690,37 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             if c is not None and c[0] == "CONSULT":  # a meeting, not "an active part in such an exercise"
                 return Trigger(tok, c[0], c[1], f"verb:take-part+{c[2]}", targets_from=where)
         return None
+    if obj is None and lem in lx.light_verbs:
+        stray = _stray_object(s, tok)
+        c = content_of_noun(s, stray) if stray is not None else None
+        if c is not None:
+            return Trigger(tok, c[0], c[1], f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not stray else stray)
     vt = verb_type(s, tok)
     if vt is None:
         return None
     return Trigger(tok, vt[0], vt[1], vt[2])
+
+
+def _by_aid_agency(s: ParsedSentence, verb: Token) -> bool:
+    """Whether the verb's subject names a development agency or lender (``aid_agencies``)."""
+    subj = s.subject_of(verb)
+    # the small parser takes a bare acronym before the verb for a modifier ("USAID is supporting ...": advmod)
+    heads = [subj] if subj is not None else [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod")]
+    words = " ".join(t.text for h in heads for t in h.subtree)
+    return any(f" {a} " in f" {words} " or f"({a})" in words for a in s.lex.words.aid_agencies)
+
+
+def _stray_object(s: ParsedSentence, verb: Token) -> Token | None:
+    """The object the parser hung elsewhere after a light verb that has none: "I would like to extend to you,
+    Sir, my warm and heartfelt congratulations" (the congratulations an apposition to "Sir"), an opening of
+    many General Debate speeches. The first noun after the verb, before another clause begins, that is an
+    apposition or a loose modifier, not a preposition's object."""
+    for t in s.sent[verb.i - s.sent.start + 1:]:
+        if t.text in (";", ":") or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
+            return None
+        if t.pos_ == "NOUN" and t.dep_ in ("appos", "npadvmod", "dobj"):
+            return t
+    return None
 
 
 def _carries_on(s: ParsedSentence, verb: Token) -> bool:
