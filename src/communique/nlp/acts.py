@@ -26,7 +26,7 @@ from .arguments import (
     targets_of,
     trigger_syntax,
 )
-from .clause import ParsedSentence, ordered
+from .clause import ParsedSentence, has_child, ordered
 from .gazetteer import Hit
 from .lexicon import Lexicon
 from ..model import MainClause
@@ -39,6 +39,7 @@ __all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'main_clause']
 # A question ("Will we take on global challenges like climate change?") asks and binds no one, and a
 # speech's closing thanks ("Thank you.") is a formula: neither holds an act (the gold has none in any
 # of its questions)
+_PARTICIPLE_STANCES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})  # as triggers._STANCES
 _THANKS = re.compile(r"^\W*(?:i\s+)?thank\s+you(?:\s+(?:very\s+much|so\s+much|all))?\W*$", re.I)
 
 
@@ -61,6 +62,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     # the predicates whose clauses are acts of their own: not the first of a verb pair, whose act
     # is read from the second ("We have imposed and will continue to impose" is one clause)
     trig_ids = {t.tok.i for t in triggers if not _shares_object(t, triggers)}
+    # stances taken in a participle after a comma (", expressing concern that ..."): no part of another act's words
+    stance_ids = {t.tok.i for t in triggers if t.type in _PARTICIPLE_STANCES and t.tok.dep_ == "advcl"
+                  and t.tok.tag_ == "VBG" and t.tok.i > 0 and t.tok.doc[t.tok.i - 1].text == ","}
     acts: list[RawAct] = []
     root_actors: tuple[str, ...] = ()
     root_modality = "ASSERT"
@@ -73,6 +77,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             chain, upper, subj = [trig.tok, trig.tok.head], list(trig.tok.head.ancestors), None
         actors, named = (s.subject_actors(subj) if subj is not None else ((), False))
         third = subj is not None and not actors and named
+        if trig.rule.startswith("verb:assure-of") and subj is not None and subj.lower_ == "you":
+            actors, named, third = ctx.own, True, False  # "you may rest assured of our full co-operation": ours
         if subj is not None and not named:
             actors = plan_subject(s, subj)
         if owner:
@@ -132,19 +138,23 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
                 continue
             if subj is not None and subj.lower_ not in ("we", "i") and not upper:
                 continue  # "They should promote ...": a norm described, not an act
+            if reported and subj is not None and subj.pos_ in ("PROPN", "NOUN") and subj.text[:1].isupper():
+                # "We consider that KFOR should strengthen its border control activities": what the speaker asks of
+                # a body no gazetteer knows, not the speaker's own deed
+                type_, cameo, rule, modality = "REQUEST", "020", rule + "+should", "ASSERT"
         if type_ == "PURSUE" and coagents(s, trig.tok):
             type_, cameo, rule = "COOPERATE", "060", rule + "+coagents"
         targets = targets_of(s, trig, actors)
         # the evidence starts at the subject, but not across a noun the act completes ("efforts to
         # reduce methane emissions" is the act's own wording, whoever makes the efforts)
         # nor back over the verb's first object, where the act is another of its objects ("our opposition to ...")
-        spans_subject = (subj is not None and subj.i < trig.tok.i and subj.dep_ != "dative"
+        spans_subject = (subj is not None and subj.i < trig.tok.i and subj.dep_ != "dative" and subj.lower_ != "me"
                          and not any(infinitive_of_noun(t) for t in chain[:-1])
                          and not trig.rule.startswith("object:")
                          and not any(restating_beside(s, t) for t in chain[:-1])
                          # ", urging X to ...", after an act of its subject's: the participle's own words
                          and not (trig.tok.dep_ == "advcl" and trig.tok.tag_ == "VBG" and trig.tok.head.i in trig_ids))
-        start, end = clause_span(s, trig, subj if spans_subject else None, trig_ids)
+        start, end = clause_span(s, trig, subj if spans_subject else None, trig_ids, stance_ids)
         acts.append(RawAct(type_, modality, actors, targets, start, end, cameo, rule, trig.tok.lemma_.lower(), negated,
                            trigger_syntax(trig.tok, chain, upper, subj)))
         if trig.tok.dep_ == "ROOT" or not root_actors:
@@ -263,7 +273,12 @@ def _exhortation(ctx: Context, subj, chain, verb, lex: Lexicon) -> bool:
 def _exhorted(chain, lex: Lexicon) -> bool:
     """A verb chain under a modal of obligation ("must", "should", "need"): said of a speech's
     "we", the membership exhorted."""
-    return any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux")
+    if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
+        return True
+    # "we will have to defend together ...", "we are obliged to ensure ...": obligation in other words (the gold: four
+    # of the speeches' five present "we have to" hold no act); "we had to resort to the General Assembly" reports a deed
+    return any(t.lemma_.lower() == "have" and t.tag_ != "VBD" or t.lower_ in ("obliged", "bound", "compelled")
+               for t, below in zip(chain[1:], chain) if below.dep_ == "xcomp" and has_child(below, ("aux",), {"to"}))
 
 
 def _lets_us(verb, ctx: Context) -> bool:

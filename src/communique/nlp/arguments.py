@@ -141,8 +141,12 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
                         collect(g, True)
             elif c.dep_ == "prep" and trig.type == "ACCUSE" and c.lower_ in _CONCERN_PREPS:
                 for g in c.children:  # "expressed grave concern over troop deployments by the DPRK", "concern regarding ..."
-                    if g.dep_ == "pobj":
-                        collect(g, True)
+                    if g.dep_ != "pobj" or g.lemma_.lower() in s.lex.words.victim_nouns:
+                        continue  # "concern over the untold suffering of the Syrian population": no one accused
+                    h = s.tok_hit.get(g.i)
+                    if c.lower_ == "by" and h is not None and h.kind == "org":
+                        continue  # "attacks by Hamas": a non-state armed group is no target (the guidelines)
+                    collect(g, True)
             elif c.dep_ == "ccomp" or c.dep_ == "acl" and trig.type == "ACCUSE" and root.pos_ == "NOUN" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 # "welcomed that X ...": the clause's subject; "concern that Turkey's acquisition ... undermines ..."
@@ -170,10 +174,12 @@ def has_complement(tok: Token) -> bool:
     return any(c.dep_ in _OWN_COMPLEMENTS and c.i > tok.i for c in tok.children)
 
 
-def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts: set[int]) -> tuple[int, int]:
+def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts: set[int],
+                stances: frozenset[int] | set[int] = frozenset()) -> tuple[int, int]:
     """The act's evidence: its predicate's clause, with its subject unless it is a later
     conjunct after another act's. ``conj_acts`` are the sentence's predicates that have
-    clauses of their own (token ids).
+    clauses of their own (token ids); ``stances``, those of them that are stances taken in a participle
+    (", expressing concern that ...": no part of the act they follow, however deep they hang).
 
     A coordinated verb phrase that leads to another act is that act's evidence, not this one's:
     in "We firmly condemn violence ..., and commit to continue taking action to press for
@@ -198,7 +204,7 @@ def clause_span(s: ParsedSentence, trig: Trigger, subj: Token | None, conj_acts:
         # less another object's act inside it ("our support for ASEAN centrality and our opposition to ...")
         # and less a stance taken in a participle of its own ("... intention to strengthen ..., expressing concern that ...")
         skip = {x.i for d in trig.targets_from.subtree if d.i in others and (
-                d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN") or d.dep_ == "advcl" and d.tag_ == "VBG")
+                d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN") or d.i in stances)
                 for x in d.subtree}
         toks.extend(t for t in trig.targets_from.subtree if t.i not in skip)
     if not has_complement(trig.tok):

@@ -120,7 +120,9 @@ class ParsedSentence:
                 named = True
         if codes and also:
             codes.extend(also)
-        if not named and self.ctx.kind == "speech" and tok.lower_ in ("government", "delegation") and any(
+        if not named and self.ctx.kind == "speech" and tok.text in ("Government", "Delegation", "delegation") and tok.dep_ in ("nsubj", "nsubjpass") and not any(
+                h.code and h.kind == "state" and h.code not in self.ctx.own and h.start < tok.idx - self.sent.start_char
+                for h in self.hits) and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in ("prep", "poss", "amod", "compound", "nmod", "relcl", "acl") for c in tok.children):
             # a speech's bare "The Government is working closely with ..." is the speaking state's, as "my

@@ -212,11 +212,6 @@ class Gazetteer:
                 code = self.office(alias, code, date)
                 if code is None:
                     continue
-                last = alias.split()[-1]
-                if " " in alias and last in self.single_word_people:
-                    # "National Security Advisor Jake Sullivan" first: the bare "Sullivan" of a later sentence
-                    # is him, without the title a leader's one-word name otherwise needs ("Advisors Sullivan, ...")
-                    people.setdefault(last, code)
             if alias in self.capitals and (_NAMED_FOR.match(text, m.end()) or _NAMED_OF.search(text, 0, m.start())):
                 code, kind = None, "place"  # the name of a text or a meeting, no state
             if alias in self.ceased and (date is None or date[:10] > self.ceased[alias]):

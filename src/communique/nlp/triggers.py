@@ -2,6 +2,8 @@
 the rule that an act inside another act's object is not a second act."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .arguments import coagents, has_complement, with_partners
@@ -169,6 +171,12 @@ def _kept_restriction(s: ParsedSentence, obj: Token) -> bool:
     return obj.lemma_.lower() in kept or obj.lower_ in kept
 
 
+# whom defending helps (AID): a state, itself, its allies or people (any other object is a cause upheld)
+_DEFENDED = frozenset({"itself", "themselves", "ourselves", "himself", "herself", "ally", "allies", "partner", "partners",
+                       "people", "peoples", "citizen", "citizens", "nation", "nations", "country", "countries", "territory",
+                       "homeland", "border", "borders", "skies", "sky", "population", "populations", "civilian", "civilians"})
+
+
 def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     """Type of a verb predicate by the lexicon, with the object-dependent rules."""
     lx = s.lex
@@ -227,10 +235,23 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         if obj is not None and has_child(v, ("xcomp", "ccomp")):
             return "REQUEST", "020", "verb:encourage-to"
         return "SUPPORT", "051", "verb:encourage"
-    if lem == "release" and (obj is None or (obj_lem not in s.lex.words.released_persons and obj.lower_ not in s.lex.words.released_persons)):
+    if lem == "release" and not any(g.dep_ == "pobj" and g.lemma_.lower() in ("prison", "detention", "custody", "captivity", "jail")
+                                    for p in v.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children) and not (
+            obj is not None and (s.tok_hit.get(obj.i) is not None and s.tok_hit[obj.i].kind == "person")) and (
+            obj is None or (obj_lem not in s.lex.words.released_persons and obj.lower_ not in s.lex.words.released_persons)):
         return None  # "released the first ever U.S.-Pacific Partnership Strategy", "released the following joint statement"
     if lem in ("deploy", "station") and obj is not None and obj_lem not in s.lex.words.military_objects and obj.lower_ not in s.lex.words.military_objects:
         return "PURSUE", "030", f"verb:{lem}-nonmilitary"  # "deploying an innovative weather intelligence platform"
+    if lem == "meet" and obj is not None and obj_lem in ("requirement", "need"):
+        return "AID", "070", "verb:meet-needs"  # as _verb_trigger reads it
+    if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
+        return None  # "fully meeting the goal of jointly mobilizing $100 billion": no meeting (as _verb_trigger reads it)
+    if lem == "lift" and has_child(v, ("prt",), {"up"}):
+        return None  # "lifted up the global fight against corruption as a shared priority": raised, not eased
+    if lem == "defend" and obj is not None and s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in _DEFENDED:
+        # "France will staunchly defend cultural diversity", "defending the rules-based economic order": a cause
+        # upheld (the gold: PURSUE), not a state or people helped to defend itself (AID)
+        return "PURSUE", "030", "verb:defend-cause"
     if lem == "support" and _by_aid_agency(s, v):
         return "AID", "070", "verb:support-by-agency"  # "USAID is supporting a ... learning initiative"
     if lem in lx.support_aid_verbs and obj is not None and obj.dep_ == "dobj":
@@ -294,6 +315,16 @@ def _caps_label(sent) -> int:
     return -1
 
 
+# a Markdown link's address ("[released a joint statement](https://.../joint-statement-on-protecting-...)"): no words
+_LINK_ADDRESS = re.compile(r"\]\((?:https?://|www\.)[^)\s]*\)")
+
+
+def _in_link_address(s: ParsedSentence, tok: Token) -> bool:
+    """Whether ``tok`` lies inside a Markdown link's address, whose slug's words are no clause."""
+    at = tok.idx - s.sent.start_char
+    return any(m.start() < at < m.end() for m in _LINK_ADDRESS.finditer(s.sent.text))
+
+
 def find_triggers(s: ParsedSentence) -> list[Trigger]:
     lx = s.lex
     out: list[Trigger] = []
@@ -319,6 +350,8 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
             if tok.dep_ in ("relcl", "acl") and not (
                     tok.dep_ == "acl" and tok.head.lemma_.lower() in s.lex.words.abstract_goals | s.lex.words.goal_nouns) and not _own_relcl(s, tok):
                 continue  # "which undermine peace": a description, not an act
+            if _in_link_address(s, tok):
+                continue  # "[released policies](https://.../dod-releases-policies-to-ensure-access...)": an address
             trig = _verb_trigger(s, tok)
             if trig:
                 out.append(trig)
@@ -511,6 +544,18 @@ def _speakers_topic(s: ParsedSentence, tok: Token, lem: str, obj: Token) -> bool
                for a in (tok, *tok.ancestors) for c in a.children)
 
 
+def _speakers_frame(s: ParsedSentence, tok: Token, lem: str, obj: Token | None) -> bool:
+    """A speaker's own course through the speech, with "I" or "me" (of "let me", "allow me", "for me to") as
+    its subject: "let me conclude by ...", "allow me to address this Assembly", "let me turn to ..."."""
+    w = s.lex.words
+    if s.ctx.kind != "speech" or lem not in w.framing_verbs:
+        return False
+    if obj is not None and obj.lower_ not in w.topic_nouns and obj.lemma_.lower() not in w.framing_objects:
+        return False  # "I concluded an agreement with ..."
+    return any(c.lower_ in ("i", "me") and c.dep_ in ("nsubj", "dobj", "nsubjpass", "pobj")
+               for a in (tok, *list(tok.ancestors)[:2]) for c in [*a.children, *([a] if a.dep_ == "nsubj" else [])])
+
+
 def _noted_with(s: ParsedSentence, tok: Token, lem: str) -> Trigger | None:
     """"note / follow X with (deep) concern": ACCUSE; "note with satisfaction": SUPPORT."""
     w = s.lex.words
@@ -611,10 +656,13 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     obj = object_head(s, tok)
     if obj is not None and _speakers_topic(s, tok, lem, obj):
         return None  # "I would like to address another issue": what the speech turns to
+    if _speakers_frame(s, tok, lem, obj):
+        return None  # "Let me conclude by ...", "It is an honour for me to address the Assembly": the speech's course
     if (lem in ("give", "afford", "bring") and obj is not None and obj.lemma_.lower() in s.lex.words.feeling_frames
             and any(c.dep_ in ("dative", "dobj") and c.lower_ in ("me", "us") for c in tok.children)):
         return None  # "It gives me great pleasure to extend to you ... our congratulations": a frame
-    if lem in ("take", "seize", "use") and obj is not None and obj.lower_ in s.lex.words.opportunity_nouns:
+    if (lem in ("take", "seize", "use") and obj is not None and obj.lower_ in s.lex.words.opportunity_nouns
+            and has_child(obj, ("det",), {"this", "the"})):  # not "she seized every opportunity to advance ...": a habit
         # "I take this opportunity to extend my sincere congratulations to ...": the act the opportunity is for
         act = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")), None)
         own = _verb_trigger(s, act) if act is not None else None  # (no trigger is looked for under a noun)
@@ -636,13 +684,21 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         return Trigger(tok, "AID", "070", "verb:meet-needs")  # "to meet Ukraine's requirements for defense equipment"
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
         return None  # "meet the challenges": not a meeting
-    if obj is not None and lem in s.lex.words.founding_verbs and obj.lemma_.lower() in ("plan", "intention", "intent"):
+    if lem == "assure" or (lem == "rest" and has_child(tok, ("acomp",), {"assured"})):
+        assured = _assured_of(s, tok)  # "I assure you of my delegation's full cooperation": a promise of it
+        if assured is not None:
+            return assured
+    if lem in ("extend", "offer", "stretch", "hold") and obj is not None and obj.lemma_.lower() == "hand" and _object_kind(s, obj) is None:
+        # "We extend our hand to all countries, with an open mind ...": cooperation offered (the gold), not aid;
+        # "a hand of friendship" is read by its "of" phrase below, as ties
+        return Trigger(tok, "COOPERATE", "060", f"verb:{lem}-hand")
+    if obj is not None and lem in s.lex.words.founding_verbs and obj.lemma_.lower() == "plan":
         # "announced plans to provide over $8 billion in support to the region": the act planned, no plan founded
         act = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and has_child(c, ("aux",), {"to"})), None)
         own = _verb_trigger(s, act) if act is not None else None
         if own is not None:
             return Trigger(tok, own.type, own.cameo, f"verb:{lem}-plans+{own.rule}",
-                           targets_from=own.targets_from if own.targets_from is not act else act)
+                           targets_from=own.targets_from if own.targets_from is not act else act, modality="COMMIT")
     founded = _founded(s, obj) if obj is not None and lem in s.lex.words.founding_verbs else None
     if founded is not None:
         # "launched a new partnership", "launch a ... strategic dialogue", "establish a working group": a
@@ -699,6 +755,22 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if vt is None:
         return None
     return Trigger(tok, vt[0], vt[1], vt[2])
+
+
+def _assured_of(s: ParsedSentence, verb: Token) -> Trigger | None:
+    """"I assure you of my delegation's full cooperation", "you may rest assured of our full co-operation"
+    (about one General Debate speech in fourteen): the speaker promises what it assures of (the gold: COOPERATE,
+    COMMIT, toward the Assembly)."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "assured")]
+    for p in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
+        nouns = [g for g in p.children if g.dep_ == "pobj"]
+        if any(g.lower_ == "co" for g in nouns):  # "co-operation", split by the tokenizer
+            return Trigger(verb, "COOPERATE", "060", "verb:assure-of+noun:cooperation", modality="COMMIT")
+        for g in nouns:
+            c = content_of_noun(s, g) if g.pos_ in ("NOUN", "PROPN") else None
+            if c is not None and c[0] in ("COOPERATE", "SUPPORT", "AID"):
+                return Trigger(verb, c[0], c[1], f"verb:assure-of+{c[2]}", targets_from=verb, modality="COMMIT")
+    return None
 
 
 def _by_aid_agency(s: ParsedSentence, verb: Token) -> bool:
