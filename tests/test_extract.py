@@ -233,6 +233,10 @@ OTHER_WORDS = {
     "They stressed the importance of fully meeting the goal of jointly mobilizing $100 billion annually.": (
         "USA", "fact-sheet", ["PURSUE"]),
     "The Leaders also lifted up the global fight against corruption as a shared priority.": ("USA", "fact-sheet", []),
+    # the Comoros, 1989 (the gold: no act): what "give" gives is no gift unless it is goods, money or a typed help
+    "In order for members better to understand the difficulties that these constraints have caused our economy, I "
+    "should like to give some indication of the general state of the economy of our country.": ("COM", "speech", []),
+    "We will give Ukraine more weapons.": ("USA", "joint-statement", ["AID"]),
 }
 
 

@@ -242,6 +242,10 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return None  # "released the first ever U.S.-Pacific Partnership Strategy", "released the following joint statement"
     if lem in ("deploy", "station") and obj is not None and obj_lem not in s.lex.words.military_objects and obj.lower_ not in s.lex.words.military_objects:
         return "PURSUE", "030", f"verb:{lem}-nonmilitary"  # "deploying an innovative weather intelligence platform"
+    if lem == "give" and obj is not None and not _money(obj) and obj_lem not in s.lex.words.given_goods:
+        # "I should like to give some indication of ...", "give proper attention to", "give the floor to": no gift
+        # (the gold: none of its untyped objects of "give" is an act; support or assistance given is typed above)
+        return None
     if lem == "meet" and obj is not None and obj_lem in ("requirement", "need"):
         return "AID", "070", "verb:meet-needs"  # as _verb_trigger reads it
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:

@@ -137,7 +137,9 @@ SUPPORTED_VERSIONS = {1}
 #     speech's "the Government" after another state is named is not the speaker's; "released from prison" and a
 #     person released still free; a link's address holds no clause; plans announced are promised (COMMIT) and
 #     only "plans" (not an intention) give the act planned; only a stance participle is cut from the act it follows
-EXTRACTION_REVISION = 46
+# 47: "give" with an object that names no type, money or goods gives nothing ("I should like to give some
+#     indication of ...", "giving a short resume"): no AID
+EXTRACTION_REVISION = 47
 
 
 class RulesData(dict):
