@@ -31,7 +31,7 @@ from .gazetteer import Hit
 from .lexicon import Lexicon
 from ..model import MainClause
 from .records import Context, DocState, RawAct
-from .triggers import find_triggers
+from .triggers import STANCES, find_triggers
 
 __all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'main_clause']
 
@@ -39,7 +39,6 @@ __all__ = ['Context', 'DocState', 'RawAct', 'find_acts', 'main_clause']
 # A question ("Will we take on global challenges like climate change?") asks and binds no one, and a
 # speech's closing thanks ("Thank you.") is a formula: neither holds an act (the gold has none in any
 # of its questions)
-_PARTICIPLE_STANCES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})  # as triggers._STANCES
 _THANKS = re.compile(r"^\W*(?:i\s+)?thank\s+you(?:\s+(?:very\s+much|so\s+much|all))?\W*$", re.I)
 
 
@@ -63,7 +62,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     # is read from the second ("We have imposed and will continue to impose" is one clause)
     trig_ids = {t.tok.i for t in triggers if not _shares_object(t, triggers)}
     # stances taken in a participle after a comma (", expressing concern that ..."): no part of another act's words
-    stance_ids = {t.tok.i for t in triggers if t.type in _PARTICIPLE_STANCES and t.tok.dep_ == "advcl"
+    stance_ids = {t.tok.i for t in triggers if t.type in STANCES and t.tok.dep_ == "advcl"
                   and t.tok.tag_ == "VBG" and t.tok.i > 0 and t.tok.doc[t.tok.i - 1].text == ","}
     acts: list[RawAct] = []
     root_actors: tuple[str, ...] = ()

@@ -120,15 +120,23 @@ class ParsedSentence:
                 named = True
         if codes and also:
             codes.extend(also)
-        if not named and self.ctx.kind == "speech" and tok.text in ("Government", "Delegation", "delegation") and tok.dep_ in ("nsubj", "nsubjpass") and not any(
-                h.code and h.kind == "state" and h.code not in self.ctx.own and h.start < tok.idx - self.sent.start_char
-                for h in self.hits) and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-                c.dep_ in ("prep", "poss", "amod", "compound", "nmod", "relcl", "acl") for c in tok.children):
-            # a speech's bare "The Government is working closely with ..." is the speaking state's, as "my
-            # Government" is ("the Government of Mali", "the Afghan Government" name theirs)
+        if not named and self._speakers_government(tok):
             return self.ctx.own, True
         return ordered(codes), named
+
+    def _speakers_government(self, tok: Token) -> bool:
+        """A speech's bare "The Government is working closely with ..." is the speaking state's, as "my
+        Government" is; not "the Government of Mali", "the Afghan Government", nor one after another state is
+        named ("In the Sudan, the Government has been making commendable efforts")."""
+        if (self.ctx.kind != "speech" or tok.text not in ("Government", "Delegation", "delegation")
+                or tok.dep_ not in ("nsubj", "nsubjpass")):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        if any(c.dep_ in ("prep", "poss", "amod", "compound", "nmod", "relcl", "acl") for c in tok.children):
+            return False
+        at = tok.idx - self.sent.start_char
+        return not any(h.code and h.kind == "state" and h.code not in self.ctx.own and h.start < at for h in self.hits)
 
     def subject_of(self, tok: Token) -> Token | None:
         for c in tok.children:

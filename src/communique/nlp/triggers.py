@@ -247,9 +247,9 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         # (the gold: none of its untyped objects of "give" is an act; support or assistance given is typed above)
         return None
     if lem == "meet" and obj is not None and obj_lem in ("requirement", "need"):
-        return "AID", "070", "verb:meet-needs"  # as _verb_trigger reads it
+        return "AID", "070", "verb:meet-needs"  # "to meet Ukraine's requirements for defense equipment"
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
-        return None  # "fully meeting the goal of jointly mobilizing $100 billion": no meeting (as _verb_trigger reads it)
+        return None  # "meet the challenges", "fully meeting the goal of jointly mobilizing $100 billion": no meeting
     if lem == "lift" and has_child(v, ("prt",), {"up"}):
         return None  # "lifted up the global fight against corruption as a shared priority": raised, not eased
     if lem == "defend" and obj is not None and s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in _DEFENDED:
@@ -684,10 +684,6 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if obj is not None and lem in s.lex.words.recognizing_verbs and obj.lower_ in s.lex.words.praised_objects:
         # "We recognize the sustained efforts of States ... in hosting refugees": praise, as "commend"
         return Trigger(tok, "SUPPORT", "051", f"verb:{lem}+{obj.lower_}", targets_from=obj)
-    if lem == "meet" and obj is not None and obj.lemma_.lower() in ("requirement", "need"):
-        return Trigger(tok, "AID", "070", "verb:meet-needs")  # "to meet Ukraine's requirements for defense equipment"
-    if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
-        return None  # "meet the challenges": not a meeting
     if lem == "assure" or (lem == "rest" and has_child(tok, ("acomp",), {"assured"})):
         assured = _assured_of(s, tok)  # "I assure you of my delegation's full cooperation": a promise of it
         if assured is not None:
@@ -1016,7 +1012,8 @@ def _purpose_link(tok: Token) -> bool:
     return tok.dep_ in ("xcomp", "advcl", "acl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in tok.children)
 
 
-_STANCES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
+# the types of a stance (no deed): taken in a participle after a comma, one is an act of its own (_stance_participle)
+STANCES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
 # participles that describe a deed however the lexicon types them ("..., providing support for critical
 # investments", "building on support put in place", "taking into account the call for diplomacy")
 _DEED_PARTICIPLES = frozenset({"support", "provide", "build", "take", "give", "offer", "extend", "lend", "deliver",
@@ -1027,7 +1024,7 @@ _DEED_PARTICIPLES = frozenset({"support", "provide", "build", "take", "give", "o
 def _stance_participle(s: ParsedSentence, t: Trigger, first: Token, head: Token) -> bool:
     """Whether ``t`` is a stance taken in a participle (``first``, or a conjunct of it) after a comma that
     follows its head, a verb with a subject of its own: an act of that subject's, not nested in the head's."""
-    return (t is not None and t.type in _STANCES and t.tok.lemma_.lower() not in _DEED_PARTICIPLES
+    return (t is not None and t.type in STANCES and t.tok.lemma_.lower() not in _DEED_PARTICIPLES
             and first.dep_ == "advcl" and first.tag_ == "VBG" and head.i < first.i and first.i > 0
             and first.doc[first.i - 1].text == "," and not has_child(first, ("mark", "aux", "nsubj"))
             and (head.dep_ in ("ROOT", "conj") or s.subject_of(head) is not None or _own_infinitive(s, head))
