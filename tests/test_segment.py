@@ -251,3 +251,35 @@ def test_whitespace_before_an_inline_mark_is_kept():
     cleaned = clean_markdown("We **will** act  _now_ .\n")
     assert cleaned.text == "We will act now ."
     assert [cleaned.offsets.raw(i) for i in (2, 3, 8, 11, 12)] == [2, 5, 12, 15, 18]
+
+
+def test_a_page_break_in_a_verbatim_record_does_not_split_its_sentence():
+    """The UN's verbatim records carry each page's number, document number and symbol on lines of
+    their own, mid-sentence as often as not; the sentence runs on over them (the guidelines)."""
+    texts = [s.text for s in statement_sentences("1997_argentina_speech_un-general-debate-52")]
+    assert ("We believe that it unquestionably continues to be the maintenance of international peace and "
+            "security.") in texts
+    texts = [s.text for s in statement_sentences("2010_egypt_speech_un-general-debate-65")]
+    assert any(t.startswith("We can no longer accept pretexts to condone practices against Islam") for t in texts)
+    texts = [s.text for s in statement_sentences("2015_germany_speech_un-general-debate-70")]
+    assert "The world of today is more closely interconnected than ever before." in texts
+    marks = re.compile(r"\b(?:\d{2}-\d{5}|A/\d+/PV\.\d+)\b")
+    assert not [t for t in texts if marks.search(t) or t.isdigit()]
+    # Macedonia's speech of 2000 (the General Debate corpus): a page number after a wrapped line
+    raw = ("Furthermore, I would like to express our support\nfor the efforts of the democratically\n23\n\n"
+           "elected Government there to continue pursuing\neconomic and democratic development. We also\n"
+           "support that Government.\n")
+    doc = document_from_text(raw, name="t", origin="t")
+    assert [s.text for s in segment(doc, RULES)] == [
+        "Furthermore, I would like to express our support for the efforts of the democratically elected Government "
+        "there to continue pursuing economic and democratic development.", "We also support that Government."]
+    # a paragraph that ends its sentence before the page break still ends there
+    doc = document_from_text("We met.\n\n15-29431 11/51\n\nA/70/PV.16 29/09/2015\nWe agreed.\n", name="t", origin="t")
+    assert [(s.text, s.start) for s in segment(doc, RULES)] == [("We met.", 0), ("We agreed.", 9)]
+    # a number alone on a line of a wrapped paragraph is text (a White House fact sheet, 2024-03-22)
+    doc = document_from_text("Funding flows across\n17\nDepartments and agencies.\n", name="t", origin="t")
+    assert [s.text for s in segment(doc, RULES)] == ["Funding flows across 17 Departments and agencies."]
+    # a quotation closed by its citation ends its sentence before a page break (Botswana, 1998)
+    doc = document_from_text("It is the keystone of our efforts.” (A/53/1, para. 171)\n\n12\n\nTherefore, we act.\n",
+                             name="t", origin="t")
+    assert [s.text for s in segment(doc, RULES)][-1] == "Therefore, we act."
