@@ -247,6 +247,165 @@ def test_obligation_causes_and_other_senses(rules_extractor, text):
     assert [a.type for a in got] == wanted
 
 
+# Two more blind readings of statements outside the gold (General Debate speeches of Kuwait 2002, Benin 2019,
+# Bahamas 1988, Indonesia 2012; the U.S.-China trade fact sheet of 2025-11-01, the 2024 NATO Summit fact sheet, the
+# U.S.-Italy joint statement of 2023-07-27): words read in one sense only, and what a speech says of others.
+# text -> (parties, kind, the acts as (type, targets or None))
+READ_BLIND = {
+    # an easing kept or prolonged eases still (the guidelines: lifting restrictions on a partner is RETREAT)
+    "The United States will lower the tariffs on Chinese imports imposed to curb fentanyl flows by removing 10 "
+    "percentage points of the cumulative rate, effective November 10, 2025, and will maintain its suspension of "
+    "heightened reciprocal tariffs on Chinese imports until November 10, 2026.": (
+        ["USA"], "fact-sheet", [("RETREAT", None), ("RETREAT", None)]),
+    "The United States will further extend the expiration of certain Section 301 tariff exclusions, currently due "
+    "to expire on November 29, 2025, until November 10, 2026.": (["USA"], "fact-sheet", [("RETREAT", None)]),
+    # "extend" gives aid only where it names what it gives: thanks extended are no aid
+    "I wish to extend a word of thanks and tribute to your predecessor, Mr. Han Seung-soo, for his prudent and "
+    "efficient stewardship of the previous session.": (["KWT"], "speech", []),
+    # what the membership needs to do or can do is exhortation, not the speaker's act; a refusal is not
+    "For good measure, we also need to promote a continuing process of dialogue among faiths, civilizations and "
+    "cultures.": (["IDN"], "speech", []),
+    "Where possible, we can resolve conflicts one by one.": (["IDN"], "speech", []),
+    "We can no longer accept pretexts to condone practices against Islam and its followers.": (
+        ["EGY"], "speech", [("REJECT", None)]),
+    "It will not help the cause of international peace if, once again, we end up being divided and unable to "
+    "positively alter the course of the conflict.": (["IDN"], "speech", []),
+    # the speaker gladdened by others' doing welcomes it
+    "The Bahamas was therefore pleased to note the recent developments which may at last lead to peace in that "
+    "region.": (["BHS"], "speech", [("SUPPORT", None)]),
+    "The Bahamas is heartened by the fact that, after months of discussion about Africa crushing debt burden, the "
+    "major Western creditor countries have finally agreed to ease the plight of the world's most indebted "
+    "nations.": (["BHS"], "speech", [("SUPPORT", None)]),
+    # a state's right backed is verbal support, not aid
+    "The Bahamas has always supported Israel's right to exist.": (["BHS"], "speech", [("SUPPORT", ("ISR",))]),
+    # adjectives the parser tags as verbs are no acts
+    "Natural and created disasters have taken their crippling toll.": (["BHS"], "speech", []),
+    "The United States and Italy are firmly committed to a free, open, prosperous, inclusive, and secure "
+    "Indo-Pacific.": (["USA", "ITA"], "joint-statement", [("PURSUE", None)]),
+    # "all concerned" are the parties, no concern voiced
+    "We encourage all concerned to continue to strive for the achievement of that noble objective at the earliest "
+    "date possible.": (["BHS"], "speech", [("PURSUE", None)]),
+    # a level raised is a goal, ties founded on values no body founded, a commitment met no meeting
+    "The leaders are united in their commitment to raise the level of ambition and commitment to supporting "
+    "developing counties hard hit by multiple crises.": (["USA", "ITA"], "joint-statement", [("PURSUE", None)]),
+    "They are founded on our shared values and principles.": (["USA", "ITA"], "joint-statement", []),
+    "Twenty-three Allies now meet or exceed their defense spending commitment.": (["USA"], "fact-sheet", []),
+    # praise of the role others play (the gold, U.S.-Ireland 2021-03-17: SUPPORT)
+    "Both leaders highlighted the important role of the Italian-American community, whose contributions make the "
+    "United States stronger, more prosperous, and more vibrant.": (
+        ["USA", "ITA"], "joint-statement", [("SUPPORT", None)]),
+    # the Haiti speech of 1985 (review r45): sorrow expressed is sympathy
+    "I express to the Government and people of Mexico our deepest sorrow over the disaster which recently struck "
+    "that friendly country.": (["HTI"], "speech", [("SUPPORT", ("MEX",))]),
+    # Finland 2015 (review r45): a refusal said in the passive
+    "All illegal measures, such as the annexation of Crimea to Russia, cannot and must not be accepted.": (
+        ["FIN"], "speech", [("REJECT", None)]),
+    # where a meeting takes place is no one it addresses
+    "President Joseph R. Biden, Jr. met today with President Yoon Suk Yeol of the Republic of Korea (ROK) on the "
+    "margins of the United Nations General Assembly in New York.": (["USA"], "readout", [("CONSULT", ("KOR",))]),
+    # support of a material kind is aid, whatever the verb; Article 5 is a guarantee; the bond restated is ties
+    "At the Summit Allies will announce new steps to advance military, political, and financial support to "
+    "Ukraine.": (["USA"], "fact-sheet", [("AID", ("UKR",))]),
+    "President Biden will reaffirm the United States’ unwavering commitment to the transatlantic bond and Article 5 "
+    "of the Washington Treaty – that an attack on one is an attack on all.": (["USA"], "fact-sheet", [("AID", None)]),
+    # a position reaffirmed is the stance it takes; violence renounced is rejected
+    "In the meantime, Kuwait reaffirms its longstanding core position condemning all acts of terrorism in all its "
+    "forms and manifestations.": (["KWT"], "speech", [("ACCUSE", None)]),
+    "We also categorically renounce all acts of violence and extremism, as they contravene international "
+    "norms and treaties.": (["KWT"], "speech", [("REJECT", None)]),
+    # reforms undertaken are the speaker's own course
+    "On the political front, we have undertaken major reforms of the party and electoral systems.": (
+        ["BEN"], "speech", [("PURSUE", None)]),
+    "It is our fervent hope that all parties to the dispute will continue to search for a negotiated settlement in "
+    "accordance with Security Council resolution 598 (1987).": (["BHS"], "speech", [("SUPPORT", None)]),
+    # a donation announced is aid given, whatever effort it serves
+    "In our continued efforts to end the COVID-19 pandemic worldwide, the United States announced the donation of "
+    "an additional two million vaccine doses to Colombia, including for displaced and migrant communities.": (
+        ["USA", "COL"], "joint-statement", [("AID", ("COL",))]),
+}
+
+
+@pytest.mark.parametrize("text", list(READ_BLIND))
+def test_words_read_in_their_sense_in_statements_read_blind(rules_extractor, text):
+    parties, kind, wanted = READ_BLIND[text]
+    title = ("FACT SHEET: The 2024 NATO Summit in Washington" if "Allies" in text  # "Allies": NATO
+             else "Readout of President Joe Biden’s Meeting with President Yoon Suk Yeol of the Republic of Korea"
+             if kind == "readout" else "Statement")
+    got = acts_of(rules_extractor, text, {"parties": parties, "kind": kind, "title": title})
+    assert [(a.type, t and a.targets) for a, (_, t) in zip(got, wanted)] == wanted and len(got) == len(wanted), [
+        (a.type, a.targets, a.rule) for a in got]
+
+
+def test_the_sides_and_deputies_act_for_their_states(rules_extractor):
+    """"The sides also commit ..." (U.S.-Italy 2023, lower case) are the participants, and a deputy national
+    security advisor acts for the United States (the U.S.-Colombia communique of 2024-02-06)."""
+    meta = {"parties": ["USA", "ITA"], "kind": "joint-statement", "title": "Joint Statement"}
+    got = acts_of(rules_extractor, "The sides also commit to intensify bilateral judicial cooperation, in line with "
+                  "ongoing joint efforts to promote the rule of law.", meta)
+    assert got and got[0].actors == ("USA", "ITA") and got[0].type == "COOPERATE"
+    meta = {"parties": ["USA", "COL"], "kind": "communique", "title": "Joint Communique"}
+    got = acts_of(rules_extractor, "President Petro and Principal Deputy National Security Advisor Jon Finer "
+                  "discussed the situation in Venezuela.", meta)
+    assert got and set(got[0].actors) == {"USA", "COL"}
+
+
+# A review of the readings above over 415 statements, 300 General Debate speeches and 400 White House records
+# found each narrower than first written (text -> parties, kind, the acts as (type, targets or None))
+NARROWED = {
+    # a meeting followed by a deed is still a meeting (the gold); only "meet or exceed" takes the pair's object
+    "The leaders of the United States and Israel, President Biden and Prime Minister Lapid, met in Jerusalem on 14 "
+    "July 2022, and adopted the following Joint Declaration on the US-Israel Strategic Partnership:": (
+        ["USA", "ISR"], "joint-statement", [("CONSULT", None), ("AGREE", None)]),
+    # what a speech can only welcome or encourage it welcomes (the Comoros, Russia at the General Debate)
+    "We can only encourage such initiatives and commend Côte d’Ivoire for its mediation.": (
+        ["COM"], "speech", [("SUPPORT", None), ("SUPPORT", ("CIV",))]),
+    # delighted to welcome a new member: the welcome, with whom it welcomes
+    "I am delighted to welcome Switzerland as a new Member of the Organization.": (
+        ["IRL"], "speech", [("SUPPORT", ("CHE",))]),
+    # an objective never renounced is kept, no rejection
+    "It is a fundamental objective that we will never renounce.": (["COL"], "speech", []),
+    # a briefing provided is no aid
+    "Dr. Sherwood-Randall provided an overview of the progress already made under the new Safe Mobility Office "
+    "Initiative.": (["USA"], "readout", []),
+}
+
+
+@pytest.mark.parametrize("text", list(NARROWED))
+def test_readings_kept_to_their_sense_after_review(rules_extractor, text):
+    parties, kind, wanted = NARROWED[text]
+    got = acts_of(rules_extractor, text, {"parties": parties, "kind": kind, "title": "Statement"})
+    assert [(a.type, t and a.targets) for a, (_, t) in zip(got, wanted)] == wanted and len(got) == len(wanted), [
+        (a.type, a.targets, a.rule) for a in got]
+
+
+def test_reforms_undertaken_are_done_and_a_description_holds_no_model_act(rules_extractor, extractor):
+    """Benin, 2019: "we have undertaken major reforms" reports a deed (ASSERT), where "undertake" promises
+    what is to come. U.S.-Italy, 2023-07-27: "Free and fair trade remains a fundamental tool ..." describes;
+    its subject names no one, so the model adds no act (it gave PURSUE, REAFFIRM: a false commitment)."""
+    from dataclasses import replace
+
+    from communique.learn.decide import decide
+    from communique.model import MainClause
+
+    speech = {"parties": ["BEN"], "kind": "speech", "title": "Statement"}
+    got = acts_of(rules_extractor, "On the political front, we have undertaken major reforms of the party and "
+                  "electoral systems.", speech)
+    assert [(a.type, a.modality) for a in got] == [("PURSUE", "ASSERT")]
+    got = acts_of(rules_extractor, "We will undertake major reforms of the party and electoral systems.", speech)
+    assert [(a.type, a.modality) for a in got] == [("PURSUE", "COMMIT")]
+    joint = {"parties": ["USA", "ITA"], "kind": "joint-statement", "title": "Joint Statement"}
+    text = ("Free and fair trade remains a fundamental tool to foster the balanced growth of the global economy and "
+            "to benefit our people.")
+    view, main = _main_clause(extractor, text, joint)
+    assert main.described and not main.actors
+    assert acts_of(extractor, text, joint) == ()
+
+    def typed(main):
+        return [a.type for a in decide(replace(view, main_clauses=(main,)), extractor.act_model, extractor.coder).acts]
+
+    assert typed(MainClause(("USA", "ITA"), "REAFFIRM")) != []  # read as the leaders' own sentence, the model finds one
+
+
 # a review of the two changes above over 415 statements, 300 General Debate speeches and 400 White House records
 # (outside the gold): what they had made wrong (text -> party, kind, the acts as (type, targets))
 REVIEWED = {

@@ -140,6 +140,10 @@ class MainClause:
     exhortation: bool = False
     # a question or a closing "Thank you" (acts.asks_or_thanks): no act at all
     framing: bool = False
+    # a subject that is a thing and names no one ("Free and fair trade remains a fundamental tool ...", "The
+    # efficiency gains ... will strengthen the effectiveness of public policy"): a description or a predicted
+    # effect, which the guidelines give no act
+    described: bool = False
 
 
 @dataclass(frozen=True)

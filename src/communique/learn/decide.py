@@ -148,7 +148,7 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
             if dropped:  # the rules saw a clause here: give it the type the sentence holds
                 a = _aimed_targets(dropped.pop(0), type_, ex.mentions, view.groups)
                 out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))
-            elif main.exhortation or main.framing or _third_party(main, ex.participants, third_parties):
+            elif main.exhortation or main.framing or main.described or _third_party(main, ex.participants, third_parties):
                 # "Russia will deepen cooperation with India": a third state's conduct is no act of ours;
                 # nor is a speech's "We must keep the 1.5 degree goal alive" (the membership exhorted)
                 continue

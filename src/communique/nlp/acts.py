@@ -101,6 +101,10 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             # should not veer into conflict") leaves the clause's act to its reporter
             if rep is None or any(t.tok.i == rep[0].i for t in triggers):
                 continue
+            if trig.tok.dep_ == "pcomp" and trig.tok.head.head.pos_ in ("NOUN", "PROPN"):
+                # "The Bahamas is convinced that Esquipulas II remains the most effective mechanism for achieving
+                # lasting peace": what the mechanism is for describes it; no deed of the reporter's
+                continue
             actors = rep[1]
         modality = trig.modality or s.modality(chain, upper)
         if subj is None and lead is not None and modality == "ASSERT":
@@ -199,6 +203,14 @@ def _coordinated_under(tok: Token, subj: Token) -> bool:
     return True
 
 
+def _thing(s: ParsedSentence, subj: Token) -> bool:
+    """Whether a subject is a common noun naming no one: no word of it a mention, nor a noun of people
+    or bodies ("The review will focus on ...", "International cooperation and partnerships are flourishing")."""
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() in s.lex.words.coagent_nouns:
+        return False
+    return not any(t.i in s.tok_hit for n in (subj, *subj.conjuncts) for t in n.subtree)
+
+
 def _unknown_name(s: ParsedSentence, subj: Token) -> bool:
     """Whether a subject is a bare proper name, or names joined, of which no word is a mention the
     gazetteer knows nor a leader's name (firms: "HD Hyundai and Cerberus Capital Management")."""
@@ -246,6 +258,8 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
             return MainClause((), modality, third_party=True)
         if not actors and not named:
             actors = plan_subject(s, subj)
+            if not actors and _thing(s, subj):
+                return MainClause((), modality, described=True)
             if not actors and _unknown_name(s, subj):
                 # "Korean Air will purchase 103 new Boeing aircraft", "LS Group pledged to invest ...":
                 # a firm or body no gazetteer knows acts for itself, not for the statement's participants
@@ -274,9 +288,17 @@ def _exhorted(chain, lex: Lexicon) -> bool:
     "we", the membership exhorted."""
     if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
         return True
+    # "Where possible, we can resolve conflicts one by one", "We can strengthen the building blocks of peace": what
+    # the membership is able to do (not "we can no longer accept ...", a refusal)
+    can = next((c for c in chain[-1].children if c.dep_ == "aux" and c.lower_ in ("can", "could")), None)
+    if can is not None and not any(t.lower_ in ("not", "n't", "no", "never", "cannot", "only")
+                                   for t in can.doc[can.i:chain[-1].i]) and lex.verbs.get(
+            chain[-1].lemma_.lower(), ("",))[0] not in ("SUPPORT", "ACCUSE", "REJECT"):
+        return True
     # "we will have to defend together ...", "we are obliged to ensure ...": obligation in other words (the gold: four
     # of the speeches' five present "we have to" hold no act); "we had to resort to the General Assembly" reports a deed
-    return any(t.lemma_.lower() == "have" and t.tag_ != "VBD" or t.lower_ in ("obliged", "bound", "compelled")
+    # "we also need to promote a continuing process of dialogue among faiths" (Indonesia, 2012)
+    return any(t.lemma_.lower() in ("have", "need") and t.tag_ != "VBD" or t.lower_ in ("obliged", "bound", "compelled")
                for t, below in zip(chain[1:], chain) if below.dep_ == "xcomp" and has_child(below, ("aux",), {"to"}))
 
 

@@ -71,6 +71,12 @@ _REGISTRY_CODE = re.compile(r"[A-Z][A-Z0-9+_]*")
 _CONCERN_PREPS = frozenset({"over", "regarding", "concerning", "by"})
 
 
+# where an act takes place, no one it addresses
+_VENUES = frozenset({"margin", "margins", "sideline", "sidelines"})
+_EVENTS = frozenset({"summit", "meeting", "session", "conference", "assembly", "forum", "ceremony", "gathering",
+                     "event", "week", "debate", "ministerial"})
+
+
 def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tuple[str, ...]:
     """Whom the act addresses: its objects and their possessors, "of"-complements and
     apposed lists; the agent of an addressed action ("opposition to any attempts by the
@@ -80,6 +86,9 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
     direct: set[str] = set()
 
     def collect(np: Token, is_direct: bool) -> None:
+        if np.dep_ == "pobj" and (np.head.head.i == trig.tok.i or np.head.head.dep_ in ("dobj", "attr") and np.head.head.head.i == trig.tok.i) and (np.lemma_.lower() in _VENUES or np.lower_ in _VENUES or (
+                np.head.lower_ in ("at", "during") and np.lemma_.lower() in _EVENTS)):
+            return  # "met ... on the margins of the UN General Assembly", "at the G20 Summit": where, not whom
         h = s.tok_hit.get(np.i)
         if h is not None and h.kind in ("state", "org", "person", "principal", "addressee"):
             r = s.resolve(h)

@@ -124,6 +124,9 @@ def _guarantee(s: ParsedSentence, noun: Token) -> bool:
         return True
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ == "to":
+            for g in (x for g in p.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)):
+                if g.lower_ == "article" and any(c.lower_ in ("5", "v", "five") for c in g.children):
+                    return True  # "commitment to the transatlantic bond and Article 5 of the Washington Treaty"
             for g in p.children:
                 if g.dep_ == "pobj" and g.lemma_.lower() in _GUARANTEES and not any(
                         c.dep_ in ("amod", "compound") for c in g.children):
@@ -137,8 +140,10 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
     """Is the object a barrier to trade (or a market opened)? Its head or a modifier of it:
     "tariff barriers", "import restrictions", "its market to U.S. cattle"."""
     eased = s.lex.words.eased_objects
-    for _ in range(3):  # "99 percent of tariff barriers", "the application of the rate of duty"
+    for k in range(3):  # "99 percent of tariff barriers", "the application of the rate of duty"
         if obj.lemma_.lower() in eased or obj.lower_ in eased:
+            if k and obj.lower_ in ("control", "controls"):
+                return False  # "streamline the implementation of export controls": the controls kept, run better
             break
         if any(c.dep_ == "compound" and c.lower_ in s.lex.words.eased_compounds for c in obj.children):
             break  # "eliminate existing HTS tariff lines": the tariff is what is eased
@@ -160,7 +165,7 @@ def _eases_trade(s: ParsedSentence, obj: Token) -> bool:
 
 def _money(obj: Token) -> bool:
     """Is the object a sum of money ("$500 million", "US$77 million", "nearly $110 million in financing")?"""
-    return (obj.ent_type_ == "MONEY" or obj.lower_ in ("billions", "millions")
+    return (obj.ent_type_ == "MONEY" or obj.lower_ in ("billions", "millions", "usd", "eur", "dollars", "euros")
             or any(c.text in ("$", "US$", "€", "£", "¥") for c in obj.subtree if c.i <= obj.i))
 
 
@@ -169,6 +174,30 @@ def _kept_restriction(s: ParsedSentence, obj: Token) -> bool:
     sanctions on Russia", "export controls")? Keeping one in place is a SANCTION (the guidelines)."""
     kept = s.lex.words.kept_objects
     return obj.lemma_.lower() in kept or obj.lower_ in kept
+
+
+def _prolonged_easing(s: ParsedSentence, obj: Token) -> bool:
+    """Is the object an easing of trade kept or prolonged ("its suspension of heightened reciprocal
+    tariffs", "the expiration of certain Section 301 tariff exclusions")?"""
+    head = obj
+    if obj.lemma_.lower() in ("expiration", "expiry", "term", "duration", "period"):
+        head = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj"), obj)
+    kept = s.lex.words.kept_easings
+    # "certain Section 301 tariff exclusions": the parser may hang the easing on a name as its apposition
+    head = next((t for t in (head, *(c for c in head.children if c.dep_ == "appos"))
+                 if t.lemma_.lower() in kept or t.lower_ in kept), None)
+    if head is None:
+        return False
+    # what is suspended or excluded is a restriction on trade: "of tariffs", "tariff exclusions"
+    return any(t.lower_ in s.lex.words.eased_objects or t.lower_ in s.lex.words.trade_words
+               for t in head.subtree if t.i != head.i)
+
+
+# what "raise" raises as a goal, not as a topic of talk
+_RAISED_LEVELS = frozenset({"level", "levels", "awareness", "interest", "ambition", "ambitions", "standard", "standards",
+                            "bar", "profile", "visibility", "resource", "resources", "capacity", "share", "wage", "wages",
+                            "productivity", "output", "income", "incomes", "living"})
 
 
 # whom defending helps (AID): a state, itself, its allies or people (any other object is a cause upheld)
@@ -193,6 +222,9 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return "PURSUE", "030", "verb:provide-for"  # "provide for a return to the path of democracy": no aid given
     if lem == "give" and obj is not None and obj.lower_ == "floor":
         return None  # "I would like to give the floor to Prime Minister Abe": the chair's formula
+    if lem in s.lex.words.prolonging_verbs and any(  # the parser may make the easing a second object
+            _prolonged_easing(s, o) for o in (obj, *(c for c in v.children if c.dep_ == "dobj")) if o is not None):
+        return "RETREAT", "085", f"verb:{lem}-easing-kept"
     if lem in s.lex.words.kept_verbs and obj is not None and _kept_restriction(s, obj):
         return "SANCTION", "172", f"verb:{lem}-restriction"  # "will maintain at 19 percent the reciprocal tariffs"
     if lem == "accept" and obj is not None and obj.lower_ in s.lex.words.accepted_objects:
@@ -246,10 +278,33 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         # "I should like to give some indication of ...", "give proper attention to", "give the floor to": no gift
         # (the gold: none of its untyped objects of "give" is an act; support or assistance given is typed above)
         return None
+    if lem == "extend" and not (obj is not None and (_money(obj) or obj_lem in s.lex.words.given_goods
+                                                       or obj_lem in s.lex.words.finance_nouns or obj_lem == "credit")):
+        # "extended an invitation to visit", "our partnership extends to space", "extend the scope of the
+        # Agreement", "extend a word of thanks": no aid; what "extend" gives as aid is named ("extend credits",
+        # "extend $1 billion in loans"), and support or assistance extended is typed above, by its noun
+        return None
     if lem == "meet" and obj is not None and obj_lem in ("requirement", "need"):
         return "AID", "070", "verb:meet-needs"  # "to meet Ukraine's requirements for defense equipment"
+    if lem == "meet" and obj is None:
+        # "Twenty-three Allies now meet or exceed their defense spending commitment": the object is the pair's
+        obj = next((o for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in ("exceed", "surpass")
+                    for o in (object_head(s, c),) if o is not None), None)
     if lem == "meet" and obj is not None and s.tok_hit.get(obj.i) is None:
         return None  # "meet the challenges", "fully meeting the goal of jointly mobilizing $100 billion": no meeting
+    if lem == "renounce" and (has_child(v, ("neg",)) or any(c.lower_ in ("never",) for c in v.children)
+                              or v.head.lower_ == "without"):
+        return None  # "a fundamental objective that we will never renounce", "without renouncing its aims"
+    if lem == "provide" and obj is not None and obj_lem in ("overview", "update", "briefing", "readout", "summary"):
+        return None  # "Sherwood-Randall provided an overview of the Administration's ongoing work": a briefing, no aid
+    if lem == "end" and has_child(v, ("prt",), {"up"}):
+        return None  # "if we end up being divided": an outcome, no end put to anything
+    if lem == "found" and (has_child(v, ("auxpass",)) or any(p.dep_ == "prep" and p.lower_ in ("on", "upon") for p in v.children)):
+        return None  # "They are founded on our shared values": what the ties rest on, no body founded
+    if lem == "raise" and obj is not None and obj_lem in _RAISED_LEVELS:
+        # "raise the level of ambition", "raise international interest in Somalia": a goal pursued; what is raised
+        # with someone as a topic ("raised Russia's brutal war against Ukraine") is talk (CONSULT, the lexicon's)
+        return "PURSUE", "030", "verb:raise-level"
     if lem == "lift" and has_child(v, ("prt",), {"up"}):
         return None  # "lifted up the global fight against corruption as a shared priority": raised, not eased
     if lem == "defend" and obj is not None and s.tok_hit.get(obj.i) is None and obj.lemma_.lower() not in _DEFENDED:
@@ -266,7 +321,7 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         # need ("supporting the people of Afghanistan", "host communities") is material help
         owner = next((c for c in obj.children if c.dep_ == "poss"), None)
         hit = s.tok_hit.get(owner.i) if owner is not None else None
-        if hit is not None and hit.kind == "state":
+        if hit is not None and hit.kind == "state" and obj.lemma_.lower() not in s.lex.words.claimed_objects:
             return "AID", "070", f"verb:{lem}-state-cause"
         if obj.lower_ in s.lex.words.needy and owner is None and not obj.text[:1].isupper():
             return "AID", "070", f"verb:{lem}-needy"
@@ -354,6 +409,11 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
             if tok.dep_ in ("relcl", "acl") and not (
                     tok.dep_ == "acl" and tok.head.lemma_.lower() in s.lex.words.abstract_goals | s.lex.words.goal_nouns) and not _own_relcl(s, tok):
                 continue  # "which undermine peace": a description, not an act
+            if (tok.dep_ == "conj" and tok.head.tag_ == "JJ" and tok.head.dep_ != "ROOT"
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+                    and not (_predicative(tok.head) and tok.tag_ != "VBN" and tok.lower_ not in ("secure", "open", "free", "clean", "clear")
+                             and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children))):
+                continue  # "a free, open, inclusive, and secure Indo-Pacific", "natural and created disasters": an adjective
             if _in_link_address(s, tok):
                 continue  # "[released policies](https://.../dod-releases-policies-to-ensure-access...)": an address
             trig = _verb_trigger(s, tok)
@@ -371,9 +431,13 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
                         c = content_of_noun(s, g) if g.dep_ == "pobj" else None
                         if c is not None:
                             out.append(Trigger(tok, c[0], c[1], f"adj:{lem}-in+{c[2]}", targets_from=c[3]))
+        elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in s.lex.words.gladdened_adjectives and tok.dep_ in ("acomp", "ROOT"):
+            if _gladdened(s, tok):
+                out.append(Trigger(tok, "SUPPORT", "051", f"adj:{tok.lower_}", modality="ASSERT"))
         elif tok.pos_ == "ADJ" and lem in lx.commit_adjectives | {"concerned"} and tok.dep_ in ("acomp", "ROOT"):
             if lem == "concerned":
-                out.append(Trigger(tok, "ACCUSE", "110", "adj:concerned"))
+                if not any(c.lower_ in ("all", "those", "everyone") for c in tok.children):  # "We encourage all concerned to ...": the parties
+                    out.append(Trigger(tok, "ACCUSE", "110", "adj:concerned"))
             else:
                 for p in tok.children:  # "are committed to X"
                     if p.dep_ == "prep" and p.lower_ == "to":
@@ -681,7 +745,9 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if obj is not None and lem in s.lex.words.force_verbs and obj.lower_ in s.lex.words.force_objects:
         # "conducted joint strikes against Houthi targets" (the gold: MOBILIZE); "launch their aggression" founds nothing
         return Trigger(tok, "MOBILIZE", "150", f"verb:{lem}+{obj.lower_}", targets_from=obj)
-    if obj is not None and lem in s.lex.words.recognizing_verbs and obj.lower_ in s.lex.words.praised_objects:
+    if obj is not None and (lem in s.lex.words.recognizing_verbs and obj.lower_ in s.lex.words.praised_objects
+                            or lem in s.lex.words.role_verbs and obj.lower_ in s.lex.words.role_objects
+                            and not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in obj.children)):
         # "We recognize the sustained efforts of States ... in hosting refugees": praise, as "commend"
         return Trigger(tok, "SUPPORT", "051", f"verb:{lem}+{obj.lower_}", targets_from=obj)
     if lem == "assure" or (lem == "rest" and has_child(tok, ("acomp",), {"assured"})):
@@ -717,15 +783,23 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                 type_, cameo = c[0], c[1]
                 # "provide support for Ukraine" is AID; "extend our congratulations / thanks" stays SUPPORT,
                 # as does support given to a proposal, a conference or a process
-                if (type_ == "SUPPORT" and lem in s.lex.words.material_verbs and c[2] in ("noun:support", "noun:backing")
-                        and _material(s, tok, obj)):
+                if type_ == "SUPPORT" and c[2] in ("noun:support", "noun:backing") and (
+                        lem in s.lex.words.material_verbs and _material(s, tok, obj)
+                        # "advance military, political, and financial support to Ukraine": of a material kind,
+                        # whatever the verb
+                        or lem in lx.light_verbs and lem not in ("express", "voice", "convey") and _of_material_kind(s, obj)):
                     type_, cameo = "AID", "070"
                 return Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
         ties = _ties_trigger(s, tok, obj, f"verb:{lem}") if lem in lx.light_verbs else None
         if ties is not None:
             return ties
     if lem in lx.cue_verbs and lem not in lx.verbs:
-        if lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm") and not has_child(tok, ("xcomp", "ccomp")):
+        # ("We have undertaken major reforms of the party and electoral systems": Benin, 2019)
+        # (not "finalize the text of the Agreement ... and undertake their respective domestic formalities": the
+        # coordinated verb takes the act of the verb it follows)
+        if (lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm")
+                or lem == "undertake" and tok.dep_ not in ("conj", "relcl", "csubj", "advcl")
+                and not has_child(tok, ("auxpass",))) and not has_child(tok, ("xcomp", "ccomp")):
             if obj is not None and obj.dep_ == "pcomp" and obj.pos_ == "VERB":
                 return None  # "commit to strengthening X": the gerund carries the act
             if obj is not None and lem in s.lex.words.money_verbs and _money(obj):
@@ -735,8 +809,15 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             ties = _ties_trigger(s, tok, obj, f"cue:{lem}") if obj is not None else None
             if ties is not None:
                 return ties  # "reaffirm the unbreakable bonds between our two countries": the ties restated
+            held = next((t for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                         for t in (_verb_trigger(s, c),) if t is not None and t.type in STANCES),
+                        None) if obj is not None and obj.lemma_.lower() in ("position", "stance", "policy") else None
+            if held is not None:  # "reaffirms its longstanding core position condemning all acts of terrorism"
+                return Trigger(tok, held.type, held.cameo, f"cue:{lem}-position+{held.rule}", targets_from=held.tok)
             if obj is not None or has_child(tok, ("prep",)):
-                return Trigger(tok, "PURSUE", "030", f"cue:{lem}-goal")
+                # reforms undertaken are done, not promised ("the undertaking" to do something is)
+                done = lem == "undertake" and tok.tag_ in ("VBD", "VBN")
+                return Trigger(tok, "PURSUE", "030", f"cue:{lem}-goal", modality="ASSERT" if done else None)
         if lem == "look" and has_child(tok, ("prt", "advmod"), {"forward"}):
             return _look_forward(s, tok)
         if lem == "take" and obj is not None and obj.lower_ == "part":
@@ -980,6 +1061,34 @@ def _material(s: ParsedSentence, verb: Token, support: Token) -> bool:
 
 def _of_material_kind(s: ParsedSentence, tok: Token) -> bool:
     return any(m.lemma_.lower() in s.lex.words.material_kinds for m in tok.children if m.dep_ in ("amod", "compound"))
+
+
+def _predicative(adj: Token) -> bool:
+    """Is the adjective (or the first of its conjuncts) said of a subject rather than of a noun it modifies?"""
+    while adj.dep_ == "conj":
+        adj = adj.head
+    return adj.dep_ in ("acomp", "oprd", "ccomp", "advcl", "xcomp")
+
+
+def _gladdened(s: ParsedSentence, adj: Token) -> bool:
+    """Is ``adj`` ("pleased", "heartened") the speaker's gladness at others' doing: a "that" clause of
+    others' outcome, news learned ("to note", "to see") or a cause ("by the fact", "with the outcome")?"""
+    if adj.pos_ == "VERB" and adj.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "neg" for t in (adj, adj.head) for c in t.children):
+        return False  # "He was not satisfied by ...", "None of us can claim to be satisfied"
+    subj = s.subject_of(adj) or (s.subject_of(adj.head) if adj.dep_ == "acomp" else None)
+    if subj is None or not (subj.lower_ in ("we", "i") or set(s.subject_actors(subj)[0]) & set(s.ctx.taking_part)):
+        return False  # "He was not satisfied ...", "anybody ... is satisfied": not the speakers' gladness
+    if _others_outcome(s, adj):
+        return True
+    for c in adj.children:
+        if c.dep_ == "xcomp" and c.lemma_.lower() in s.lex.words.gladdening_news:
+            return True
+        if (c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("by", "with", "at")) and any(
+                g.dep_ == "pobj" for g in c.children):
+            return True
+    return False
 
 
 def _others_outcome(s: ParsedSentence, tok: Token) -> bool:

@@ -139,7 +139,12 @@ SUPPORTED_VERSIONS = {1}
 #     only "plans" (not an intention) give the act planned; only a stance participle is cut from the act it follows
 # 47: "give" with an object that names no type, money or goods gives nothing ("I should like to give some
 #     indication of ...", "giving a short resume"): no AID
-EXTRACTION_REVISION = 47
+# 48: two blind readings outside the gold (r47, r49): UN page marks dropped mid-sentence; an easing kept or prolonged
+#     is RETREAT; "extend" aids only with what it gives; "we need to" / "we can" in a speech exhort; roles praised,
+#     gladness at others' doing and "our hope that" are SUPPORT; a state's claim backed is SUPPORT, support of a
+#     material kind AID; venues are no targets; a described noun's purpose no reported act; the model adds no act
+#     to a sentence whose subject is a thing (MainClause.described)
+EXTRACTION_REVISION = 48
 
 
 class RulesData(dict):
