@@ -150,7 +150,8 @@ def decide(view: DocumentView, model: "ActModel", coder: "Coder") -> Extraction:
                 out.append(_recode(coder, a, type_, d, p, f"{a.rule}+retyped|{tag}"))
             elif main.exhortation or main.framing or main.described or _third_party(main, ex.participants, third_parties):
                 # "Russia will deepen cooperation with India": a third state's conduct is no act of ours;
-                # nor is a speech's "We must keep the 1.5 degree goal alive" (the membership exhorted)
+                # nor is a speech's "We must keep the 1.5 degree goal alive" (the membership exhorted), nor a
+                # description ("Free and fair trade remains a fundamental tool ...": MainClause.described)
                 continue
             else:
                 # the act rests on the coordinated part of the sentence whose words speak most for its type

@@ -289,7 +289,8 @@ def _exhorted(chain, lex: Lexicon) -> bool:
     if any(c.lower_ in lex.request_modals for t in chain for c in t.children if c.dep_ == "aux"):
         return True
     # "Where possible, we can resolve conflicts one by one", "We can strengthen the building blocks of peace": what
-    # the membership is able to do (not "we can no longer accept ...", a refusal)
+    # the membership is able to do (not "we can no longer accept ...", a refusal, nor "We can only welcome ...", a
+    # stance)
     can = next((c for c in chain[-1].children if c.dep_ == "aux" and c.lower_ in ("can", "could")), None)
     if can is not None and not any(t.lower_ in ("not", "n't", "no", "never", "cannot", "only")
                                    for t in can.doc[can.i:chain[-1].i]) and lex.verbs.get(
