@@ -53,6 +53,8 @@ _DAY = r"\d{2}/\d{2}/\d{4}"  # "29/09/2015"
 _PAGE_MARK = re.compile(
     rf"^\s*(?:{_PAGE}|{_DOC_NO}(?:\s+{_PAGE})?|{_PAGE}\s+{_DOC_NO}|{_SYMBOL}(?:\s+{_DAY})?|{_DAY}\s+{_SYMBOL})\s*$"
 )
+# a short citation closing a sentence or quotation: "… .” (A/53/1, para. 171)"
+_CITATION = re.compile(r"(?<=[.!?][”\"’)])\s*\([^()]{1,40}\)$|(?<=[.!?])\s*\([^()]{1,40}\)$")
 _WRAPPED = re.compile(r"^\s*(\*\*|__)(?P<in>(?:(?!\*\*|__).)+)(\*\*|__)\s*[.:]?\s*$|^\s*([*_])(?P<in2>[^*_][^*_]*)\4\s*$", re.S)
 
 
@@ -240,7 +242,7 @@ def _ends_block(raw_block: str) -> bool:
 
 def _ends_clause(raw_block: str) -> bool:
     """A line that could be followed by a "(a)" list item: it closes a clause or a lead-in."""
-    raw_block = re.sub(r"(?<=[.!?][”\"’)])\s*\([^()]{1,40}\)$|(?<=[.!?])\s*\([^()]{1,40}\)$", "", raw_block.rstrip())
+    raw_block = _CITATION.sub("", raw_block.rstrip())
     return raw_block.rstrip().endswith((".", ":", ";", "!", "?", ".”", '."', "*"))
 
 

@@ -71,10 +71,19 @@ _REGISTRY_CODE = re.compile(r"[A-Z][A-Z0-9+_]*")
 _CONCERN_PREPS = frozenset({"over", "regarding", "concerning", "by"})
 
 
-# where an act takes place, no one it addresses
-_VENUES = frozenset({"margin", "margins", "sideline", "sidelines"})
-_EVENTS = frozenset({"summit", "meeting", "session", "conference", "assembly", "forum", "ceremony", "gathering",
-                     "event", "week", "debate", "ministerial"})
+def _venue(s: ParsedSentence, trig: Trigger, np: Token) -> bool:
+    """Is ``np`` where the act takes place, in a phrase on its verb (or on the verb's object, after a light
+    verb): "on the margins of ...", "at / during the ... Summit"? A venue deeper in the object stays: "on
+    your election ... at the twenty-second session" congratulates the Assembly's President."""
+    if np.dep_ != "pobj":
+        return False
+    on = np.head.head
+    if not (on.i == trig.tok.i or on.dep_ in ("dobj", "attr") and on.head.i == trig.tok.i):
+        return False
+    words = s.lex.words
+    lemma = np.lemma_.lower()
+    return lemma in words.venue_nouns or np.lower_ in words.venue_nouns or (
+        np.head.lower_ in ("at", "during") and lemma in words.event_nouns)
 
 
 def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tuple[str, ...]:
@@ -86,8 +95,7 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
     direct: set[str] = set()
 
     def collect(np: Token, is_direct: bool) -> None:
-        if np.dep_ == "pobj" and (np.head.head.i == trig.tok.i or np.head.head.dep_ in ("dobj", "attr") and np.head.head.head.i == trig.tok.i) and (np.lemma_.lower() in _VENUES or np.lower_ in _VENUES or (
-                np.head.lower_ in ("at", "during") and np.lemma_.lower() in _EVENTS)):
+        if _venue(s, trig, np):
             return  # "met ... on the margins of the UN General Assembly", "at the G20 Summit": where, not whom
         h = s.tok_hit.get(np.i)
         if h is not None and h.kind in ("state", "org", "person", "principal", "addressee"):

@@ -194,12 +194,6 @@ def _prolonged_easing(s: ParsedSentence, obj: Token) -> bool:
                for t in head.subtree if t.i != head.i)
 
 
-# what "raise" raises as a goal, not as a topic of talk
-_RAISED_LEVELS = frozenset({"level", "levels", "awareness", "interest", "ambition", "ambitions", "standard", "standards",
-                            "bar", "profile", "visibility", "resource", "resources", "capacity", "share", "wage", "wages",
-                            "productivity", "output", "income", "incomes", "living"})
-
-
 # whom defending helps (AID): a state, itself, its allies or people (any other object is a cause upheld)
 _DEFENDED = frozenset({"itself", "themselves", "ourselves", "himself", "herself", "ally", "allies", "partner", "partners",
                        "people", "peoples", "citizen", "citizens", "nation", "nations", "country", "countries", "territory",
@@ -295,13 +289,13 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
     if lem == "renounce" and (has_child(v, ("neg",)) or any(c.lower_ in ("never",) for c in v.children)
                               or v.head.lower_ == "without"):
         return None  # "a fundamental objective that we will never renounce", "without renouncing its aims"
-    if lem == "provide" and obj is not None and obj_lem in ("overview", "update", "briefing", "readout", "summary"):
+    if lem == "provide" and obj is not None and obj_lem in s.lex.words.briefing_nouns:
         return None  # "Sherwood-Randall provided an overview of the Administration's ongoing work": a briefing, no aid
     if lem == "end" and has_child(v, ("prt",), {"up"}):
         return None  # "if we end up being divided": an outcome, no end put to anything
     if lem == "found" and (has_child(v, ("auxpass",)) or any(p.dep_ == "prep" and p.lower_ in ("on", "upon") for p in v.children)):
         return None  # "They are founded on our shared values": what the ties rest on, no body founded
-    if lem == "raise" and obj is not None and obj_lem in _RAISED_LEVELS:
+    if lem == "raise" and obj is not None and obj_lem in s.lex.words.raised_levels:
         # "raise the level of ambition", "raise international interest in Somalia": a goal pursued; what is raised
         # with someone as a topic ("raised Russia's brutal war against Ukraine") is talk (CONSULT, the lexicon's)
         return "PURSUE", "030", "verb:raise-level"
@@ -409,10 +403,7 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
             if tok.dep_ in ("relcl", "acl") and not (
                     tok.dep_ == "acl" and tok.head.lemma_.lower() in s.lex.words.abstract_goals | s.lex.words.goal_nouns) and not _own_relcl(s, tok):
                 continue  # "which undermine peace": a description, not an act
-            if (tok.dep_ == "conj" and tok.head.tag_ == "JJ" and tok.head.dep_ != "ROOT"
-                    and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
-                    and not (_predicative(tok.head) and tok.tag_ != "VBN" and tok.lower_ not in ("secure", "open", "free", "clean", "clear")
-                             and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children))):
+            if _in_adjective_row(tok):
                 continue  # "a free, open, inclusive, and secure Indo-Pacific", "natural and created disasters": an adjective
             if _in_link_address(s, tok):
                 continue  # "[released policies](https://.../dod-releases-policies-to-ensure-access...)": an address
@@ -787,7 +778,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                         lem in s.lex.words.material_verbs and _material(s, tok, obj)
                         # "advance military, political, and financial support to Ukraine": of a material kind,
                         # whatever the verb
-                        or lem in lx.light_verbs and lem not in ("express", "voice", "convey") and _of_material_kind(s, obj)):
+                        or lem in lx.light_verbs and lem not in s.lex.words.voicing_verbs and _of_material_kind(s, obj)):
                     type_, cameo = "AID", "070"
                 return Trigger(tok, type_, cameo, f"verb:{lem}+{c[2]}", targets_from=c[3] if c[3] is not obj else obj)
         ties = _ties_trigger(s, tok, obj, f"verb:{lem}") if lem in lx.light_verbs else None
@@ -1061,6 +1052,23 @@ def _material(s: ParsedSentence, verb: Token, support: Token) -> bool:
 
 def _of_material_kind(s: ParsedSentence, tok: Token) -> bool:
     return any(m.lemma_.lower() in s.lex.words.material_kinds for m in tok.children if m.dep_ in ("amod", "compound"))
+
+
+def _in_adjective_row(tok: Token) -> bool:
+    """Is a verb the parser coordinates with an adjective one of a row of adjectives ("natural and created
+    disasters")? Not a predicate with its own subject, auxiliary or (after a predicative adjective) its own
+    complement ("are committed to enhancing ... and welcome the Collaboration Action Plan")."""
+    if tok.dep_ != "conj" or tok.head.tag_ != "JJ" or tok.head.dep_ == "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    own_predicate = (_predicative(tok.head) and tok.tag_ != "VBN" and tok.lower_ not in _ADJECTIVE_VERBS
+                     and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children))
+    return not own_predicate
+
+
+# verbs that are adjectives too, read as such in a row of adjectives ("free, open, and secure Indo-Pacific")
+_ADJECTIVE_VERBS = frozenset({"secure", "open", "free", "clean", "clear"})
 
 
 def _predicative(adj: Token) -> bool:
