@@ -2366,3 +2366,110 @@ def test_a_text_or_meeting_named_for_a_capital_is_no_state(rules_extractor):
     fra = {"parties": ["USA", "FRA"], "kind": "joint-statement", "title": "Joint Statement of the United States and France"}
     assert acts(rules_extractor, "We support the Paris Club, the Moscow Format and the Treaty of Washington.", fra)[0][3] == ()
     assert acts(rules_extractor, "We will work with Berlin.", fra)[0][3] == ("DEU",)
+
+
+# Two more blind readings outside the gold (General Debate speeches of the Gambia 1996, Uzbekistan 2023, the Ukrainian
+# SSR 1980 and Fiji 2004; the U.S.-ASEAN fact sheet of 2024-10-10, the Counter Ransomware Initiative statement of
+# 2022-11-01) and the gold's own sentences: impersonal stances, passives, lead-ins and words read in one sense.
+# text -> (parties, kind, the acts as (type, targets or None))
+READ_AGAIN = {
+    # a speech's impersonal welcome or reproach is the speaker's (the gold: 1989_comoros "It is also encouraging to
+    # note that ..." is SUPPORT)
+    "It was heartening to see the two Koreas marching and participating under a single banner at the Olympic Games "
+    "in Greece.": (["FJI"], "speech", [("SUPPORT", None)]),
+    "It is regrettable that this factor was not included in our debate when the matter was considered at the "
+    "meeting of the General Committee of the General Assembly.": (["GMB"], "speech", [("ACCUSE", None)]),
+    # goods sent are aid; each "when we ..." deed is an act of its own (the gold: four AIDs)
+    "We do so when we send 50,000 metric tons of wheat and multiple tranches of medicines and vaccines to "
+    "Afghanistan; when we extend credits of $3.8 billion to Sri Lanka for fuel, essential commodities and trade "
+    "settlement; when we supply 10,000 metric tons of food aid and vaccine shipments to Myanmar.": (
+        ["IND"], "speech", [("AID", ("AFG",)), ("AID", ("LKA",)), ("AID", ("MMR",))]),
+    # another's deed told in the passive is no act of the speaker's
+    "These initiatives have been supported and approved by the General Assembly.": (["UKR"], "speech", []),
+    "The United States plans to conduct a second U.S.-ASEAN maritime exercise in 2025, co-hosted by Indonesia.": (
+        ["USA", "ASEAN"], "fact-sheet", [("MOBILIZE", None)]),
+    # a lead-in whose verb its list completes is no act (the gold: 2021-04-28_us-india "The United States is providing:")
+    "The United States is providing:": (["USA", "IND"], "fact-sheet", []),
+    # suffered, not done
+    "Today we are confronted by events that cast a shadow over humankind and the United Nations vision of peace.": (
+        ["FJI"], "speech", []),
+    # an instrument upheld is no agreement made (the gold: PURSUE for "highlighted the importance of the Los Angeles
+    # Declaration" and "recognized the importance of a ... framework")
+    "While we acknowledge the importance of the Universal Declaration of Human Rights and other international "
+    "instruments in the promotion of human rights, we also recognize that they are primarily concerned with the "
+    "rights of individuals.": (["FJI"], "speech", [("PURSUE", None)]),
+    # ASEAN centrality is backed, as "support for ASEAN centrality" is (the gold)
+    "President Biden and Vice President Harris remain committed to ASEAN centrality.": (
+        ["USA", "ASEAN"], "fact-sheet", [("SUPPORT", ("ASEAN",))]),
+    # the speakers' own aim is their course
+    "Our aim is to begin disbursing the funds by the end of the year.": (["USA"], "fact-sheet", [("AID", None)]),
+    # confidence in others' course backs it; confidence in one's own is that course (the gold: 2022-09-23_aukus)
+    "I am confident that the Secretary-General’s initiative to hold a Summit of the Future next year will help "
+    "address the current challenges to international and regional development.": (["UZB"], "speech", [("SUPPORT", ("UN",))]),
+    "The Bahamas is convinced that Esquipulas II remains the most effective mechanism for achieving lasting peace in "
+    "Central America.": (["BHS"], "speech", [("SUPPORT", None)]),
+    "We have completely abolished forced labour and child labour.": (["UZB"], "speech", [("PURSUE", None)]),
+}
+
+
+@pytest.mark.parametrize("text", list(READ_AGAIN))
+def test_stances_passives_and_lead_ins_in_statements_read_again(rules_extractor, text):
+    parties, kind, wanted = READ_AGAIN[text]
+    got = acts_of(rules_extractor, text, {"parties": parties, "kind": kind, "title": "Statement"})
+    assert [(a.type, t and a.targets) for a, (_, t) in zip(got, wanted)] == wanted and len(got) == len(wanted), [
+        (a.type, a.targets, a.rule) for a in got]
+
+
+def test_a_passive_deed_is_its_agents(rules_extractor):
+    """"launched by the United States and Japan": the deed is the agents', a participant's jointly with another."""
+    got = acts_of(rules_extractor, "This initiative was launched by the United States and Japan.",
+                  {"parties": ["USA", "PHL"], "kind": "joint-statement", "title": "Joint Statement"})
+    assert [(a.type, a.actors) for a in got] == [("AGREE", ("USA", "JPN"))]
+    assert acts_of(rules_extractor, "This initiative was launched by Japan.",
+                   {"parties": ["USA", "PHL"], "kind": "joint-statement", "title": "Joint Statement"}) == ()
+
+
+def test_the_model_adds_no_act_to_what_is_left_to_be_done(extractor):
+    """The Ukrainian SSR, 1980 (outside the gold): "Much remains to be done ..." names no one who is to do it (the
+    gold: 1999_france "Much, however, remains to be done." has no act); nor does "It will be necessary to ...";
+    the lead-in "We intend to:" holds none either (the Counter Ransomware Initiative, 2022)."""
+    for text, party in (("Much remains to be done to ensure stable peace and security in Europe.", "UKR"),
+                        ("It will be necessary to overcome the resistance of neo-colonialists and to strengthen the "
+                         "unity of action of peoples.", "UKR"),
+                        ("We intend to:", "USA")):
+        assert acts_of(extractor, text, {"parties": [party], "kind": "speech" if party == "UKR" else "joint-statement",
+                                         "title": "Statement"}) == (), text
+
+
+# a review of the readings above over 715 documents (415 statements, 150 General Debate speeches, 150 White House
+# records): what the first version of them made wrong (text -> party, kind, the acts as (type, rule prefix))
+REVIEWED_AGAIN = {
+    # Kenya, 1976: a conviction that something is a threat backs nothing
+    "We are convinced that the continued existence of the rivalry of the major Powers constitutes a threat to "
+    "peace.": ("KEN", "speech", []),
+    # Guinea, 1981: nor one that others are not unaware of a wrong
+    "We are convinced that the international community is not unaware that the present international economic "
+    "system is incompatible with the need of the developing countries.": ("GIN", "speech", []),
+    # France: regret at one's own failure reproaches no one
+    "It is regrettable that we have not been able to reach agreement on this issue.": (
+        "FRA", "speech", [("REJECT", "verb:reach")]),
+    # giving an overview gives nothing (only a measure's goods are read under its "of")
+    "Let me give an overview of the funding we provide.": ("FRA", "speech", [("AID", "verb:provide")]),
+    # the United States, 2023: a "when we ..." clause sets the time of the main clause's act and holds none
+    "When we choose to stand together and recognize the common hopes that bind all humanity, we hold our hands the "
+    "power to bend that arc of history.": ("USA", "speech", [("COOPERATE", "verb:hold-hand")]),
+}
+
+
+@pytest.mark.parametrize("text", list(REVIEWED_AGAIN))
+def test_what_the_review_of_the_second_readings_found(rules_extractor, text):
+    party, kind, wanted = REVIEWED_AGAIN[text]
+    got = acts_of(rules_extractor, text, {"parties": [party], "kind": kind, "title": "Address"})
+    assert [(a.type, a.rule.split("+")[0]) for a in got] == wanted, [(a.type, a.rule) for a in got]
+
+
+def test_a_lead_in_that_names_its_own_deed_keeps_it(rules_extractor):
+    """"President Biden will sign a National Security Memorandum to:" signs, whatever the list says it is for."""
+    got = acts_of(rules_extractor, "President Biden will sign a National Security Memorandum to:",
+                  {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET"})
+    assert [(a.type, a.modality) for a in got] == [("AGREE", "COMMIT")]

@@ -60,6 +60,9 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     triggers = find_triggers(s)
     # the predicates whose clauses are acts of their own: not the first of a verb pair, whose act
     # is read from the second ("We have imposed and will continue to impose" is one clause)
+    open_verb = _empty_lead_in(sent)
+    if open_verb is not None:  # "The United States is providing:": its list items give, not the lead-in
+        triggers = [t for t in triggers if t.tok.i != open_verb.i]
     trig_ids = {t.tok.i for t in triggers if not _shares_object(t, triggers)}
     # stances taken in a participle after a comma (", expressing concern that ..."): no part of another act's words
     stance_ids = {t.tok.i for t in triggers if t.type in STANCES and t.tok.dep_ == "advcl"
@@ -91,6 +94,13 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
                           and trig.tok.tag_ in ("VB", "VBP") else ctx.own)
         if third:
             continue  # a third party's conduct, reported ("we note that companies are withdrawing"): no act
+        by = _agent(s, trig.tok)
+        if by is not None:
+            if not any(a in ctx.taking_part for a in by):
+                # "These initiatives have been supported and approved by the General Assembly", "..., co-hosted by
+                # Indonesia": another's deed, told in the passive
+                continue
+            actors = by  # "launched by the United States and Japan": theirs, whatever the subject (a joint act)
         reported = not actors
         if reported:  # a subject that is no agent ("this competition"): the reporting clause's act
             rep = reporter(s, trig.tok)
@@ -114,7 +124,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
             if req is not None:
                 acts.append(req)
                 continue
-            if reported or subj is None or not _names_participant(s, subj):
+            if by is None and (reported or subj is None or not _names_participant(s, subj)):
                 continue  # a third party's conduct
             # a participant acting with others is a joint act of them all ("This past summer, the five permanent
             # members of the Security Council and Germany concluded an agreement with Iran": Germany's and theirs)
@@ -184,6 +194,28 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
     return acts, state.evolve(last_person=last_person, last_group=s.last_group, lead=new_lead)
 
 
+def _agent(s: ParsedSentence, verb: Token) -> tuple[str, ...] | None:
+    """The actors who do a passive verb's deed ("were launched by Japan", ", co-hosted by Indonesia"): empty where
+    the agent names someone no gazetteer knows; None where the verb has no agent that names anyone (a thing:
+    "is supported by our strong people-to-people ties")."""
+    if verb.tag_ != "VBN":
+        return None
+    # conjuncts share the agent ("have been supported and approved by the General Assembly")
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+        verbs.append(verb.head)
+    for a in (c for v in verbs for c in v.children):
+        if a.dep_ == "agent":
+            for g in a.children:
+                # someone, not a thing that names someone ("implemented by the launch of a ... Quad Vaccine
+                # Experts Group")
+                if g.dep_ == "pobj" and (g.i in s.tok_hit or g.pos_ in ("PRON", "PROPN") or g.lower_ in s.lex.words.people_nouns
+                                         or any(c.dep_ in ("compound", "conj") and c.i in s.tok_hit for c in g.children)):
+                    actors, named = s.np_actors(g)
+                    return actors if named else None
+    return None
+
+
 def _names_participant(s: ParsedSentence, subj: Token) -> bool:
     """Whether a participant is itself one of the subject's coordinated heads ("the five permanent members
     of the Security Council and Germany"), not a word inside one ("Russia and China, which Japan opposes",
@@ -209,6 +241,31 @@ def _thing(s: ParsedSentence, subj: Token) -> bool:
     if subj.pos_ != "NOUN" or subj.lemma_.lower() in s.lex.words.coagent_nouns:
         return False
     return not any(t.i in s.tok_hit for n in (subj, *subj.conjuncts) for t in n.subtree)
+
+
+def _impersonal(subj: Token, root: Token, lex: Lexicon) -> bool:
+    """Whether a main clause says what is to be done with no one to do it: "Much remains to be done to ensure
+    stable peace", "It will be necessary to overcome ..." (the gold: no act, as the guidelines read "it is
+    important that countries ...")."""
+    if subj.lower_ in ("much", "more", "lot", "everything"):
+        return True
+    return subj.lower_ == "it" and any(c.dep_ == "acomp" and c.lower_ in lex.words.necessity_adjectives
+                                        for c in root.children)
+
+
+def _empty_lead_in(sent: Span) -> Token | None:
+    """The verb a lead-in leaves open for its list ("We intend to:", "The United States is providing:", "Key
+    elements of the deal will include:"): the items are the acts, the lead-in none (the gold). None where the
+    lead-in names its own deed ("We will establish a new Quad Climate Working Group focused on:")."""
+    words = [t for t in sent if not t.is_punct]
+    if not words or not sent.text.rstrip().endswith(":"):
+        return None
+    last = words[-1]
+    if last.lower_ == "to" and last.head.pos_ in ("VERB", "AUX"):  # "We intend to:" (the parser: PART or ADP)
+        if any(c.dep_ in ("dobj", "attr") for c in last.head.children):
+            return None  # "President Biden will sign a National Security Memorandum to:": its own deed
+        return last.head
+    return last if last.pos_ in ("VERB", "AUX") else None
 
 
 def _unknown_name(s: ParsedSentence, subj: Token) -> bool:
@@ -250,7 +307,7 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
     subj = s.subject_of(root)
     if _exhortation(ctx, subj, chain, root, lex):
         return MainClause(exhortation=True)  # the same reading as find_acts': no act of the speaker's
-    if asks_or_thanks(sent.text):
+    if asks_or_thanks(sent.text) or _empty_lead_in(sent) is not None:
         return MainClause(framing=True)
     if subj is not None:
         actors, named = s.subject_actors(subj)
@@ -258,7 +315,7 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
             return MainClause((), modality, third_party=True)
         if not actors and not named:
             actors = plan_subject(s, subj)
-            if not actors and _thing(s, subj):
+            if not actors and (_thing(s, subj) or _impersonal(subj, root, lex)):
                 return MainClause((), modality, described=True)
             if not actors and _unknown_name(s, subj):
                 # "Korean Air will purchase 103 new Boeing aircraft", "LS Group pledged to invest ...":

@@ -126,6 +126,10 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
 
     if trig.predicate_only_topic:
         return ()
+    if trig.rule.endswith("noun:centrality"):  # "committed to ASEAN centrality": whose standing is backed
+        for c in trig.targets_from.children:
+            if c.dep_ in ("compound", "poss"):
+                collect(c, True)
     roots = [trig.tok, trig.targets_from, *(trig.targets_from.conjuncts if trig.targets_from is not trig.tok else ())]
     for root in sorted({t.i: t for t in roots}.values(), key=lambda t: t.i):  # text order: the same output every run
         for c in root.children:
@@ -369,6 +373,8 @@ def plan_subject(s: ParsedSentence, subj: Token) -> tuple[str, ...]:
     """A subject naming the participants' own plan ("These initial efforts will ...")."""
     text = " ".join(t.lower_ for t in subj.subtree)
     head = subj.lemma_.lower()
+    if head in s.lex.words.aim_nouns and any(t.dep_ == "poss" and t.lower_ in ("our", "my") for t in subj.children):
+        return s.ctx.own  # "Our main objective is to double that figure by 2030": our own course
     if subj.lower_ in s.ctx.plan_nouns or head in s.ctx.plan_nouns or any(p in text for p in s.ctx.plan_nouns if " " in p):
         if any(t.lower_ in ("these", "this", "our", "the", "such") for t in subj.children):
             return s.ctx.own

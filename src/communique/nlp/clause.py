@@ -203,6 +203,9 @@ class ParsedSentence:
             return "COMMIT"
         if self._obliged(chain, upper, aux, lemmas):
             return "COMMIT"
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in lx.words.aim_nouns and any(p.dep_ == "poss" for p in c.children)
+               for t in chain + upper for c in t.children):
+            return "COMMIT"  # "Our aim is to begin disbursing the funds": a course set
         return "ASSERT"
 
     def _obliged(self, chain: list[Token], upper: list[Token], aux: set[str], lemmas: set[str]) -> bool:

@@ -34,6 +34,10 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
         # "the importance of all countries using their influence to prevent escalation", "the responsibility of
         # all nations to respect their human rights commitments": what others are to do is asked of them
         return "REQUEST", "020", f"noun:{lem}-of-others", noun
+    if lem == "centrality":
+        # "remain committed to ASEAN centrality", "our commitment to ASEAN centrality": a body's standing backed,
+        # as "support for ASEAN centrality" is (the gold: SUPPORT)
+        return "SUPPORT", "051", "noun:centrality", noun
     if lem in s.lex.words.goal_nouns:  # "a shared ambition to support Australia"
         for c in noun.children:
             if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB":
@@ -61,6 +65,10 @@ def content_of_noun(s: ParsedSentence, noun: Token, depth: int = 0) -> tuple[str
             for g in p.children:
                 if g.dep_ == "pobj":
                     inner = content_of_noun(s, g, depth + 1)
+                    if inner and inner[0] == "AGREE" and lem in s.lex.words.abstract_goals:
+                        # "highlighted the importance of the Los Angeles Declaration", "recognized the importance of a
+                        # ... framework": an instrument upheld, not one agreed (the gold: PURSUE)
+                        return "PURSUE", "030", f"noun:{lem}-of-instrument", g
                     if inner:
                         return inner
                     return "PURSUE", "030", f"noun:{lem}-to", g
@@ -169,6 +177,21 @@ def _money(obj: Token) -> bool:
             or any(c.text in ("$", "US$", "€", "£", "¥") for c in obj.subtree if c.i <= obj.i))
 
 
+def _given(s: ParsedSentence, obj: Token) -> bool:
+    """Does the object name goods or money handed over ("vaccines", "$3.8 billion", "50,000 metric tons of
+    wheat", "multiple tranches of medicines")? A measure's goods are named under its "of"."""
+    goods = s.lex.words.given_goods
+
+    def named(t: Token) -> bool:  # the small model lemmatizes "doses" as "dos"
+        return t.lemma_.lower() in goods or t.lower_ in goods or t.lower_.removesuffix("s") in goods
+
+    if _money(obj) or named(obj):
+        return True
+    if obj.lemma_.lower() not in s.lex.words.quantity_nouns:
+        return False  # "give an overview of the funding": no gift
+    return any(g.dep_ == "pobj" and named(g) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+
+
 def _kept_restriction(s: ParsedSentence, obj: Token) -> bool:
     """Is the object a restriction on trade or on another actor ("the reciprocal tariffs", "our
     sanctions on Russia", "export controls")? Keeping one in place is a SANCTION (the guidelines)."""
@@ -268,15 +291,19 @@ def verb_type(s: ParsedSentence, v: Token) -> tuple[str, str, str] | None:
         return None  # "released the first ever U.S.-Pacific Partnership Strategy", "released the following joint statement"
     if lem in ("deploy", "station") and obj is not None and obj_lem not in s.lex.words.military_objects and obj.lower_ not in s.lex.words.military_objects:
         return "PURSUE", "030", f"verb:{lem}-nonmilitary"  # "deploying an innovative weather intelligence platform"
-    if lem == "give" and obj is not None and not _money(obj) and obj_lem not in s.lex.words.given_goods:
+    if lem == "give" and obj is not None and not _given(s, obj):
         # "I should like to give some indication of ...", "give proper attention to", "give the floor to": no gift
         # (the gold: none of its untyped objects of "give" is an act; support or assistance given is typed above)
         return None
-    if lem == "extend" and not (obj is not None and (_money(obj) or obj_lem in s.lex.words.given_goods
-                                                       or obj_lem in s.lex.words.finance_nouns or obj_lem == "credit")):
+    if lem == "extend" and not (obj is not None and (_given(s, obj) or obj_lem in s.lex.words.finance_nouns
+                                                       or obj_lem == "credit")):
         # "extended an invitation to visit", "our partnership extends to space", "extend the scope of the
         # Agreement", "extend a word of thanks": no aid; what "extend" gives as aid is named ("extend credits",
         # "extend $1 billion in loans"), and support or assistance extended is typed above, by its noun
+        return None
+    if lem in ("send", "ship") and not (obj is not None and (_given(s, obj) or obj_lem in ("assistance", "aid", "help"))):
+        # "we send 50,000 metric tons of wheat ... to Afghanistan" gives; "send a firm message", "sent to London
+        # down a telephone line" do not (support or assistance sent is typed above, by its noun)
         return None
     if lem == "meet" and obj is not None and obj_lem in ("requirement", "need"):
         return "AID", "070", "verb:meet-needs"  # "to meet Ukraine's requirements for defense equipment"
@@ -425,6 +452,9 @@ def find_triggers(s: ParsedSentence) -> list[Trigger]:
         elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in s.lex.words.gladdened_adjectives and tok.dep_ in ("acomp", "ROOT"):
             if _gladdened(s, tok):
                 out.append(Trigger(tok, "SUPPORT", "051", f"adj:{tok.lower_}", modality="ASSERT"))
+        elif tok.pos_ in ("ADJ", "VERB") and tok.lower_ in s.lex.words.confident_adjectives and tok.dep_ in ("acomp", "ROOT"):
+            if _confident(s, tok):
+                out.append(Trigger(tok, "SUPPORT", "051", f"adj:{tok.lower_}-that", modality="ASSERT"))
         elif tok.pos_ == "ADJ" and lem in lx.commit_adjectives | {"concerned"} and tok.dep_ in ("acomp", "ROOT"):
             if lem == "concerned":
                 if not any(c.lower_ in ("all", "those", "everyone") for c in tok.children):  # "We encourage all concerned to ...": the parties
@@ -637,6 +667,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     felt = _noted_with(s, tok, lem)  # before "note that ...", whose clause would hold the act
     if felt is not None:
         return felt
+    if tok.lower_ in lx.words.confident_adjectives and tok.tag_ == "VBN" and _confident(s, tok):
+        return Trigger(tok, "SUPPORT", "051", f"adj:{tok.lower_}-that", modality="ASSERT")  # "The Bahamas is convinced that ..."
+    if lem == "confront" and any(c.dep_ == "auxpass" for c in tok.children):
+        return None  # "Today we are confronted by events ...", "we continue to be confronted with ...": suffered, not done
     if lem == "wish" and any(c.dep_ == "dobj" and c.lemma_.lower() == "success" for c in tok.children):
         # "We wish you every success in discharging your new responsibilities" (a cue verb otherwise: "wish to")
         return Trigger(tok, "SUPPORT", "051", "verb:wish-success")
@@ -1099,6 +1133,29 @@ def _gladdened(s: ParsedSentence, adj: Token) -> bool:
     return False
 
 
+def _confident(s: ParsedSentence, adj: Token) -> bool:
+    """Is ``adj`` the speakers' confidence in others' course ("I am confident that the Secretary-General's
+    initiative ... will help address the current challenges", "The Bahamas is convinced that Esquipulas II
+    remains the most effective mechanism"): backing, as "We believe that ..." is (the gold). Not confidence in
+    their own course ("confident that our nations will continue to work ..."), nor in what "it" or "there" is."""
+    if any(c.dep_ == "neg" for t in (adj, adj.head) for c in t.children):
+        return False
+    subj = s.subject_of(adj) or (s.subject_of(adj.head) if adj.dep_ == "acomp" else None)
+    if subj is None or not (subj.lower_ in ("we", "i") or set(s.subject_actors(subj)[0]) & set(s.ctx.taking_part)):
+        return False
+    # the parser hangs the "that" clause on the adjective or on its "be"
+    holder = adj if has_child(adj, ("ccomp",)) is not None or adj.dep_ != "acomp" else adj.head
+    clause = has_child(holder, ("ccomp",))
+    inner = s.subject_of(clause) if clause is not None else None
+    if inner is None or inner.lower_ in ("it", "there", "this", "that") or not _others_outcome(s, holder):
+        return False
+    # "convinced that the rivalry ... constitutes a threat", "that the international community is not unaware that",
+    # "that the tariffs ... must be removed", "that the racist regime will be forced to accept": no backing
+    return not any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should", "ought")
+                   or c.dep_ in ("dobj", "attr", "acomp") and c.lemma_.lower() in s.lex.words.ominous_words
+                   or c.lower_ == "forced" for c in clause.children) and clause.lower_ != "forced"
+
+
 def _others_outcome(s: ParsedSentence, tok: Token) -> bool:
     """Whether ``tok`` has a "that" clause whose subject is none of the participants ("that the
     conclusions of the summit will provide ...", "that the two Koreas will persevere")."""
@@ -1186,6 +1243,10 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
             subj = s.subject_of(cur)
             if subj is not None and s.subject_actors(subj)[0]:
                 return None, False  # an independent clause of an actor
+        if _deed_told_when(s, cur):
+            # "We do so when we send ... wheat ... to Afghanistan; when we extend credits ... to Sri Lanka": a
+            # deed of its own, told in a clause of time with its own subject, is no object of the other
+            return None, False
         if cur.lemma_.lower() in s.lex.words.speech_cues:
             return None, False  # "convened to reaffirm our commitment to X": X is its own act
         head = cur.head
@@ -1211,6 +1272,23 @@ def _nesting_parent(s: ParsedSentence, t: Trigger, triggers: dict[int, Trigger])
             return other, direct_purpose
         cur = head
     return None, False
+
+
+def _deed_told_when(s: ParsedSentence, clause: Token) -> bool:
+    """Is ``clause`` one of a row of "when we ..." clauses that tell what a pro-verb ("We do so") stands for?
+    Only there (a review over 715 documents): "When we talk of international interdependence, ..." and "when we
+    choose to stand together" set the time of the main clause's act and hold none of their own."""
+    cur = clause
+    for _ in range(8):
+        if cur.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in cur.children):
+            return False
+        subj = s.subject_of(cur)
+        if subj is None or subj.head.i != cur.i or not s.subject_actors(subj)[0]:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() == "do":
+            return True
+    return False
 
 
 def _resolve_nesting(s: ParsedSentence, trigs: list[Trigger]) -> list[Trigger]:

@@ -144,7 +144,12 @@ SUPPORTED_VERSIONS = {1}
 #     gladness at others' doing and "our hope that" are SUPPORT; a state's claim backed is SUPPORT, support of a
 #     material kind AID; venues are no targets; a described noun's purpose no reported act; the model adds no act
 #     to a sentence whose subject is a thing (MainClause.described)
-EXTRACTION_REVISION = 48
+# 49: two more blind readings (r51, r53): "It is encouraging / regrettable that ..." is the speaker's SUPPORT /
+#     ACCUSE; goods sent or shipped are AID; a "when we ..." deed is no nested act; a passive deed is its agent's
+#     (none where the agent is no participant); a lead-in whose verb its list completes and "Much remains to be
+#     done" hold no act; "confronted by" is suffered; the importance of an instrument is PURSUE; ASEAN centrality
+#     backed is SUPPORT; "our aim is to" is our course (COMMIT); confidence in others' course is SUPPORT
+EXTRACTION_REVISION = 49
 
 
 class RulesData(dict):
