@@ -2409,6 +2409,20 @@ READ_AGAIN = {
     "The Bahamas is convinced that Esquipulas II remains the most effective mechanism for achieving lasting peace in "
     "Central America.": (["BHS"], "speech", [("SUPPORT", None)]),
     "We have completely abolished forced labour and child labour.": (["UZB"], "speech", [("PURSUE", None)]),
+    # backing said in other words (the gold: 2022-06-10_americas "We value the tradition of our region in welcoming
+    # refugees ..." is one SUPPORT)
+    "We value the tradition of our region in welcoming refugees and migrants and showing solidarity with our "
+    "neighbors.": (["USA", "MEX"], "joint-statement", [("SUPPORT", None)]),
+    "Our thoughts are with the families of the victims.": (["FJI"], "speech", [("SUPPORT", None)]),
+    "We declare once again our solidarity with Cuba.": (["FJI"], "speech", [("SUPPORT", ("CUB",))]),
+    # help given by its kind ("technical assistance activities": the U.S.-ASEAN fact sheet, 2024)
+    "Department of State has implemented over 60 technical assistance activities to strengthen national power "
+    "sectors and regional electricity market.": (["USA", "ASEAN"], "fact-sheet", [("AID", None)]),
+    # a speech given is no act; ways of working set up are pursued, not founded (the gold: 2024-03-18 "to establish
+    # robust guardrails and procedures" is PURSUE)
+    "Last year, the delegation of the Gambia addressed the Assembly on the question of Taiwan.": (["GMB"], "speech", []),
+    "We commit to establish processes to notify financial institutions of ransomware wallets.": (
+        ["USA", "AUS"], "joint-statement", [("PURSUE", None)]),
 }
 
 
@@ -2436,7 +2450,10 @@ def test_the_model_adds_no_act_to_what_is_left_to_be_done(extractor):
     for text, party in (("Much remains to be done to ensure stable peace and security in Europe.", "UKR"),
                         ("It will be necessary to overcome the resistance of neo-colonialists and to strengthen the "
                          "unity of action of peoples.", "UKR"),
-                        ("We intend to:", "USA")):
+                        ("We intend to:", "USA"),
+                        # the Counter Ransomware Initiative, 2022: what a deed takes, said of the deed
+                        ("Building our resilience to ransomware attacks requires effective policies and cooperation.",
+                         "USA")):
         assert acts_of(extractor, text, {"parties": [party], "kind": "speech" if party == "UKR" else "joint-statement",
                                          "title": "Statement"}) == (), text
 
@@ -2451,6 +2468,12 @@ REVIEWED_AGAIN = {
     "We are convinced that the international community is not unaware that the present international economic "
     "system is incompatible with the need of the developing countries.": ("GIN", "speech", []),
     # France: regret at one's own failure reproaches no one
+    # the 6G principles, 2024 (gold): an intention declared is no stance; each goal is an act
+    "Collaboration and unity are key to resolving pressing challenges in the development of 6G, and we hereby "
+    "declare our intention to adopt relevant policies to this end in our countries, to encourage the adoption of "
+    "such policies in third countries, and to advance research and development and standardization of 6G "
+    "networks.": ("USA", "joint-statement", [("PURSUE", "verb:adopt-policy"), ("SUPPORT", "verb:encourage"),
+                                             ("PURSUE", "verb:advance")]),
     "It is regrettable that we have not been able to reach agreement on this issue.": (
         "FRA", "speech", [("REJECT", "verb:reach")]),
     # giving an overview gives nothing (only a measure's goods are read under its "of")

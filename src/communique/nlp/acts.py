@@ -322,6 +322,10 @@ def main_clause(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, stat
                 # a firm or body no gazetteer knows acts for itself, not for the statement's participants
                 return MainClause((), modality, third_party=True)
         return MainClause(actors, modality)
+    if any(c.dep_ == "csubj" for c in root.children):
+        # "Building our resilience to ransomware attacks requires effective policies and cooperation": what a
+        # deed takes or brings, said of the deed, is a description (the guidelines)
+        return MainClause((), modality, described=True)
     lead = state.lead_of(lead_in) if list_item else None
     if lead is None:
         return MainClause((), modality)

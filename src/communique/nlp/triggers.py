@@ -669,6 +669,18 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         return felt
     if tok.lower_ in lx.words.confident_adjectives and tok.tag_ == "VBN" and _confident(s, tok):
         return Trigger(tok, "SUPPORT", "051", f"adj:{tok.lower_}-that", modality="ASSERT")  # "The Bahamas is convinced that ..."
+    obj0 = object_head(s, tok)
+    if lem in ("declare", "proclaim") and obj0 is not None and obj0.pos_ == "NOUN":
+        stance = content_of_noun(s, obj0)
+        if stance is not None and stance[0] in STANCES:  # "We declare once again our solidarity with Cuba"
+            return Trigger(tok, stance[0], stance[1], f"verb:{lem}+{stance[2]}", targets_from=stance[3])
+        # (not "declare our intention to adopt ..., to encourage ... and to advance ...": each goal is an act)
+    if lem == "address" and obj0 is not None and obj0.lemma_.lower() in lx.words.audience_nouns:
+        return None  # "the delegation of the Gambia addressed the Assembly": a speech given, no act
+    if lem in ("establish", "create", "set") and obj0 is not None and obj0.lemma_.lower() in lx.words.practice_nouns:
+        # "establish processes to notify financial institutions", "establish robust guardrails and procedures":
+        # ways of working pursued, not a body or text founded (the gold: PURSUE)
+        return Trigger(tok, "PURSUE", "030", f"verb:{lem}-practice")
     if lem == "confront" and any(c.dep_ == "auxpass" for c in tok.children):
         return None  # "Today we are confronted by events ...", "we continue to be confronted with ...": suffered, not done
     if lem == "wish" and any(c.dep_ == "dobj" and c.lemma_.lower() == "success" for c in tok.children):
@@ -799,6 +811,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         return Trigger(tok, "AGREE", "030", f"verb:{lem}+{founded.lemma_.lower()}")
     if obj is not None and lem in lx.light_verbs | lx.cue_verbs:
         c = content_of_noun(s, obj) if obj.pos_ in ("NOUN", "PROPN") else None
+        if c is None and obj.pos_ == "NOUN" and lem in lx.light_verbs and any(
+                k.dep_ == "compound" and k.lemma_.lower() in ("assistance", "aid") for k in obj.children):
+            # "has implemented over 60 technical assistance activities", "delivered aid shipments": help given
+            c = ("AID", "070", "noun:assistance-compound", obj)
         if c is not None:
             if lem in lx.verbs and lx.verbs[lem][0] == "AGREE" and c[0] != "AGREE" and obj.lemma_.lower() not in lx.agree_objects:
                 pass

@@ -148,7 +148,10 @@ SUPPORTED_VERSIONS = {1}
 #     ACCUSE; goods sent or shipped are AID; a "when we ..." deed is no nested act; a passive deed is its agent's
 #     (none where the agent is no participant); a lead-in whose verb its list completes and "Much remains to be
 #     done" hold no act; "confronted by" is suffered; the importance of an instrument is PURSUE; ASEAN centrality
-#     backed is SUPPORT; "our aim is to" is our course (COMMIT); confidence in others' course is SUPPORT
+#     backed is SUPPORT; "our aim is to" is our course (COMMIT); confidence in others' course is SUPPORT; value,
+#     cherish, favour and "our thoughts are with" back; solidarity declared is SUPPORT; "technical assistance
+#     activities" implemented are AID; a speech given to the Assembly is no act; processes or procedures
+#     established are PURSUE; a clause as subject ("Building our resilience requires ...") describes
 EXTRACTION_REVISION = 49
 
 
