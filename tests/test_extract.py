@@ -2496,3 +2496,21 @@ def test_a_lead_in_that_names_its_own_deed_keeps_it(rules_extractor):
     got = acts_of(rules_extractor, "President Biden will sign a National Security Memorandum to:",
                   {"parties": ["USA"], "kind": "fact-sheet", "title": "FACT SHEET"})
     assert [(a.type, a.modality) for a in got] == [("AGREE", "COMMIT")]
+
+
+def test_each_predicate_of_a_semicolon_list_is_an_act_of_the_first_subject(rules_extractor):
+    """The U.S.-Australia readout of 2023-03-13 (outside the gold): the parser takes the list item after the first
+    ";" for the subject of "reaffirmed" and hangs "discussed" on it; each predicate is still the leaders' act, the
+    discussion is no restatement, and a later item's evidence starts after the ";" (the gold: 2022-01-21_us-japan
+    reads three acts in such a list)."""
+    text = ("They also discussed enhancing cooperation through the Quad; support for a strong Pacific Islands Forum; "
+            "reaffirmed their shared commitment to ASEAN centrality; resolved to confront climate change and tackle "
+            "challenges to regional stability; and underscored their commitment to continue supporting the people "
+            "of Ukraine as they defend themselves.")
+    got = acts_of(rules_extractor, text, {"parties": ["USA", "AUS"], "kind": "readout", "title": "Readout"})
+    kinds = [(a.type, a.targets) for a in got]
+    assert ("SUPPORT", ("ASEAN",)) in kinds and ("AID", ("UKR",)) in kinds, kinds
+    assert all(a.actors == ("USA", "AUS") for a in got)
+    consult = next(a for a in got if a.type == "CONSULT")
+    support = next(a for a in got if a.type == "SUPPORT")
+    assert consult.modality == "ASSERT" and not support.evidence.startswith("They")

@@ -162,6 +162,8 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         # reduce methane emissions" is the act's own wording, whoever makes the efforts)
         # nor back over the verb's first object, where the act is another of its objects ("our opposition to ...")
         spans_subject = (subj is not None and subj.i < trig.tok.i and subj.dep_ != "dative" and subj.lower_ != "me"
+                         # a later item of a ";"-list shares the first clause's subject, not its words
+                         and not any(t.text == ";" for t in sent.doc[subj.i:trig.tok.i])
                          and not any(infinitive_of_noun(t) for t in chain[:-1])
                          and not trig.rule.startswith("object:")
                          and not any(restating_beside(s, t) for t in chain[:-1])

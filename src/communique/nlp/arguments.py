@@ -313,6 +313,8 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
     upper: list[Token] = []
     up = cur
     while up.dep_ in ("ccomp", "xcomp", "conj") and up.head.i != up.i and len(upper) < 3:
+        if up.dep_ == "ccomp" and up.i < up.head.i and any(t.text == ";" for t in up.doc[up.i:up.head.i]):
+            break  # "They also discussed ...; ...; reaffirmed ...": a clause of the list, reported by no one
         up = up.head
         upper.append(up)
     if subj is None:

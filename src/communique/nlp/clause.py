@@ -141,7 +141,7 @@ class ParsedSentence:
     def subject_of(self, tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in SUBJ:
-                return c
+                return self._shared_subject(tok, c) or c
         # the parser may hang the subject on the auxiliary ("the United States is committed to ...")
         for a in tok.children:
             if a.dep_ in ("aux", "auxpass") and a.i < tok.i:
@@ -149,6 +149,18 @@ class ParsedSentence:
                     if c.dep_ in SUBJ:
                         return c
         return None
+
+    def _shared_subject(self, verb: Token, subj: Token) -> Token | None:
+        """The first clause's subject, where the parser took a list item after ";" for the subject of the next
+        predicate ("They also discussed enhancing cooperation through the Quad; support for a strong Pacific
+        Islands Forum; reaffirmed their shared commitment to ASEAN centrality; ..."): a past-tense predicate
+        after a ";"-list shares the subject of the sentence's first clause."""
+        first = subj.left_edge
+        if (verb.tag_ != "VBD" or subj.pos_ != "NOUN" or first.i == 0 or first.i <= self.sent.start
+                or first.nbor(-1).text != ";"):
+            return None
+        return next((t for t in self.sent if t.i < first.i and t.dep_ in ("nsubj", "nsubjpass")
+                     and t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i), None)
 
     def subject_actors(self, subj: Token) -> tuple[tuple[str, ...], bool]:
         """Actors of every subject of the clause ("Biden ... and Kishida ... meet")."""

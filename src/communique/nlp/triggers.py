@@ -661,6 +661,13 @@ def _noted_with(s: ParsedSentence, tok: Token, lem: str) -> Trigger | None:
     return None
 
 
+def _complement_clause(tok: Token) -> Token | None:
+    """The clause a verb reports or aims at ("resolve to deepen", "agree that ..."), not one of a ";"-list
+    before it that the parser hung on it ("They also discussed ...; ...; reaffirmed their shared commitment")."""
+    return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                 and not (c.i < tok.i and any(t.text == ";" for t in tok.doc[c.i:tok.i]))), None)
+
+
 def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     lx = s.lex
     lem = tok.lemma_.lower()
@@ -747,7 +754,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             # "have agreed to a Framework to deepen bilateral trade and investment cooperation", "will agree to a
             # Climate Security Action Plan": a text agreed is AGREE (the guidelines), what it is for its content
             return Trigger(tok, "AGREE", "057", f"verb:agree-to+{text.lemma_.lower()}", targets_from=text)
-    if lem in lx.cue_verbs and lem not in lx.light_verbs and has_child(tok, ("xcomp", "ccomp")):
+    if lem in lx.cue_verbs and lem not in lx.light_verbs and _complement_clause(tok):
         return None  # "resolve to deepen", "agree that ...": the clause holds the act
     if lem == "build" and not has_child(tok, ("dobj",)):
         base = next(prep_objects(tok, ("on", "upon")), None)
@@ -840,7 +847,7 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         # coordinated verb takes the act of the verb it follows)
         if (lem in ("recommit", "commit", "pledge", "strive", "resolve", "reaffirm")
                 or lem == "undertake" and tok.dep_ not in ("conj", "relcl", "csubj", "advcl")
-                and not has_child(tok, ("auxpass",))) and not has_child(tok, ("xcomp", "ccomp")):
+                and not has_child(tok, ("auxpass",))) and not _complement_clause(tok):
             if obj is not None and obj.dep_ == "pcomp" and obj.pos_ == "VERB":
                 return None  # "commit to strengthening X": the gerund carries the act
             if obj is not None and lem in s.lex.words.money_verbs and _money(obj):
