@@ -2423,6 +2423,20 @@ READ_AGAIN = {
     "Last year, the delegation of the Gambia addressed the Assembly on the question of Taiwan.": (["GMB"], "speech", []),
     "We commit to establish processes to notify financial institutions of ransomware wallets.": (
         ["USA", "AUS"], "joint-statement", [("PURSUE", None)]),
+    # a third reading (r57: Burundi 1997, the U.S.-Japan fact sheet and readouts of 2023-2024, the G7 on Ukraine of
+    # 2022-10-11): the guidelines' "not recognize" is REJECT; a guest welcomed for a visit is hosted (CONSULT); an
+    # alliance commitment to a state is a guarantee (the gold: AID); a state's right reaffirmed is backed (the gold:
+    # SUPPORT); appreciation placed on record is SUPPORT; an appeal launched asks
+    "We will never recognise this illegal annexation.": (["USA", "JPN"], "joint-statement", [("REJECT", None)]),
+    "President Biden welcomed Prime Minister Kishida for an Official Visit.": (
+        ["USA", "JPN"], "fact-sheet", [("CONSULT", ("JPN",))]),
+    "Both leaders reinforced the ironclad U.S. alliance commitment to the Philippines.": (
+        ["USA", "PHL"], "readout", [("AID", ("PHL",))]),
+    "President Biden reaffirmed Israel's right to defend itself.": (["USA"], "readout", [("SUPPORT", ("ISR",))]),
+    "Burundi wishes to place on record its appreciation for the efforts of the OAU.": (
+        ["BDI"], "speech", [("SUPPORT", ("OAU",))]),
+    "I would like to take this opportunity to launch an appeal to all our bilateral and multilateral partners to "
+    "mobilize the necessary resources for the financing of this Initiative.": (["BDI"], "speech", [("REQUEST", None)]),
 }
 
 

@@ -130,6 +130,9 @@ def _guarantee(s: ParsedSentence, noun: Token) -> bool:
     Not "our commitment to Europe's energy security": a qualified security is a goal."""
     if any(c.dep_ == "compound" and c.lemma_.lower() in ("deterrence", "defense", "defence") for c in noun.children):
         return True
+    if any(c.dep_ == "compound" and c.lemma_.lower() in ("alliance", "treaty") for c in noun.children) and any(
+            (h := s.tok_hit.get(g.i)) is not None and h.kind == "state" for g in prep_objects(noun, ("to",), ("pobj",))):
+        return True  # "the ironclad U.S. alliance commitment to the Philippines" (the gold: AID)
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ == "to":
             for g in (x for g in p.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)):
@@ -677,6 +680,11 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if tok.lower_ in lx.words.confident_adjectives and tok.tag_ == "VBN" and _confident(s, tok):
         return Trigger(tok, "SUPPORT", "051", f"adj:{tok.lower_}-that", modality="ASSERT")  # "The Bahamas is convinced that ..."
     obj0 = object_head(s, tok)
+    if lem in ("recognize", "recognise") and obj0 is not None and not has_child(tok, ("ccomp",)) and any(
+            c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+        # "we will never recognise this illegal annexation", "does not recognize the so-called referendums": the
+        # guidelines' REJECT cue
+        return Trigger(tok, "REJECT", "120", "verb:not-recognize")
     if lem in ("declare", "proclaim") and obj0 is not None and obj0.pos_ == "NOUN":
         stance = content_of_noun(s, obj0)
         if stance is not None and stance[0] in STANCES:  # "We declare once again our solidarity with Cuba"
@@ -823,8 +831,9 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
             # "has implemented over 60 technical assistance activities", "delivered aid shipments": help given
             c = ("AID", "070", "noun:assistance-compound", obj)
         if c is not None:
-            if lem in lx.verbs and lx.verbs[lem][0] == "AGREE" and c[0] != "AGREE" and obj.lemma_.lower() not in lx.agree_objects:
-                pass
+            if (lem in lx.verbs and lx.verbs[lem][0] == "AGREE" and c[0] not in ("AGREE", "REQUEST")
+                    and obj.lemma_.lower() not in lx.agree_objects):
+                pass  # (but "launch an appeal to the international community" asks)
             elif not (lem in lx.verbs and lem not in lx.light_verbs) or (
                     # "shared concerns about ...", "share their support for ...": a stance, not sharing
                     lem in s.lex.words.stance_sharing_verbs and c[0] in ("ACCUSE", "SUPPORT")):
@@ -862,6 +871,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
                         None) if obj is not None and obj.lemma_.lower() in ("position", "stance", "policy") else None
             if held is not None:  # "reaffirms its longstanding core position condemning all acts of terrorism"
                 return Trigger(tok, held.type, held.cameo, f"cue:{lem}-position+{held.rule}", targets_from=held.tok)
+            if obj is not None and obj.lemma_.lower() in s.lex.words.claimed_objects and any(
+                    (h := s.tok_hit.get(c.i)) is not None and h.kind == "state" for c in obj.children if c.dep_ == "poss"):
+                # "reaffirmed Israel's right to defend itself": a state's claim backed (the gold: SUPPORT)
+                return Trigger(tok, "SUPPORT", "051", f"cue:{lem}-claim")
             if obj is not None or has_child(tok, ("prep",)):
                 # reforms undertaken are done, not promised ("the undertaking" to do something is)
                 done = lem == "undertake" and tok.tag_ in ("VBD", "VBN")
@@ -954,7 +967,9 @@ def _welcomed(s: ParsedSentence, tok: Token, obj: Token | None) -> tuple[bool, T
             return True, Trigger(tok, "CONSULT", "040", "verb:welcome-opportunity-engage", targets_from=act)
         return False, None
     hit = s.tok_hit.get(obj.i)
-    if (obj.lower_ in w.guest_nouns or (hit is not None and hit.kind == "person")) and _to_place(s, tok):
+    if (obj.lower_ in w.guest_nouns or (hit is not None and hit.kind == "person")) and (
+            _to_place(s, tok) or any(g.lemma_.lower() in w.visit_nouns for g in prep_objects(tok, ("for",), ("pobj",)))):
+        # "welcomed Prime Minister Kishida for an Official Visit": hosted, as "to the White House" is
         return True, Trigger(tok, "CONSULT", "043", "verb:welcome-guest", targets_from=obj)
     coop = obj
     if obj.lower_ in w.progress_nouns:

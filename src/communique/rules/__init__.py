@@ -151,7 +151,10 @@ SUPPORTED_VERSIONS = {1}
 #     backed is SUPPORT; "our aim is to" is our course (COMMIT); confidence in others' course is SUPPORT; value,
 #     cherish, favour and "our thoughts are with" back; solidarity declared is SUPPORT; "technical assistance
 #     activities" implemented are AID; a speech given to the Assembly is no act; processes or procedures
-#     established are PURSUE; a clause as subject ("Building our resilience requires ...") describes
+#     established are PURSUE; a clause as subject ("Building our resilience requires ...") describes; a ";"-list
+#     of predicates shares the first subject; "not recognize" is REJECT; a guest welcomed for a visit is hosted;
+#     an alliance commitment to a state is AID; a state's right reaffirmed is SUPPORT; appreciation placed on
+#     record is SUPPORT; an appeal launched is a REQUEST (r57)
 EXTRACTION_REVISION = 49
 
 
