@@ -2437,6 +2437,19 @@ READ_AGAIN = {
         ["BDI"], "speech", [("SUPPORT", ("OAU",))]),
     "I would like to take this opportunity to launch an appeal to all our bilateral and multilateral partners to "
     "mobilize the necessary resources for the financing of this Initiative.": (["BDI"], "speech", [("REQUEST", None)]),
+    # a fourth reading (r55: Bosnia and Herzegovina 2020, the NATO Madrid fact sheet, the U.S.-Israel Strategic
+    # Consultative Group): force kept in place is MOBILIZE (the gold: 2021-06-13_nato); "the officials" of a joint
+    # statement are its participants; sympathy is SUPPORT
+    "We will maintain a persistent, heel-to-toe presence in the region.": (
+        ["USA"], "fact-sheet", [("MOBILIZE", None)]),
+    "The officials pledged to enhance coordination on regional security.": (
+        ["USA", "ISR"], "joint-statement", [("COOPERATE", None)]),
+    "We truly sympathize with the families of the victims.": (["BIH"], "speech", [("SUPPORT", None)]),
+    # the gold: 2023-09-20_nigeria "We desire a prosperous, vibrant democratic living space for our people" is
+    # PURSUE; what the speaker attaches importance to it pursues (1997_united-kingdom: PURSUE)
+    "We desire a prosperous, vibrant democratic living space for our people.": (["NGA"], "speech", [("PURSUE", None)]),
+    "My Government attaches particular importance to strengthening the rights of women.": (
+        ["GBR"], "speech", [("PURSUE", None)]),
 }
 
 

@@ -685,6 +685,15 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
         # "we will never recognise this illegal annexation", "does not recognize the so-called referendums": the
         # guidelines' REJECT cue
         return Trigger(tok, "REJECT", "120", "verb:not-recognize")
+    if lem == "attach" and obj0 is not None and obj0.lemma_.lower() in lx.words.abstract_goals:
+        # "attaches particular importance to strengthening the rights of women", "attaches great importance to the
+        # work of the Conference on Disarmament": what is held important is pursued (PURSUE unless typed)
+        for g in (g for p in (*tok.children, *obj0.children) if p.dep_ == "prep" and p.lower_ == "to" for g in p.children):
+            typed = _goal_type(s, g) if g.dep_ == "pcomp" and g.pos_ == "VERB" else (
+                content_of_noun(s, g) if g.dep_ == "pobj" else None)
+            if typed is not None:
+                return Trigger(tok, typed[0], typed[1], f"verb:attach-importance+{typed[2]}", targets_from=g)
+            return Trigger(tok, "PURSUE", "030", "verb:attach-importance", targets_from=g)
     if lem in ("declare", "proclaim") and obj0 is not None and obj0.pos_ == "NOUN":
         stance = content_of_noun(s, obj0)
         if stance is not None and stance[0] in STANCES:  # "We declare once again our solidarity with Cuba"

@@ -154,7 +154,9 @@ SUPPORTED_VERSIONS = {1}
 #     established are PURSUE; a clause as subject ("Building our resilience requires ...") describes; a ";"-list
 #     of predicates shares the first subject; "not recognize" is REJECT; a guest welcomed for a visit is hosted;
 #     an alliance commitment to a state is AID; a state's right reaffirmed is SUPPORT; appreciation placed on
-#     record is SUPPORT; an appeal launched is a REQUEST (r57)
+#     record is SUPPORT; an appeal launched is a REQUEST (r57); presence, troops, brigades and battlegroups kept
+#     are MOBILIZE; "the officials" are the participants; sympathize is SUPPORT; desire is a goal (COMMIT);
+#     "attach importance to X" pursues X (r55)
 EXTRACTION_REVISION = 49
 
 
