@@ -107,7 +107,10 @@ def targets_of(s: ParsedSentence, trig: Trigger, actors: tuple[str, ...]) -> tup
         for c in np.children:
             if c.dep_ in ("poss", "compound", "nmod", "appos", "conj"):
                 # "welcomed the EU's ongoing efforts": whose efforts are welcomed is addressed too
-                collect(c, is_direct and (c.dep_ in ("conj", "appos") or c.dep_ == "poss" and trig.type == "SUPPORT"))
+                # (and "We welcome U.S. efforts to implement ...": the compound state as the possessor)
+                collect(c, is_direct and (c.dep_ in ("conj", "appos") or c.dep_ == "poss" and trig.type == "SUPPORT"
+                                          or c.dep_ == "compound" and trig.type == "SUPPORT" and c.i in s.tok_hit
+                                          and s.tok_hit[c.i].kind == "state"))
             elif c.dep_ == "amod" and trig.type != "CONSULT" and (h := s.tok_hit.get(c.i)) is not None and h.kind == "state":
                 collect(c, False)  # "deter Russian aggression": whose aggression, as "Russia's" would say
             elif c.dep_ == "prep" and c.lower_ == "as" and any(x.lower_ == "such" for x in c.children):
