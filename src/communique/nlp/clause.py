@@ -205,7 +205,9 @@ class ParsedSentence:
             if any(t.tag_ in ("VBP", "VBZ") for t in cont):
                 return "REAFFIRM"
             return "COMMIT" if any(t.tag_ in ("VB", "VBG") for t in cont) else "ASSERT"
-        if {t.lemma_.lower() for t in chain + upper if not _spent(t)} & lx.commit_verbs:
+        # (the noun "desire" promises nothing: "their sincere desire to uphold ...")
+        if {t.lemma_.lower() for t in chain + upper if not _spent(t) and not (t.lemma_.lower() == "desire" and t.pos_ != "VERB")
+            } & lx.commit_verbs:
             return "COMMIT"
         if lemmas & lx.commit_look_forward and any(c.lower_ == "forward" for t in chain + upper for c in t.children):
             return "COMMIT"

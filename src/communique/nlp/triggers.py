@@ -664,11 +664,28 @@ def _noted_with(s: ParsedSentence, tok: Token, lem: str) -> Trigger | None:
     return None
 
 
+def _held_by_speakers(s: ParsedSentence, verb: Token) -> bool:
+    """Whether a verb of feeling ("value", "cherish", "desire", "favour", "sympathize") is held by the speakers
+    or a named actor: "we continue to cherish our membership", "My country ... sympathizes" (a main clause whose
+    subject the parser lost keeps it)."""
+    holder = s.subject_of(verb) or (s.subject_of(verb.head) if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in (
+        "continue", "remain") else None)
+    if holder is None:
+        return verb.dep_ in ("ROOT", "conj")
+    if holder.lower_ in ("either", "neither", "each", "none", "any", "he", "she", "who", "one"):
+        return False
+    return (holder.lower_ in ("we", "i", "they")
+            or any(c.dep_ == "poss" and c.lower_ in ("my", "our", "their") for c in holder.children)
+            or any(t.i in s.tok_hit for t in holder.subtree))
+
+
 def _complement_clause(tok: Token) -> Token | None:
     """The clause a verb reports or aims at ("resolve to deepen", "agree that ..."), not one of a ";"-list
     before it that the parser hung on it ("They also discussed ...; ...; reaffirmed their shared commitment")."""
+    # (past-tense verbs only: "Indonesia commits to adopt ...; encourage a more resource efficient economy; ..."
+    # keeps its infinitives, each an act of Indonesia's)
     return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
-                 and not (c.i < tok.i and any(t.text == ";" for t in tok.doc[c.i:tok.i]))), None)
+                 and not (tok.tag_ == "VBD" and c.i < tok.i and any(t.text == ";" for t in tok.doc[c.i:tok.i]))), None)
 
 
 def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
@@ -680,6 +697,10 @@ def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
     if tok.lower_ in lx.words.confident_adjectives and tok.tag_ == "VBN" and _confident(s, tok):
         return Trigger(tok, "SUPPORT", "051", f"adj:{tok.lower_}-that", modality="ASSERT")  # "The Bahamas is convinced that ..."
     obj0 = object_head(s, tok)
+    if lem in lx.words.held_stance_verbs and not _held_by_speakers(s, tok):
+        # "the principles he cherished so deeply", "while either of the sides ... desires the annihilation of the
+        # other", "to favor de-escalation": another's stance, or no one's
+        return None
     if lem in ("recognize", "recognise") and obj0 is not None and not has_child(tok, ("ccomp",)) and any(
             c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
         # "we will never recognise this illegal annexation", "does not recognize the so-called referendums": the
@@ -977,7 +998,9 @@ def _welcomed(s: ParsedSentence, tok: Token, obj: Token | None) -> tuple[bool, T
         return False, None
     hit = s.tok_hit.get(obj.i)
     if (obj.lower_ in w.guest_nouns or (hit is not None and hit.kind == "person")) and (
-            _to_place(s, tok) or any(g.lemma_.lower() in w.visit_nouns for g in prep_objects(tok, ("for",), ("pobj",)))):
+            _to_place(s, tok) or tok.lemma_.lower() == "welcome" and any(
+                g.lemma_.lower() in w.visit_nouns and not any(c.dep_ == "poss" for c in g.children)
+                for g in prep_objects(tok, ("for",), ("pobj",)))):
         # "welcomed Prime Minister Kishida for an Official Visit": hosted, as "to the White House" is
         return True, Trigger(tok, "CONSULT", "043", "verb:welcome-guest", targets_from=obj)
     coop = obj
@@ -1064,6 +1087,10 @@ def _object_kind(s: ParsedSentence, obj: Token) -> str | None:
     of protection", which are no protection given)."""
     types = s.lex.object_types
     for w in (obj.lemma_.lower(), obj.lower_):
+        if w == "presence" and (any(t.lower_ == "usaid" for t in obj.sent) or any(
+                t.lower_ in s.lex.words.civil_presence for h in (obj, s.subject_of(obj.head)) if h is not None
+                for t in h.subtree)):
+            return None  # "USAID will establish a permanent presence at US Embassy Seoul": no force
         if w in types:
             return w
     of = next(prep_objects(obj, ("of",), ("pobj",)), None)
