@@ -2450,6 +2450,8 @@ READ_AGAIN = {
     "We desire a prosperous, vibrant democratic living space for our people.": (["NGA"], "speech", [("PURSUE", None)]),
     "My Government attaches particular importance to strengthening the rights of women.": (
         ["GBR"], "speech", [("PURSUE", None)]),
+    "My country attaches great importance to the work of the Conference on Disarmament.": (
+        ["GBR"], "speech", [("PURSUE", ("CD",))]),
     # whose efforts are welcomed is addressed, named as a possessor or as a compound (the gold: 2023-11-17_apec)
     "We welcome U.S. efforts to implement the APEC Internet and Digital Economy Roadmap (AIDER), which will foster an "
     "inclusive digital economy.": (["USA", "JPN", "KOR"], "communique", [("SUPPORT", ("USA",))]),
