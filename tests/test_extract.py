@@ -325,6 +325,12 @@ READ_BLIND = {
 }
 
 
+def assert_types_and_targets(got, wanted):
+    """The acts are ``wanted`` in order, as (type, targets), a target of None left unchecked."""
+    assert [(a.type, t and a.targets) for a, (_, t) in zip(got, wanted)] == wanted and len(got) == len(wanted), [
+        (a.type, a.targets, a.rule) for a in got]
+
+
 @pytest.mark.parametrize("text", list(READ_BLIND))
 def test_words_read_in_their_sense_in_statements_read_blind(rules_extractor, text):
     parties, kind, wanted = READ_BLIND[text]
@@ -332,8 +338,7 @@ def test_words_read_in_their_sense_in_statements_read_blind(rules_extractor, tex
              else "Readout of President Joe Biden’s Meeting with President Yoon Suk Yeol of the Republic of Korea"
              if kind == "readout" else "Statement")
     got = acts_of(rules_extractor, text, {"parties": parties, "kind": kind, "title": title})
-    assert [(a.type, t and a.targets) for a, (_, t) in zip(got, wanted)] == wanted and len(got) == len(wanted), [
-        (a.type, a.targets, a.rule) for a in got]
+    assert_types_and_targets(got, wanted)
 
 
 def test_the_sides_and_deputies_act_for_their_states(rules_extractor):
@@ -374,8 +379,7 @@ NARROWED = {
 def test_readings_kept_to_their_sense_after_review(rules_extractor, text):
     parties, kind, wanted = NARROWED[text]
     got = acts_of(rules_extractor, text, {"parties": parties, "kind": kind, "title": "Statement"})
-    assert [(a.type, t and a.targets) for a, (_, t) in zip(got, wanted)] == wanted and len(got) == len(wanted), [
-        (a.type, a.targets, a.rule) for a in got]
+    assert_types_and_targets(got, wanted)
 
 
 def test_reforms_undertaken_are_done_and_a_description_holds_no_model_act(rules_extractor, extractor):
@@ -2462,8 +2466,7 @@ READ_AGAIN = {
 def test_stances_passives_and_lead_ins_in_statements_read_again(rules_extractor, text):
     parties, kind, wanted = READ_AGAIN[text]
     got = acts_of(rules_extractor, text, {"parties": parties, "kind": kind, "title": "Statement"})
-    assert [(a.type, t and a.targets) for a, (_, t) in zip(got, wanted)] == wanted and len(got) == len(wanted), [
-        (a.type, a.targets, a.rule) for a in got]
+    assert_types_and_targets(got, wanted)
 
 
 def test_a_passive_deed_is_its_agents(rules_extractor):

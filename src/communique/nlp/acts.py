@@ -26,7 +26,7 @@ from .arguments import (
     targets_of,
     trigger_syntax,
 )
-from .clause import ParsedSentence, has_child, ordered
+from .clause import ParsedSentence, has_child, ordered, semicolon_between
 from .gazetteer import Hit
 from .lexicon import Lexicon
 from ..model import MainClause
@@ -163,7 +163,7 @@ def find_acts(sent: Span, hits: list[Hit], ctx: Context, lex: Lexicon, *, state:
         # nor back over the verb's first object, where the act is another of its objects ("our opposition to ...")
         spans_subject = (subj is not None and subj.i < trig.tok.i and subj.dep_ != "dative" and subj.lower_ != "me"
                          # a later item of a ";"-list shares the first clause's subject, not its words
-                         and not any(t.text == ";" for t in sent.doc[subj.i:trig.tok.i])
+                         and not semicolon_between(subj, trig.tok)
                          and not any(infinitive_of_noun(t) for t in chain[:-1])
                          and not trig.rule.startswith("object:")
                          and not any(restating_beside(s, t) for t in chain[:-1])

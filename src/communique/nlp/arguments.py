@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from .clause import CLIMB, ParsedSentence, listed_infinitive, ordered, prep_objects
+from .clause import CLIMB, ParsedSentence, listed_infinitive, ordered, prep_objects, semicolon_between
 from .records import Trigger
 
 __all__ = ['has_complement', 'conjunct_pieces', 'coagents', 'with_partners', 'targets_of', 'clause_span', 'goal_owner', 'climb', 'trigger_syntax', 'restating_beside', 'infinitive_of_noun', 'plan_subject', 'reporter', 'sentence_actors', 'sentence_modality']
@@ -316,7 +316,7 @@ def climb(s: ParsedSentence, tok: Token) -> tuple[list[Token], list[Token], Toke
     upper: list[Token] = []
     up = cur
     while up.dep_ in ("ccomp", "xcomp", "conj") and up.head.i != up.i and len(upper) < 3:
-        if up.dep_ == "ccomp" and up.i < up.head.i and any(t.text == ";" for t in up.doc[up.i:up.head.i]):
+        if up.dep_ == "ccomp" and up.i < up.head.i and semicolon_between(up, up.head):
             break  # "They also discussed ...; ...; reaffirmed ...": a clause of the list, reported by no one
         up = up.head
         upper.append(up)

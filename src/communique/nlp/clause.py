@@ -14,7 +14,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd", "dative")
 NESTING = ("dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "dative", "nmod", "appos", "compound", "amod", "npadvmod", "acl", "relcl", "poss")
 
-__all__ = ['ParsedSentence', 'ordered', 'has_child', 'purpose_child', 'object_head', 'prep_objects', 'listed_infinitive', 'SUBJ', 'CLIMB', 'NESTING']
+__all__ = ['ParsedSentence', 'ordered', 'has_child', 'semicolon_between', 'purpose_child', 'object_head', 'prep_objects', 'listed_infinitive', 'SUBJ', 'CLIMB', 'NESTING']
 
 
 def ordered(codes: Iterable[str]) -> tuple[str, ...]:
@@ -156,8 +156,7 @@ class ParsedSentence:
         Islands Forum; reaffirmed their shared commitment to ASEAN centrality; ..."): a past-tense predicate
         after a ";"-list shares the subject of the sentence's first clause."""
         first = subj.left_edge
-        if (verb.tag_ != "VBD" or subj.pos_ != "NOUN" or first.i == 0 or first.i <= self.sent.start
-                or first.nbor(-1).text != ";"):
+        if verb.tag_ != "VBD" or subj.pos_ != "NOUN" or first.i <= self.sent.start or first.nbor(-1).text != ";":
             return None
         return next((t for t in self.sent if t.i < first.i and t.dep_ in ("nsubj", "nsubjpass")
                      and t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i), None)
@@ -259,6 +258,13 @@ def _nouns(tokens: list[Token], besides: frozenset[str] = frozenset()) -> set[st
     objects = {c.lemma_.lower() for t in tokens if t.lemma_.lower() not in besides
                for c in t.children if c.dep_ in ("dobj", "pobj")}
     return objects | {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN" and t.head.lemma_.lower() not in besides}
+
+
+def semicolon_between(a: Token, b: Token) -> bool:
+    """Whether a ";" stands between two tokens: items of a ";"-list ("They also discussed ...; support for ...;
+    reaffirmed ...") are no clauses of one another, whatever the parser hangs on what."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
 
 
 def has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str] | None = None) -> Token | None:

@@ -7,7 +7,8 @@ import re
 from spacy.tokens import Token
 
 from .arguments import coagents, has_complement, with_partners
-from .clause import NESTING, ParsedSentence, has_child, listed_infinitive, object_head, prep_objects, purpose_child
+from .clause import (NESTING, ParsedSentence, has_child, listed_infinitive, object_head, prep_objects, purpose_child,
+                     semicolon_between)
 from .records import Trigger
 
 __all__ = ['Trigger', 'find_triggers', 'noun_type', 'content_of_noun', 'verb_type']
@@ -685,7 +686,7 @@ def _complement_clause(tok: Token) -> Token | None:
     # (past-tense verbs only: "Indonesia commits to adopt ...; encourage a more resource efficient economy; ..."
     # keeps its infinitives, each an act of Indonesia's)
     return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
-                 and not (tok.tag_ == "VBD" and c.i < tok.i and any(t.text == ";" for t in tok.doc[c.i:tok.i]))), None)
+                 and not (tok.tag_ == "VBD" and c.i < tok.i and semicolon_between(c, tok))), None)
 
 
 def _verb_trigger(s: ParsedSentence, tok: Token) -> Trigger | None:
@@ -1081,15 +1082,21 @@ def _look_forward(s: ParsedSentence, tok: Token) -> Trigger | None:
     return None
 
 
+def _civil_presence(s: ParsedSentence, obj: Token) -> bool:
+    """Is a "presence" no force: USAID's anywhere in the sentence, or one its words or its holder's call
+    diplomatic, humanitarian, development ... (`civil_presence`)?"""
+    civil = s.lex.words.civil_presence
+    return any(t.lower_ == "usaid" for t in obj.sent) or any(
+        t.lower_ in civil for h in (obj, s.subject_of(obj.head)) if h is not None for t in h.subtree)
+
+
 def _object_kind(s: ParsedSentence, obj: Token) -> str | None:
     """The word of ``lexicon.object_types`` an object is ("ties", lemmatised "tie", as well), or
     the ties its "of" phrase names ("our network of alliances and partnerships"; not "high levels
     of protection", which are no protection given)."""
     types = s.lex.object_types
     for w in (obj.lemma_.lower(), obj.lower_):
-        if w == "presence" and (any(t.lower_ == "usaid" for t in obj.sent) or any(
-                t.lower_ in s.lex.words.civil_presence for h in (obj, s.subject_of(obj.head)) if h is not None
-                for t in h.subtree)):
+        if w == "presence" and _civil_presence(s, obj):
             return None  # "USAID will establish a permanent presence at US Embassy Seoul": no force
         if w in types:
             return w
